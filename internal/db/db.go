@@ -1,0 +1,139 @@
+// Package db opens Entraide's database — SQLite embedded by default,
+// PostgreSQL in production — runs the embedded migrations, and offers the
+// transaction helper every domain package uses.
+package db
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/glebarez/sqlite"
+	"gorm.io/driver/postgres"
+	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
+)
+
+// Dialect names the database in use.
+type Dialect string
+
+// The two databases Entraide runs on.
+const (
+	SQLite   Dialect = "sqlite"
+	Postgres Dialect = "postgres"
+)
+
+// DB is an open database with its dialect.
+type DB struct {
+	*gorm.DB
+	Dialect Dialect
+}
+
+// Options says which database to open.
+type Options struct {
+	// PostgresURL, when set, selects PostgreSQL.
+	PostgresURL string
+	// SQLitePath is the database file used when PostgresURL is empty.
+	SQLitePath string
+	// MaxOpenConns bounds the pool (0: a default suited to the dialect).
+	MaxOpenConns int
+}
+
+// SQLiteFile is the database file inside a data folder.
+func SQLiteFile(dataDir string) string { return filepath.Join(dataDir, "entraide.db") }
+
+// Open connects to the database. It does not migrate.
+func Open(opts Options) (*DB, error) {
+	cfg := &gorm.Config{
+		// Services open their own transactions; gorm's implicit one per write
+		// would only add a round trip.
+		SkipDefaultTransaction: true,
+		TranslateError:         true,
+		Logger:                 logger.Discard,
+		NowFunc:                func() time.Time { return time.Now().UTC().Truncate(time.Microsecond) },
+	}
+	if opts.PostgresURL != "" {
+		g, err := gorm.Open(postgres.Open(opts.PostgresURL), cfg)
+		if err != nil {
+			return nil, fmt.Errorf("db: open postgres: %w", err)
+		}
+		return configure(&DB{DB: g, Dialect: Postgres}, orInt(opts.MaxOpenConns, 20))
+	}
+	if dir := filepath.Dir(opts.SQLitePath); dir != "" {
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return nil, fmt.Errorf("db: create data folder: %w", err)
+		}
+	}
+	g, err := gorm.Open(sqlite.Open(sqliteDSN(opts.SQLitePath)), cfg)
+	if err != nil {
+		return nil, fmt.Errorf("db: open sqlite: %w", err)
+	}
+	return configure(&DB{DB: g, Dialect: SQLite}, orInt(opts.MaxOpenConns, 8))
+}
+
+// sqliteDSN asks for WAL (readers never wait for the writer), a generous busy
+// timeout, and IMMEDIATE transactions: a write transaction takes the write
+// lock when it begins, so two writers queue on the busy timeout instead of
+// failing with "database is locked" when one upgrades its read lock.
+func sqliteDSN(path string) string {
+	return "file:" + path + "?_pragma=journal_mode(WAL)&_pragma=busy_timeout(15000)" +
+		"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+}
+
+func configure(d *DB, maxOpen int) (*DB, error) {
+	sqlDB, err := d.DB.DB()
+	if err != nil {
+		return nil, err
+	}
+	sqlDB.SetMaxOpenConns(maxOpen)
+	sqlDB.SetMaxIdleConns(maxOpen)
+	sqlDB.SetConnMaxIdleTime(5 * time.Minute)
+	return d, nil
+}
+
+// SQL returns the underlying database/sql pool.
+func (d *DB) SQL() *sql.DB {
+	sqlDB, _ := d.DB.DB()
+	return sqlDB
+}
+
+// Ping reports whether the database answers, for /readyz.
+func (d *DB) Ping(ctx context.Context) error {
+	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	return d.SQL().PingContext(ctx)
+}
+
+// Close closes the pool.
+func (d *DB) Close() error { return d.SQL().Close() }
+
+// WithTx runs fn in a transaction bound to ctx: committed when fn returns nil,
+// rolled back otherwise.
+func (d *DB) WithTx(ctx context.Context, fn func(tx *gorm.DB) error) error {
+	return d.DB.WithContext(ctx).Transaction(fn)
+}
+
+// IsUniqueViolation reports whether err is a unique-constraint failure, on
+// either database, so services can turn a race into a clear message.
+func IsUniqueViolation(err error) bool {
+	if err == nil {
+		return false
+	}
+	if errors.Is(err, gorm.ErrDuplicatedKey) {
+		return true
+	}
+	msg := err.Error()
+	return strings.Contains(msg, "UNIQUE constraint failed") || strings.Contains(msg, "SQLSTATE 23505")
+}
+
+func orInt(v, def int) int {
+	if v <= 0 {
+		return def
+	}
+	return v
+}
