@@ -1,0 +1,229 @@
+package accounts
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"entraide/internal/db"
+	"entraide/internal/errs"
+
+	"gorm.io/gorm"
+)
+
+// Service is the accounts domain.
+type Service struct {
+	db  *db.DB
+	now func() time.Time
+}
+
+// New returns the accounts service on d.
+func New(d *db.DB) *Service {
+	return &Service{db: d, now: func() time.Time { return time.Now().UTC() }}
+}
+
+// Registration is what a person types to open an account.
+type Registration struct {
+	Username string
+	Email    string
+	Password string
+	Confirm  string
+	Locale   string
+}
+
+// Register validates r and creates a newcomer account. Field problems come
+// back as errs.Invalid; nothing is written then.
+func (s *Service) Register(ctx context.Context, r Registration) (*User, error) {
+	r.Username = strings.TrimSpace(r.Username)
+	r.Email = strings.TrimSpace(r.Email)
+	bad := errs.Invalid{}
+	if k := checkUsername(r.Username); k != "" {
+		bad.Add("username", k)
+	}
+	if k := checkEmail(r.Email); k != "" {
+		bad.Add("email", k)
+	}
+	if k := checkPassword(r.Password, r.Username, r.Email); k != "" {
+		bad.Add("password", k)
+	} else if r.Password != r.Confirm {
+		bad.Add("confirm", "accounts.password.mismatch")
+	}
+	if err := bad.Err(); err != nil {
+		return nil, err
+	}
+	return s.create(ctx, r.Username, r.Email, r.Password, Newcomer, r.Locale)
+}
+
+// CreateAdmin creates an admin account, for the operator's command line.
+func (s *Service) CreateAdmin(ctx context.Context, username, email, password string) (*User, error) {
+	bad := errs.Invalid{}
+	if k := checkUsername(username); k != "" && k != "accounts.username.reserved" {
+		bad.Add("username", k)
+	}
+	if k := checkEmail(email); k != "" {
+		bad.Add("email", k)
+	}
+	if k := checkPassword(password, username, email); k != "" {
+		bad.Add("password", k)
+	}
+	if err := bad.Err(); err != nil {
+		return nil, err
+	}
+	return s.create(ctx, username, email, password, Admin, "")
+}
+
+func (s *Service) create(ctx context.Context, username, email, password string, role Role, locale string) (*User, error) {
+	hash, err := hashPassword(password)
+	if err != nil {
+		return nil, fmt.Errorf("accounts: hash: %w", err)
+	}
+	now := s.now()
+	u := &User{Username: username, UsernameKey: usernameKey(username), Email: email, EmailKey: emailKey(email),
+		PasswordHash: hash, Role: role, Locale: locale, SessionVersion: 1, CreatedAt: now, UpdatedAt: now}
+	err = s.db.WithTx(ctx, func(tx *gorm.DB) error {
+		if taken, err := s.taken(tx, u); err != nil || taken.Err() != nil {
+			if err != nil {
+				return err
+			}
+			return taken
+		}
+		return tx.Create(u).Error
+	})
+	if db.IsUniqueViolation(err) {
+		// Two registrations raced for the same name; the loser gets the message
+		// it would have had a moment later.
+		return nil, errs.Invalid{"username": "accounts.username.taken"}
+	}
+	if err != nil {
+		if _, ok := errs.AsInvalid(err); ok {
+			return nil, err
+		}
+		return nil, fmt.Errorf("accounts: create: %w", err)
+	}
+	return u, nil
+}
+
+func (s *Service) taken(tx *gorm.DB, u *User) (errs.Invalid, error) {
+	bad := errs.Invalid{}
+	var n int64
+	if err := tx.Model(&User{}).Where("username_key = ?", u.UsernameKey).Count(&n).Error; err != nil {
+		return nil, err
+	}
+	if n > 0 {
+		bad.Add("username", "accounts.username.taken")
+	}
+	if err := tx.Model(&User{}).Where("email_key = ?", u.EmailKey).Count(&n).Error; err != nil {
+		return nil, err
+	}
+	if n > 0 {
+		bad.Add("email", "accounts.email.taken")
+	}
+	return bad, nil
+}
+
+// ByID returns the user with id, or errs.ErrNotFound.
+func (s *Service) ByID(ctx context.Context, id int64) (*User, error) {
+	return s.first(ctx, "id = ?", id)
+}
+
+// ByUsername returns the user whose username matches, ignoring case and
+// accents, or errs.ErrNotFound.
+func (s *Service) ByUsername(ctx context.Context, username string) (*User, error) {
+	return s.first(ctx, "username_key = ?", usernameKey(username))
+}
+
+func (s *Service) first(ctx context.Context, where string, args ...any) (*User, error) {
+	var u User
+	err := s.db.WithContext(ctx).Where(where, args...).Take(&u).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, errs.ErrNotFound
+	}
+	if err != nil {
+		return nil, fmt.Errorf("accounts: find user: %w", err)
+	}
+	return &u, nil
+}
+
+// ChangePassword replaces the password after checking the current one, and
+// bumps the session version so that every other copy of the cookie dies.
+func (s *Service) ChangePassword(ctx context.Context, u *User, current, next, confirm string) (*User, error) {
+	ok, err := verifyPassword(u.PasswordHash, current)
+	if err != nil {
+		return nil, fmt.Errorf("accounts: verify: %w", err)
+	}
+	bad := errs.Invalid{}
+	if !ok {
+		bad.Add("current", "accounts.password.wrong_current")
+	} else if k := checkPassword(next, u.Username, u.Email); k != "" {
+		bad.Add("password", k)
+	} else if next != confirm {
+		bad.Add("confirm", "accounts.password.mismatch")
+	}
+	if err := bad.Err(); err != nil {
+		return nil, err
+	}
+	hash, err := hashPassword(next)
+	if err != nil {
+		return nil, err
+	}
+	return s.update(ctx, u.ID, map[string]any{"password_hash": hash, "session_version": gorm.Expr("session_version + 1")})
+}
+
+// SetRole changes u's role (an admin's decision) and ends u's sessions, so
+// the new rights — or the lost ones — apply at once.
+func (s *Service) SetRole(ctx context.Context, actor *User, id int64, role Role) (*User, error) {
+	if !actor.Can(Admin) {
+		return nil, errs.ErrForbidden
+	}
+	if !role.Valid() {
+		return nil, errs.Invalid{"role": "accounts.role.invalid"}
+	}
+	if actor.ID == id && role != Admin {
+		return nil, errs.Invalid{"role": "accounts.role.not_yourself"}
+	}
+	return s.update(ctx, id, map[string]any{"role": role, "session_version": gorm.Expr("session_version + 1")})
+}
+
+// EndSessions invalidates every session of the user (log out everywhere).
+func (s *Service) EndSessions(ctx context.Context, id int64) error {
+	_, err := s.update(ctx, id, map[string]any{"session_version": gorm.Expr("session_version + 1")})
+	return err
+}
+
+// SetLocale remembers the member's interface language.
+func (s *Service) SetLocale(ctx context.Context, id int64, locale string) error {
+	_, err := s.update(ctx, id, map[string]any{"locale": locale})
+	return err
+}
+
+func (s *Service) update(ctx context.Context, id int64, fields map[string]any) (*User, error) {
+	fields["updated_at"] = s.now()
+	res := s.db.WithContext(ctx).Model(&User{}).Where("id = ?", id).Updates(fields)
+	if res.Error != nil {
+		return nil, fmt.Errorf("accounts: update user: %w", res.Error)
+	}
+	if res.RowsAffected == 0 {
+		return nil, errs.ErrNotFound
+	}
+	return s.ByID(ctx, id)
+}
+
+// List returns accounts for the admin page, newest first, filtered by a
+// username prefix when query is set.
+func (s *Service) List(ctx context.Context, query string, limit int) ([]User, error) {
+	q := s.db.WithContext(ctx).Order("id DESC").Limit(limit)
+	if query = strings.TrimSpace(query); query != "" {
+		q = q.Where("username_key LIKE ? ESCAPE '\\'", escapeLike(usernameKey(query))+"%")
+	}
+	var users []User
+	if err := q.Find(&users).Error; err != nil {
+		return nil, fmt.Errorf("accounts: list: %w", err)
+	}
+	return users, nil
+}
+
+func escapeLike(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}

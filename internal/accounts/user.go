@@ -1,0 +1,48 @@
+package accounts
+
+import "time"
+
+// User is a member's account. The password hash never leaves this package's
+// services in a page: templates get the fields they show.
+type User struct {
+	ID             int64
+	Username       string
+	UsernameKey    string
+	Email          string
+	EmailKey       string
+	PasswordHash   string `gorm:"column:password_hash"`
+	Role           Role
+	DisplayName    string
+	Bio            string
+	Locale         string
+	SessionVersion int
+	ThreadCount    int
+	ReplyCount     int
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
+}
+
+// Name is what the forum shows for the member: the display name when set.
+func (u *User) Name() string {
+	if u.DisplayName != "" {
+		return u.DisplayName
+	}
+	return u.Username
+}
+
+// Can reports whether the user holds at least role min; a nil user is a
+// visitor.
+func (u *User) Can(min Role) bool {
+	if u == nil {
+		return min == Visitor
+	}
+	return u.Role.AtLeast(min)
+}
+
+// RoleOf returns the role of u, Visitor for nil.
+func RoleOf(u *User) Role {
+	if u == nil {
+		return Visitor
+	}
+	return u.Role
+}

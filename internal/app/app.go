@@ -1,0 +1,89 @@
+// Package app wires Entraide by hand — configuration, database, domain
+// services, web — and runs the operator's subcommands.
+package app
+
+import (
+	"context"
+	"encoding/hex"
+	"fmt"
+	"log/slog"
+
+	"entraide/internal/accounts"
+	"entraide/internal/config"
+	"entraide/internal/db"
+	"entraide/internal/forum"
+	"entraide/internal/i18n"
+	"entraide/internal/markup"
+	"entraide/internal/settings"
+	"entraide/internal/web"
+
+	"github.com/labstack/echo/v4"
+)
+
+// App is a wired Entraide: its database and services.
+type App struct {
+	Config   config.Config
+	Log      *slog.Logger
+	DB       *db.DB
+	Accounts *accounts.Service
+	Forum    *forum.Service
+	Markup   *markup.Renderer
+	I18n     *i18n.Bundle
+	Settings *settings.Store
+}
+
+// Open connects to the configured database, migrates it, and builds the
+// services.
+func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error) {
+	opts := db.Options{PostgresURL: cfg.DatabaseURL, SQLitePath: db.SQLiteFile(cfg.DataDir)}
+	d, err := db.Open(opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := d.Migrate(ctx, log); err != nil {
+		_ = d.Close()
+		return nil, err
+	}
+	return Build(cfg, log, d)
+}
+
+// Build assembles the services on an open, migrated database.
+func Build(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
+	bundle, err := i18n.Load()
+	if err != nil {
+		return nil, err
+	}
+	render := markup.New()
+	return &App{Config: cfg, Log: log, DB: d, Accounts: accounts.New(d), Forum: forum.New(d, render, nil),
+		Markup: render, I18n: bundle, Settings: settings.New(d)}, nil
+}
+
+// Close releases the database.
+func (a *App) Close() error { return a.DB.Close() }
+
+// sessionSecret is the configured key, or the one generated once into the
+// database so that every instance sharing it agrees.
+func (a *App) sessionSecret(ctx context.Context) ([]byte, error) {
+	if a.Config.SessionSecret != "" {
+		return []byte(a.Config.SessionSecret), nil
+	}
+	hexKey, err := a.Settings.Secret(ctx, "session_secret", 32)
+	if err != nil {
+		return nil, err
+	}
+	key, err := hex.DecodeString(hexKey)
+	if err != nil {
+		return nil, fmt.Errorf("app: stored session secret is not hex: %w", err)
+	}
+	return key, nil
+}
+
+// Handler builds the web application.
+func (a *App) Handler(ctx context.Context) (*echo.Echo, error) {
+	secret, err := a.sessionSecret(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return web.New(web.Deps{Config: a.Config, DB: a.DB, Accounts: a.Accounts, Forum: a.Forum, Markup: a.Markup,
+		I18n: a.I18n, Log: a.Log, SessionSecret: secret})
+}

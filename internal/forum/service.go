@@ -1,0 +1,56 @@
+package forum
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"entraide/internal/db"
+
+	"gorm.io/gorm"
+)
+
+// Renderer turns a post's Markdown into sanitised HTML (internal/markup).
+type Renderer interface {
+	Render(markdown string) (string, error)
+}
+
+// Indexer keeps another store in step with posts, inside the same
+// transaction as the write (search implements it). Nil means none.
+type Indexer interface {
+	PostSaved(tx *gorm.DB, t *Thread, p *Post) error
+	PostRemoved(tx *gorm.DB, t *Thread, p *Post) error
+	ThreadChanged(tx *gorm.DB, t *Thread) error
+}
+
+// Service is the forum domain.
+type Service struct {
+	db     *db.DB
+	render Renderer
+	index  Indexer
+	now    func() time.Time
+}
+
+// New returns the forum service. index may be nil.
+func New(d *db.DB, render Renderer, index Indexer) *Service {
+	return &Service{db: d, render: render, index: index, now: func() time.Time {
+		return time.Now().UTC().Truncate(time.Microsecond)
+	}}
+}
+
+// SetClock replaces the clock, for tests and the data generator.
+func (s *Service) SetClock(now func() time.Time) { s.now = now }
+
+func notFound(err error) bool { return errors.Is(err, gorm.ErrRecordNotFound) }
+
+func wrap(op string, err error) error {
+	if err == nil {
+		return nil
+	}
+	return fmt.Errorf("forum: %s: %w", op, err)
+}
+
+func (s *Service) tx(ctx context.Context, fn func(tx *gorm.DB) error) error {
+	return s.db.WithTx(ctx, fn)
+}

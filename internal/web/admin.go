@@ -1,0 +1,154 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+
+	"entraide/internal/accounts"
+	"entraide/internal/forum"
+
+	"github.com/labstack/echo/v4"
+)
+
+type adminPage struct {
+	Layout
+	Users       []accounts.User
+	AllSections []forum.Section
+	Roles       []accounts.Role
+	Search      string
+}
+
+func (s *Server) showAdmin(c echo.Context) error {
+	ctx := c.Request().Context()
+	page := &adminPage{Layout: s.layout(c, "admin.title"), Roles: accounts.Roles, Search: c.QueryParam("q")}
+	var err error
+	if page.Users, err = s.accounts.List(ctx, page.Search, 100); err != nil {
+		return err
+	}
+	if page.AllSections, err = s.forum.Sections(ctx, page.User); err != nil {
+		return err
+	}
+	return s.render(c, http.StatusOK, "admin/show", page)
+}
+
+func (s *Server) updateUserRole(c echo.Context) error {
+	id, err := paramID(c, "id")
+	if err != nil {
+		return err
+	}
+	if _, err := s.accounts.SetRole(c.Request().Context(), currentUser(c), id, accounts.Role(c.FormValue("role"))); err != nil {
+		form := newForm(c)
+		page := &adminPage{Layout: s.layout(c, "admin.title")}
+		if form.fail(&page.Layout, err) {
+			for _, msg := range form.Errors {
+				page.Flash = msg
+			}
+			if page.Users, err = s.accounts.List(c.Request().Context(), "", 100); err != nil {
+				return err
+			}
+			page.Roles = accounts.Roles
+			page.AllSections, _ = s.forum.Sections(c.Request().Context(), page.User)
+			return s.render(c, http.StatusUnprocessableEntity, "admin/show", page)
+		}
+		return err
+	}
+	return redirect(c, "/admin", "flash.role_changed")
+}
+
+type sectionFormPage struct {
+	Layout
+	Section *forum.Section // nil when creating
+	Form    Form
+	Roles   []accounts.Role
+}
+
+func sectionFormFrom(c echo.Context) (Form, forum.SectionForm) {
+	form := newForm(c, "slug", "name", "description", "position", "read_role", "archived")
+	pos, _ := strconv.Atoi(form.Get("position"))
+	return form, forum.SectionForm{Slug: form.Get("slug"), Name: form.Get("name"), Description: form.Get("description"),
+		Position: pos, Archived: form.Get("archived") != "", ReadRole: accounts.Role(form.Get("read_role"))}
+}
+
+var readRoles = []accounts.Role{accounts.Visitor, accounts.Newcomer, accounts.Member, accounts.Moderator}
+
+func (s *Server) newSection(c echo.Context) error {
+	page := &sectionFormPage{Layout: s.layout(c, "admin.section.new"), Form: newForm(c), Roles: readRoles}
+	page.Form.Values["read_role"] = string(accounts.Visitor)
+	return s.render(c, http.StatusOK, "admin/section", page)
+}
+
+func (s *Server) createSection(c echo.Context) error {
+	form, in := sectionFormFrom(c)
+	if _, err := s.forum.CreateSection(c.Request().Context(), currentUser(c), in); err != nil {
+		page := &sectionFormPage{Layout: s.layout(c, "admin.section.new"), Form: form, Roles: readRoles}
+		if form.fail(&page.Layout, err) {
+			return s.render(c, http.StatusUnprocessableEntity, "admin/section", page)
+		}
+		return err
+	}
+	return redirect(c, "/admin", "flash.section_saved")
+}
+
+func (s *Server) sectionByParam(c echo.Context) (*forum.Section, error) {
+	id, err := paramID(c, "id")
+	if err != nil {
+		return nil, err
+	}
+	sections, err := s.forum.Sections(c.Request().Context(), currentUser(c))
+	if err != nil {
+		return nil, err
+	}
+	for i := range sections {
+		if sections[i].ID == id {
+			return &sections[i], nil
+		}
+	}
+	return nil, echo.ErrNotFound
+}
+
+func (s *Server) editSection(c echo.Context) error {
+	sec, err := s.sectionByParam(c)
+	if err != nil {
+		return err
+	}
+	form := newForm(c)
+	form.Values = map[string]string{"slug": sec.Slug, "name": sec.Name, "description": sec.Description,
+		"position": strconv.Itoa(sec.Position), "read_role": string(sec.ReadRole)}
+	if sec.Archived {
+		form.Values["archived"] = "on"
+	}
+	page := &sectionFormPage{Layout: s.layout(c, "admin.section.edit"), Section: sec, Form: form, Roles: readRoles}
+	return s.render(c, http.StatusOK, "admin/section", page)
+}
+
+func (s *Server) updateSection(c echo.Context) error {
+	sec, err := s.sectionByParam(c)
+	if err != nil {
+		return err
+	}
+	form, in := sectionFormFrom(c)
+	if _, err := s.forum.UpdateSection(c.Request().Context(), currentUser(c), sec.ID, in); err != nil {
+		page := &sectionFormPage{Layout: s.layout(c, "admin.section.edit"), Section: sec, Form: form, Roles: readRoles}
+		if form.fail(&page.Layout, err) {
+			return s.render(c, http.StatusUnprocessableEntity, "admin/section", page)
+		}
+		return err
+	}
+	return redirect(c, "/admin", "flash.section_saved")
+}
+
+func (s *Server) makeNewcomersSection(c echo.Context) error {
+	sec, err := s.sectionByParam(c)
+	if err != nil {
+		return err
+	}
+	if err := s.forum.SetNewcomersSection(c.Request().Context(), currentUser(c), sec.ID); err != nil {
+		form := newForm(c)
+		page := &sectionFormPage{Layout: s.layout(c, "admin.section.edit"), Section: sec, Form: form, Roles: readRoles}
+		if form.fail(&page.Layout, err) {
+			return s.render(c, http.StatusUnprocessableEntity, "admin/section", page)
+		}
+		return err
+	}
+	return redirect(c, "/admin", "flash.section_saved")
+}

@@ -1,0 +1,103 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+
+	"entraide/internal/errs"
+
+	"github.com/labstack/echo/v4"
+)
+
+type errorPage struct {
+	Layout
+	Status  int
+	Message string
+}
+
+// handleError turns any error into a page in the reader's language. Only
+// catalog keys reach the page; an internal error's text goes to the log with
+// the request id, never to the person.
+func (s *Server) handleError(err error, c echo.Context) {
+	if c.Response().Committed {
+		return
+	}
+	status, key := http.StatusInternalServerError, "errors.internal"
+	var he *echo.HTTPError
+	switch {
+	case errors.Is(err, errs.ErrNotFound):
+		status, key = http.StatusNotFound, "errors.not_found"
+	case errors.Is(err, errs.ErrForbidden):
+		status, key = http.StatusForbidden, "errors.forbidden"
+	case errors.As(err, &he):
+		status = he.Code
+		key = httpErrorKey(he)
+	}
+	if status >= 500 {
+		s.log.Error("request failed", "id", stateOf(c).requestID, "path", c.Request().URL.Path, "err", err)
+	}
+	if c.Request().Method == http.MethodHead {
+		_ = c.NoContent(status)
+		return
+	}
+	page := &errorPage{Layout: s.errorLayout(c), Status: status}
+	page.Message = page.T(key)
+	page.Title = page.T("errors.title." + statusClass(status))
+	if rerr := s.render(c, status, "errors/show", page); rerr != nil {
+		s.log.Error("error page failed", "id", stateOf(c).requestID, "err", rerr)
+		_ = c.String(status, http.StatusText(status))
+	}
+}
+
+// errorLayout builds the layout without touching the database, which may be
+// what failed.
+func (s *Server) errorLayout(c echo.Context) Layout {
+	st := stateOf(c)
+	if st.tr.Locale == "" {
+		st.tr = s.i18n.For(s.cfg.Locale)
+	}
+	return Layout{User: st.user, CSRF: csrfToken(c), Locale: st.tr.Locale, Path: c.Request().URL.RequestURI(), tr: st.tr}
+}
+
+func httpErrorKey(he *echo.HTTPError) string {
+	if msg, ok := he.Message.(string); ok && len(msg) > 7 && msg[:7] == "errors." {
+		return msg
+	}
+	switch he.Code {
+	case http.StatusNotFound:
+		return "errors.not_found"
+	case http.StatusMethodNotAllowed:
+		return "errors.method_not_allowed"
+	case http.StatusRequestEntityTooLarge:
+		return "errors.too_large"
+	case http.StatusForbidden:
+		return "errors.forbidden"
+	case http.StatusUnauthorized:
+		return "errors.login_required"
+	case http.StatusBadRequest:
+		return "errors.bad_request"
+	case http.StatusTooManyRequests:
+		return "errors.too_many"
+	case http.StatusServiceUnavailable:
+		return "errors.unavailable"
+	}
+	if he.Code >= 500 {
+		return "errors.internal"
+	}
+	return "errors.bad_request"
+}
+
+func statusClass(status int) string {
+	switch status {
+	case http.StatusNotFound:
+		return "not_found"
+	case http.StatusForbidden, http.StatusUnauthorized:
+		return "forbidden"
+	}
+	if status >= 500 {
+		return "internal"
+	}
+	return "bad_request"
+}
+
+var errForbidden = errs.ErrForbidden

@@ -1,0 +1,85 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+
+	"entraide/internal/errs"
+
+	"github.com/labstack/echo/v4"
+)
+
+// Form carries what a person typed back to the page with the problems
+// found, each message already translated and tied to its field.
+type Form struct {
+	Values map[string]string
+	Errors map[string]string // field → translated message; "" is for the whole form
+}
+
+func newForm(c echo.Context, fields ...string) Form {
+	f := Form{Values: map[string]string{}, Errors: map[string]string{}}
+	for _, name := range fields {
+		f.Values[name] = c.FormValue(name)
+	}
+	return f
+}
+
+// Get returns the value typed in field.
+func (f Form) Get(field string) string { return f.Values[field] }
+
+// Error returns the message for field, or "".
+func (f Form) Error(field string) string { return f.Errors[field] }
+
+// HasErrors reports whether any message is set.
+func (f Form) HasErrors() bool { return len(f.Errors) > 0 }
+
+// fail records err on the form in the reader's language, and reports whether
+// err was a problem with the input (to show the form again with 422) rather
+// than a failure to pass on.
+func (f Form) fail(l *Layout, err error) bool {
+	if bad, ok := errs.AsInvalid(err); ok {
+		for field, key := range bad {
+			f.Errors[field] = l.T(key)
+		}
+		return true
+	}
+	if r, ok := errs.AsRefusal(err); ok {
+		f.Errors[""] = l.T(r.Key)
+		return true
+	}
+	return false
+}
+
+// paramID reads a numeric id from the route, answering 404 to anything else.
+func paramID(c echo.Context, name string) (int64, error) {
+	id, err := strconv.ParseInt(c.Param(name), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, errs.ErrNotFound
+	}
+	return id, nil
+}
+
+// redirect answers a successful form with 303 See Other, leaving a flash.
+func redirect(c echo.Context, to, flashKey string) error {
+	if flashKey != "" {
+		if err := setFlash(c, flashKey); err != nil {
+			return err
+		}
+	}
+	return c.Redirect(http.StatusSeeOther, to)
+}
+
+// safeNext accepts only a local path for "come back after logging in", so
+// the log-in form cannot be turned into an open redirect.
+func safeNext(next string) string {
+	if len(next) < 1 || next[0] != '/' || (len(next) > 1 && (next[1] == '/' || next[1] == '\\')) {
+		return "/"
+	}
+	for _, r := range next {
+		if r < 0x20 || r == 0x7f || r == '\\' {
+			return "/"
+		}
+	}
+	return next
+}
+

@@ -1,0 +1,192 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+
+	"entraide/internal/forum"
+	"entraide/internal/markup"
+
+	"github.com/labstack/echo/v4"
+)
+
+type replyPage struct {
+	Layout
+	View    *forum.ThreadView
+	Form    Form
+	Preview string
+}
+
+// newReply shows the reply form alone, prefilled with a quote when asked:
+// quoting works without JavaScript.
+func (s *Server) newReply(c echo.Context) error {
+	id, err := paramID(c, "id")
+	if err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	tv, err := s.forum.Thread(ctx, currentUser(c), id)
+	if err != nil {
+		return err
+	}
+	form := newForm(c, "body")
+	if q, err := strconv.ParseInt(c.QueryParam("quote"), 10, 64); err == nil {
+		if pc, err := s.forum.Post(ctx, currentUser(c), q); err == nil && pc.Thread.ID == id && pc.Post.DeletedAt == nil {
+			form.Values["body"] = markup.Quote(pc.Post.Author.Username, pc.Post.Body)
+		}
+	}
+	page := &replyPage{Layout: s.layout(c, "reply.title", tv.Thread.Title), View: tv, Form: form}
+	return s.render(c, http.StatusOK, "posts/reply", page)
+}
+
+func (s *Server) createReply(c echo.Context) error {
+	id, err := paramID(c, "id")
+	if err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	form := newForm(c, "body")
+	if c.FormValue("preview") != "" {
+		tv, err := s.forum.Thread(ctx, currentUser(c), id)
+		if err != nil {
+			return err
+		}
+		page := &replyPage{Layout: s.layout(c, "reply.title", tv.Thread.Title), View: tv, Form: form}
+		if page.Preview, err = s.markup.Render(form.Get("body")); err != nil {
+			return err
+		}
+		return s.render(c, http.StatusOK, "posts/reply", page)
+	}
+	post, err := s.forum.Reply(ctx, currentUser(c), id, form.Get("body"))
+	if err != nil {
+		tv, terr := s.forum.Thread(ctx, currentUser(c), id)
+		if terr != nil {
+			return terr
+		}
+		page := &replyPage{Layout: s.layout(c, "reply.title", tv.Thread.Title), View: tv, Form: form}
+		if form.fail(&page.Layout, err) {
+			return s.render(c, http.StatusUnprocessableEntity, "posts/reply", page)
+		}
+		return err
+	}
+	pc, err := s.forum.Post(ctx, currentUser(c), post.ID)
+	if err != nil {
+		return err
+	}
+	return redirect(c, postAddress(pc), "flash.reply_created")
+}
+
+type editPostPage struct {
+	Layout
+	Post    *forum.PostContext
+	Form    Form
+	First   bool // the post opens its thread: its title is edited too
+	Preview string
+}
+
+func (s *Server) loadEditablePost(c echo.Context) (*forum.PostContext, error) {
+	id, err := paramID(c, "id")
+	if err != nil {
+		return nil, err
+	}
+	pc, err := s.forum.Post(c.Request().Context(), currentUser(c), id)
+	if err != nil {
+		return nil, err
+	}
+	if !forum.CanEditPost(currentUser(c), &pc.Section, &pc.Thread, &pc.Post.Post) {
+		return nil, errForbidden
+	}
+	return pc, nil
+}
+
+func (s *Server) editPost(c echo.Context) error {
+	pc, err := s.loadEditablePost(c)
+	if err != nil {
+		return err
+	}
+	form := newForm(c)
+	form.Values["title"], form.Values["body"] = pc.Thread.Title, pc.Post.Body
+	page := &editPostPage{Layout: s.layout(c, "post.edit.title"), Post: pc, Form: form, First: pc.Post.Position == 1}
+	return s.render(c, http.StatusOK, "posts/edit", page)
+}
+
+func (s *Server) updatePost(c echo.Context) error {
+	pc, err := s.loadEditablePost(c)
+	if err != nil {
+		return err
+	}
+	form := newForm(c, "title", "body")
+	page := &editPostPage{Layout: s.layout(c, "post.edit.title"), Post: pc, Form: form, First: pc.Post.Position == 1}
+	if c.FormValue("preview") != "" {
+		if page.Preview, err = s.markup.Render(form.Get("body")); err != nil {
+			return err
+		}
+		return s.render(c, http.StatusOK, "posts/edit", page)
+	}
+	updated, err := s.forum.EditPost(c.Request().Context(), currentUser(c), pc.Post.ID, forum.Edit{Title: form.Get("title"), Body: form.Get("body")})
+	if err != nil {
+		if form.fail(&page.Layout, err) {
+			return s.render(c, http.StatusUnprocessableEntity, "posts/edit", page)
+		}
+		return err
+	}
+	return redirect(c, postAddress(updated), "flash.post_updated")
+}
+
+type deletePostPage struct {
+	Layout
+	Post  *forum.PostContext
+	First bool
+	Form  Form
+}
+
+func (s *Server) confirmDeletePost(c echo.Context) error {
+	pc, err := s.loadEditablePost(c)
+	if err != nil {
+		return err
+	}
+	page := &deletePostPage{Layout: s.layout(c, "post.delete.title"), Post: pc, First: pc.Post.Position == 1, Form: newForm(c)}
+	return s.render(c, http.StatusOK, "posts/delete", page)
+}
+
+func (s *Server) deletePost(c echo.Context) error {
+	pc, err := s.loadEditablePost(c)
+	if err != nil {
+		return err
+	}
+	if _, err := s.forum.DeletePost(c.Request().Context(), currentUser(c), pc.Post.ID); err != nil {
+		page := &deletePostPage{Layout: s.layout(c, "post.delete.title"), Post: pc, First: pc.Post.Position == 1, Form: newForm(c)}
+		if page.Form.fail(&page.Layout, err) {
+			return s.render(c, http.StatusUnprocessableEntity, "posts/delete", page)
+		}
+		return err
+	}
+	if pc.Post.Position == 1 {
+		return redirect(c, "/s/"+pc.Section.Slug, "flash.thread_deleted")
+	}
+	return redirect(c, threadURL(pc.Thread.ID, pc.Thread.Slug)+"?page="+strconv.Itoa(forum.PageOf(pc.Post.Position)), "flash.post_deleted")
+}
+
+type historyPage struct {
+	Layout
+	Post      *forum.PostContext
+	Revisions []forum.Revision
+}
+
+func (s *Server) showPostHistory(c echo.Context) error {
+	id, err := paramID(c, "id")
+	if err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	pc, err := s.forum.Post(ctx, currentUser(c), id)
+	if err != nil {
+		return err
+	}
+	revs, err := s.forum.Revisions(ctx, currentUser(c), pc)
+	if err != nil {
+		return err
+	}
+	page := &historyPage{Layout: s.layout(c, "post.history.title"), Post: pc, Revisions: revs}
+	return s.render(c, http.StatusOK, "posts/history", page)
+}

@@ -1,0 +1,30 @@
+package web
+
+import (
+	"net/http"
+
+	"entraide/internal/accounts"
+	"entraide/internal/forum"
+
+	"github.com/labstack/echo/v4"
+)
+
+type profilePage struct {
+	Layout
+	Member  *accounts.User
+	Threads []forum.ThreadSummary
+}
+
+func (s *Server) showProfile(c echo.Context) error {
+	ctx := c.Request().Context()
+	member, err := s.accounts.ByUsername(ctx, c.Param("username"))
+	if err != nil {
+		return err
+	}
+	page := &profilePage{Layout: s.layout(c, ""), Member: member}
+	page.Title = member.Name()
+	if page.Threads, err = s.forum.UserPosts(ctx, page.User, member.ID, 20); err != nil {
+		return err
+	}
+	return s.render(c, http.StatusOK, "users/show", page)
+}

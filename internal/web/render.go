@@ -1,0 +1,180 @@
+package web
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/url"
+	"path"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"entraide/internal/accounts"
+	"entraide/internal/forum"
+	"entraide/internal/i18n"
+
+	"github.com/labstack/echo/v4"
+)
+
+// Layout is what every page shows around its content; each page's data
+// embeds it, built by Server.layout.
+type Layout struct {
+	Title    string
+	User     *accounts.User
+	CSRF     string
+	Flash    string
+	Locale   string
+	Path     string // the current address, for "log in and come back"
+	Query    string // the search box's text
+	Sections []forum.Section
+	tr       i18n.Translator
+	now      time.Time
+}
+
+// T translates key for the page's reader.
+func (l Layout) T(key string, args ...any) string { return l.tr.T(key, args...) }
+
+// N translates the plural form of key for n.
+func (l Layout) N(key string, n int, args ...any) string { return l.tr.N(key, n, args...) }
+
+// Ago says how long ago t was.
+func (l Layout) Ago(t time.Time) string { return l.tr.Ago(t, l.now) }
+
+// DateTime gives the full date and time of t.
+func (l Layout) DateTime(t time.Time) string { return l.tr.DateTime(t) }
+
+// Date gives the day of t.
+func (l Layout) Date(t time.Time) string { return l.tr.Date(t) }
+
+// RoleName is the translated name of a role.
+func (l Layout) RoleName(r accounts.Role) string { return l.tr.T("role." + string(r)) }
+
+func (s *Server) layout(c echo.Context, titleKey string, args ...any) Layout {
+	st := stateOf(c)
+	l := Layout{User: st.user, CSRF: csrfToken(c), Locale: st.tr.Locale, Path: c.Request().URL.RequestURI(),
+		tr: st.tr, now: time.Now()}
+	if titleKey != "" {
+		l.Title = st.tr.T(titleKey, args...)
+	}
+	if key := takeFlash(c); key != "" {
+		l.Flash = st.tr.T(key)
+	}
+	if sections, err := s.forum.Sections(c.Request().Context(), st.user); err == nil {
+		l.Sections = sections
+	}
+	return l
+}
+
+// pages holds one template set per page: the base layout, the partials and
+// the page itself. A missing or broken template fails start-up.
+type pages struct {
+	sets   map[string]*template.Template
+	assets *assets
+}
+
+var funcs = template.FuncMap{
+	// sanitized marks HTML that internal/markup produced when the post was
+	// saved. Only stored, sanitised post HTML may go through it.
+	"sanitized": func(s string) template.HTML { return template.HTML(s) },
+	"threadURL": threadURL,
+	"postURL":   func(id int64) string { return "/p/" + strconv.FormatInt(id, 10) },
+	"userURL":   func(username string) string { return "/u/" + url.PathEscape(username) },
+	"add":       func(a, b int) int { return a + b },
+	"pageRange": pageRange,
+	"iso":       func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
+	"fieldID":   func(name string) string { return "field-" + name },
+	"errorID":   func(name string) string { return "error-" + name },
+	"dict":      dict,
+}
+
+// dict builds the argument of a partial from key, value pairs.
+func dict(pairs ...any) (map[string]any, error) {
+	if len(pairs)%2 != 0 {
+		return nil, fmt.Errorf("dict: odd number of arguments")
+	}
+	m := make(map[string]any, len(pairs)/2)
+	for i := 0; i < len(pairs); i += 2 {
+		k, ok := pairs[i].(string)
+		if !ok {
+			return nil, fmt.Errorf("dict: key %v is not a string", pairs[i])
+		}
+		m[k] = pairs[i+1]
+	}
+	return m, nil
+}
+
+func threadURL(id int64, slug string) string {
+	return "/t/" + strconv.FormatInt(id, 10) + "/" + url.PathEscape(slug)
+}
+
+// pageRange lists the page numbers to link to around current, with 0 for a
+// gap: 1 … 4 5 [6] 7 8 … 20.
+func pageRange(current, total int) []int {
+	var out []int
+	for p := 1; p <= total; p++ {
+		if p == 1 || p == total || (p >= current-2 && p <= current+2) {
+			out = append(out, p)
+		} else if len(out) > 0 && out[len(out)-1] != 0 {
+			out = append(out, 0)
+		}
+	}
+	return out
+}
+
+func loadPages(tfs fs.FS, a *assets) (*pages, error) {
+	base := template.New("base").Funcs(funcs).Funcs(template.FuncMap{"asset": a.url})
+	base, err := base.ParseFS(tfs, "layouts/*.html", "partials/*.html")
+	if err != nil {
+		return nil, fmt.Errorf("web: parse layouts: %w", err)
+	}
+	p := &pages{sets: map[string]*template.Template{}, assets: a}
+	err = fs.WalkDir(tfs, "pages", func(file string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || path.Ext(file) != ".html" {
+			return err
+		}
+		set, err := template.Must(base.Clone()).ParseFS(tfs, file)
+		if err != nil {
+			return fmt.Errorf("web: parse %s: %w", file, err)
+		}
+		name := strings.TrimSuffix(strings.TrimPrefix(file, "pages/"), ".html")
+		p.sets[name] = set
+		return nil
+	})
+	return p, err
+}
+
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// render executes page name into a buffer first, so a template error becomes
+// a clean 500 page instead of half a page.
+func (s *Server) render(c echo.Context, status int, name string, data any) error {
+	set, ok := s.pages.sets[name]
+	if !ok {
+		return fmt.Errorf("web: no template %q", name)
+	}
+	buf := bufPool.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer bufPool.Put(buf)
+	if err := set.ExecuteTemplate(buf, "layout", data); err != nil {
+		return fmt.Errorf("web: render %s: %w", name, err)
+	}
+	return c.HTMLBlob(status, buf.Bytes())
+}
+
+// renderFragment executes a partial alone, for requests made by our scripts.
+func (s *Server) renderFragment(c echo.Context, status int, page, block string, data any) error {
+	set, ok := s.pages.sets[page]
+	if !ok {
+		return fmt.Errorf("web: no template %q", page)
+	}
+	buf := bufPool.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer bufPool.Put(buf)
+	if err := set.ExecuteTemplate(buf, block, data); err != nil {
+		return fmt.Errorf("web: render %s/%s: %w", page, block, err)
+	}
+	return c.HTMLBlob(status, buf.Bytes())
+}

@@ -1,0 +1,84 @@
+// Package web is Entraide's HTTP face: one route table, the middleware
+// chain, typed page data and thin handlers that bind a form, call the
+// domain, and render or redirect.
+package web
+
+import (
+	"fmt"
+	"log/slog"
+
+	"entraide/internal/accounts"
+	"entraide/internal/config"
+	"entraide/internal/db"
+	"entraide/internal/forum"
+	"entraide/internal/i18n"
+	"entraide/internal/markup"
+	"entraide/static"
+	"entraide/templates"
+
+	"github.com/gorilla/sessions"
+	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+)
+
+// Deps is what the web layer needs from the rest of the application.
+type Deps struct {
+	Config        config.Config
+	DB            *db.DB
+	Accounts      *accounts.Service
+	Forum         *forum.Service
+	Markup        *markup.Renderer
+	I18n          *i18n.Bundle
+	Log           *slog.Logger
+	SessionSecret []byte
+}
+
+// Server holds the handlers' dependencies.
+type Server struct {
+	cfg      config.Config
+	db       *db.DB
+	accounts *accounts.Service
+	forum    *forum.Service
+	markup   *markup.Renderer
+	i18n     *i18n.Bundle
+	log      *slog.Logger
+	sessions *sessions.CookieStore
+	pages    *pages
+	assets   *assets
+}
+
+// New builds the echo application with every route.
+func New(d Deps) (*echo.Echo, error) {
+	a, err := newAssets(static.FS)
+	if err != nil {
+		return nil, fmt.Errorf("web: assets: %w", err)
+	}
+	p, err := loadPages(templates.FS, a)
+	if err != nil {
+		return nil, err
+	}
+	if len(d.SessionSecret) < 32 {
+		return nil, fmt.Errorf("web: session secret too short")
+	}
+	s := &Server{cfg: d.Config, db: d.DB, accounts: d.Accounts, forum: d.Forum, markup: d.Markup, i18n: d.I18n,
+		log: d.Log, sessions: newCookieStore(d.SessionSecret, d.Config.Secure()), pages: p, assets: a}
+	e := echo.New()
+	e.HideBanner, e.HidePort = true, true
+	e.HTTPErrorHandler = s.handleError
+	e.IPExtractor = ipExtractor(d.Config)
+	e.Pre(middleware.RemoveTrailingSlashWithConfig(middleware.TrailingSlashConfig{RedirectCode: 301}))
+	e.Use(s.requestLog, middleware.Recover(), securityHeaders, middleware.BodyLimit("1M"), s.loadSession, checkCSRF)
+	s.routes(e)
+	return e, nil
+}
+
+func ipExtractor(cfg config.Config) echo.IPExtractor {
+	if len(cfg.TrustedProxies) == 0 {
+		return echo.ExtractIPDirect()
+	}
+	opts := []echo.TrustOption{echo.TrustLoopback(false), echo.TrustLinkLocal(false), echo.TrustPrivateNet(false)}
+	for _, n := range cfg.TrustedProxies {
+		opts = append(opts, echo.TrustIPRange(n))
+	}
+	return echo.ExtractIPFromXFFHeader(opts...)
+}

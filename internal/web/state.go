@@ -1,0 +1,30 @@
+package web
+
+import (
+	"entraide/internal/accounts"
+	"entraide/internal/i18n"
+
+	"github.com/gorilla/sessions"
+	"github.com/labstack/echo/v4"
+)
+
+// state is what the middleware learns about a request once, for handlers
+// and templates: who is asking, in which language, with which session.
+type state struct {
+	requestID string
+	session   *sessions.Session
+	user      *accounts.User
+	tr        i18n.Translator
+}
+
+const stateKey = "entraide.state"
+
+func stateOf(c echo.Context) *state {
+	if st, ok := c.Get(stateKey).(*state); ok {
+		return st
+	}
+	return &state{}
+}
+
+// currentUser is the logged-in member, or nil for a visitor.
+func currentUser(c echo.Context) *accounts.User { return stateOf(c).user }
