@@ -79,6 +79,9 @@ func (s *Service) CreateThread(ctx context.Context, author *accounts.User, in Ne
 	bad := errs.Invalid{}
 	checkTitle(bad, in.Title)
 	checkBody(bad, in.Body)
+	if in.SectionID == 0 && author.Can(accounts.Member) {
+		bad.Add("section", "forum.section.choose")
+	}
 	if err := bad.Err(); err != nil {
 		return nil, err
 	}

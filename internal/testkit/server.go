@@ -38,7 +38,7 @@ func NewServer(t testing.TB) *Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := app.Build(cfg, DiscardLogger(), d)
+	a, err := app.Build(cfg, TestLogger(t), d)
 	if err != nil {
 		t.Fatal(err)
 	}

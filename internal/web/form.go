@@ -82,4 +82,3 @@ func safeNext(next string) string {
 	}
 	return next
 }
-

@@ -154,4 +154,3 @@ func guestOnly(next echo.HandlerFunc) echo.HandlerFunc {
 		return next(c)
 	}
 }
-

@@ -22,12 +22,12 @@ type threadPage struct {
 }
 
 // CanEdit reports whether the reader may edit post p (shown as a link).
-func (p *threadPage) CanEdit(post *forum.PostView) bool {
+func (p *threadPage) CanEdit(post forum.PostView) bool {
 	return forum.CanEditPost(p.User, &p.View.Section, &p.View.Thread, &post.Post)
 }
 
 // CanSeeHistory reports whether the reader may open post p's history.
-func (p *threadPage) CanSeeHistory(post *forum.PostView) bool {
+func (p *threadPage) CanSeeHistory(post forum.PostView) bool {
 	return forum.CanSeeHistory(p.User, &post.Post)
 }
 
@@ -116,8 +116,8 @@ func (s *Server) threadFormPage(c echo.Context, form Form) (*newThreadPage, erro
 }
 
 func (s *Server) newThread(c echo.Context) error {
-	form := newForm(c, "section", "title", "body")
-	if slug := c.QueryParam("section"); slug != "" && form.Values["section"] == "" {
+	form := newForm(c, "title", "body")
+	if slug := c.QueryParam("section"); slug != "" {
 		if sec, err := s.forum.SectionBySlug(c.Request().Context(), currentUser(c), slug); err == nil {
 			form.Values["section"] = strconv.FormatInt(sec.ID, 10)
 		}
