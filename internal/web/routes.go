@@ -1,6 +1,8 @@
 package web
 
 import (
+	"net/http"
+
 	"entraide/internal/accounts"
 
 	"github.com/labstack/echo/v4"
@@ -27,18 +29,20 @@ func (s *Server) routes(e *echo.Echo) {
 	e.POST("/logout", s.logout, requireUser)
 	e.POST("/settings/locale", s.updateLocale)
 
-	member := e.Group("", requireUser)
-	member.GET("/new", s.newThread)
-	member.POST("/new", s.createThread)
-	member.GET("/t/:id/reply", s.newReply)
-	member.POST("/t/:id/reply", s.createReply)
-	member.GET("/p/:id/edit", s.editPost)
-	member.POST("/p/:id/edit", s.updatePost)
-	member.GET("/p/:id/delete", s.confirmDeletePost)
-	member.POST("/p/:id/delete", s.deletePost)
-	member.GET("/p/:id/history", s.showPostHistory)
-	member.GET("/settings", s.showSettings)
-	member.POST("/settings/password", s.updatePassword)
+	// Routes for logged-in people carry the guard one by one: an echo group
+	// without a prefix would also catch every unknown address.
+	loggedIn := func(method, path string, h echo.HandlerFunc) { e.Add(method, path, h, requireUser) }
+	loggedIn(http.MethodGet, "/new", s.newThread)
+	loggedIn(http.MethodPost, "/new", s.createThread)
+	loggedIn(http.MethodGet, "/t/:id/reply", s.newReply)
+	loggedIn(http.MethodPost, "/t/:id/reply", s.createReply)
+	loggedIn(http.MethodGet, "/p/:id/edit", s.editPost)
+	loggedIn(http.MethodPost, "/p/:id/edit", s.updatePost)
+	loggedIn(http.MethodGet, "/p/:id/delete", s.confirmDeletePost)
+	loggedIn(http.MethodPost, "/p/:id/delete", s.deletePost)
+	loggedIn(http.MethodGet, "/p/:id/history", s.showPostHistory)
+	loggedIn(http.MethodGet, "/settings", s.showSettings)
+	loggedIn(http.MethodPost, "/settings/password", s.updatePassword)
 
 	admin := e.Group("/admin", requireRole(accounts.Admin))
 	admin.GET("", s.showAdmin)

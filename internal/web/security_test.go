@@ -1,0 +1,189 @@
+package web_test
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"entraide/internal/accounts"
+	"entraide/internal/testkit"
+
+	"github.com/PuerkitoBio/goquery"
+)
+
+func TestFormsWithoutCSRFTokenAreRefused(t *testing.T) {
+	srv := testkit.NewServer(t)
+	member, _ := srv.NewUser(accounts.Member)
+	id := sectionID(t, member, "entre-nous")
+	p := member.PostRaw("/new", form("section", id, "title", "Un sujet sans jeton CSRF", "body", "Texte."))
+	if p.Status != http.StatusForbidden || !strings.Contains(p.Text("main"), "expiré") {
+		t.Fatalf("no token: %d %q", p.Status, p.Text("main"))
+	}
+	p = member.PostRaw("/new", form("csrf", "faux-jeton", "section", id, "title", "Un sujet avec un faux jeton", "body", "Texte."))
+	if p.Status != http.StatusForbidden {
+		t.Fatalf("wrong token: %d", p.Status)
+	}
+	visitor := srv.Client()
+	if p := visitor.PostRaw("/login", form("login", "x", "password", "y")); p.Status != http.StatusForbidden {
+		t.Fatalf("log-in without token: %d", p.Status)
+	}
+	if strings.Contains(srv.Client().Get("/s/entre-nous").Body, "jeton") {
+		t.Fatal("a thread was created without a valid token")
+	}
+}
+
+func TestCrossSiteOriginIsRefused(t *testing.T) {
+	srv := testkit.NewServer(t)
+	member, _ := srv.NewUser(accounts.Member)
+	id := sectionID(t, member, "entre-nous")
+	member.Header.Set("Origin", "https://evil.example")
+	if p := member.Post("/new", form("section", id, "title", "Un sujet venu d'ailleurs", "body", "Texte.")); p.Status != http.StatusForbidden {
+		t.Fatalf("cross-site post: %d", p.Status)
+	}
+}
+
+func TestGuardsForEveryRole(t *testing.T) {
+	srv := testkit.NewServer(t)
+	visitor := srv.Client()
+	newcomer, _ := srv.NewUser(accounts.Newcomer)
+	member, _ := srv.NewUser(accounts.Member)
+	moderator, _ := srv.NewUser(accounts.Moderator)
+	admin, _ := srv.NewUser(accounts.Admin)
+	cases := []struct {
+		path string
+		want map[*testkit.Client]int
+	}{
+		{"/admin", map[*testkit.Client]int{visitor: http.StatusSeeOther, newcomer: 403, member: 403, moderator: 403, admin: 200}},
+		{"/admin/sections/new", map[*testkit.Client]int{visitor: http.StatusSeeOther, member: 403, moderator: 403, admin: 200}},
+		{"/new", map[*testkit.Client]int{visitor: http.StatusSeeOther, newcomer: 200, member: 200, admin: 200}},
+		{"/settings", map[*testkit.Client]int{visitor: http.StatusSeeOther, newcomer: 200}},
+		{"/", map[*testkit.Client]int{visitor: 200, newcomer: 200, member: 200, moderator: 200, admin: 200}},
+	}
+	for _, c := range cases {
+		for client, want := range c.want {
+			if p := client.Get(c.path); p.Status != want {
+				t.Errorf("GET %s: want %d, got %d", c.path, want, p.Status)
+			} else if want == http.StatusSeeOther && !strings.HasPrefix(p.Location, "/login?next=") {
+				t.Errorf("GET %s as visitor redirects to %q", c.path, p.Location)
+			}
+		}
+	}
+	visitor.Get("/")
+	if p := visitor.Post("/new", form("title", "Un visiteur qui écrit", "body", "x")); p.Status != http.StatusUnauthorized {
+		t.Errorf("visitor POST /new: %d", p.Status)
+	}
+	member.Get("/admin")
+	if p := member.Post("/admin/sections", form("slug", "pirate", "name", "Pirate")); p.Status != http.StatusForbidden {
+		t.Errorf("member creates a section: %d", p.Status)
+	}
+}
+
+// hostile are inputs that must come out inert wherever they are shown.
+var hostile = []string{
+	`<script>alert("xss")</script>`,
+	`[cliquez ici](javascript:alert(1))`,
+	`[encodé](&#106;avascript:alert(1))`,
+	`<img src=x onerror=alert(1)>`,
+	`<a href="https://exemple.fr" onclick="alert(1)">lien</a>`,
+	`<iframe src="https://evil.example"></iframe>`,
+	`![image](javascript:alert(1))`,
+	`[data](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)`,
+	`<svg onload=alert(1)>`,
+	`"><script>alert(1)</script>`,
+}
+
+func TestHostileInputIsStoredAndShownInert(t *testing.T) {
+	srv := testkit.NewServer(t)
+	member, _ := srv.NewUser(accounts.Member)
+	url := openThread(t, member, "entre-nous", `Titre <script>alert("t")</script> piégé`, "Premier message")
+	id := threadID(t, url)
+	for _, h := range hostile {
+		member.Get(url)
+		if p := member.Post("/t/"+id+"/reply", form("body", "Texte autour : "+h)); p.Status != http.StatusSeeOther {
+			t.Fatalf("reply %q: %d", h, p.Status)
+		}
+	}
+	for _, path := range []string{url, url + "?page=1", "/", "/s/entre-nous"} {
+		page := srv.Client().Get(path)
+		assertInert(t, path, page.Doc)
+	}
+	page := srv.Client().Get(url)
+	if !strings.Contains(page.Text("h1"), `<script>alert("t")</script>`) {
+		t.Errorf("the title should be shown as text: %q", page.Text("h1"))
+	}
+	if n := page.Doc.Find(".post-body").Length(); n != len(hostile)+1 {
+		t.Errorf("%d posts shown", n)
+	}
+	// Links that survive carry the rel the product asks for.
+	page.Doc.Find(".post-body a").Each(func(_ int, a *goquery.Selection) {
+		if rel := a.AttrOr("rel", ""); !strings.Contains(rel, "nofollow") || !strings.Contains(rel, "ugc") || !strings.Contains(rel, "noopener") {
+			t.Errorf("link %q has rel %q", a.AttrOr("href", ""), rel)
+		}
+	})
+}
+
+// assertInert fails if the page could run script from what members wrote.
+func assertInert(t *testing.T, where string, doc *goquery.Document) {
+	t.Helper()
+	doc.Find("script").Each(func(_ int, s *goquery.Selection) {
+		if src, _ := s.Attr("src"); !strings.HasPrefix(src, "/static/") || strings.TrimSpace(s.Text()) != "" {
+			t.Errorf("%s: foreign script %q %q", where, src, s.Text())
+		}
+	})
+	doc.Find("iframe, object, embed, svg, main style").Each(func(_ int, s *goquery.Selection) {
+		t.Errorf("%s: forbidden element %s", where, goquery.NodeName(s))
+	})
+	doc.Find("*").Each(func(_ int, s *goquery.Selection) {
+		for _, a := range s.Nodes[0].Attr {
+			name, val := strings.ToLower(a.Key), strings.ToLower(strings.TrimSpace(a.Val))
+			if strings.HasPrefix(name, "on") {
+				t.Errorf("%s: event handler attribute %s=%q", where, a.Key, a.Val)
+			}
+			if (name == "href" || name == "src") && (strings.HasPrefix(val, "javascript:") || strings.HasPrefix(val, "data:") || strings.HasPrefix(val, "vbscript:")) {
+				t.Errorf("%s: dangerous %s=%q", where, a.Key, a.Val)
+			}
+		}
+	})
+}
+
+func TestSecurityHeadersOnEveryPage(t *testing.T) {
+	srv := testkit.NewServer(t)
+	for _, path := range []string{"/", "/login", "/nexiste-pas", "/s/entre-nous"} {
+		p := srv.Client().Get(path)
+		csp := p.Header.Get("Content-Security-Policy")
+		if !strings.Contains(csp, "script-src 'self'") || strings.Contains(csp, "unsafe-inline") || !strings.Contains(csp, "frame-ancestors 'none'") {
+			t.Errorf("%s: CSP %q", path, csp)
+		}
+		if p.Header.Get("X-Content-Type-Options") != "nosniff" || p.Header.Get("Referrer-Policy") == "" {
+			t.Errorf("%s: headers %v", path, p.Header)
+		}
+		if strings.Contains(p.Body, "<script>") {
+			t.Errorf("%s: inline script", path)
+		}
+	}
+	p := srv.Client().Get("/")
+	var cookie string
+	for _, c := range p.Header.Values("Set-Cookie") {
+		if strings.HasPrefix(c, "entraide=") {
+			cookie = c
+		}
+	}
+	if !strings.Contains(cookie, "HttpOnly") || !strings.Contains(cookie, "SameSite=Lax") {
+		t.Errorf("session cookie %q", cookie)
+	}
+}
+
+func TestOversizedBodyIsRefused(t *testing.T) {
+	srv := testkit.NewServer(t)
+	member, _ := srv.NewUser(accounts.Member)
+	id := sectionID(t, member, "entre-nous")
+	p := member.Post("/new", url.Values{"section": {id}, "title": {"Un message beaucoup trop long"}, "body": {strings.Repeat("a", 2<<20)}})
+	if p.Status != http.StatusRequestEntityTooLarge || !strings.Contains(p.Text("main"), "trop volumineux") {
+		t.Fatalf("2 MiB body: %d %q", p.Status, p.Text("main"))
+	}
+	p = member.Post("/new", url.Values{"section": {id}, "title": {"Un message un peu trop long"}, "body": {strings.Repeat("é", 50001)}})
+	if p.Status != http.StatusUnprocessableEntity || !strings.Contains(p.Text("#error-body"), "50 000") {
+		t.Fatalf("50,001 characters: %d %q", p.Status, p.Text("#error-body"))
+	}
+}
