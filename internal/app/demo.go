@@ -1,0 +1,13 @@
+package app
+
+import (
+	"context"
+	"io"
+
+	"entraide/internal/demo"
+)
+
+// LoadDemo fills an empty forum with the demo members, guides and threads.
+func (a *App) LoadDemo(ctx context.Context, out io.Writer) error {
+	return demo.Load(ctx, demo.Deps{Accounts: a.Accounts, Forum: a.Forum}, out)
+}

@@ -1,0 +1,169 @@
+// Package demo fills an empty forum with demonstration content written for
+// it in French: members of a community of independent secretaries, guides for
+// newcomers and threads spread over the last two months.
+package demo
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"time"
+
+	"entraide/internal/accounts"
+	"entraide/internal/forum"
+)
+
+// Deps are the services the demo writes through (never raw SQL: the same
+// rules and counters as real members).
+type Deps struct {
+	Accounts *accounts.Service
+	Forum    *forum.Service
+}
+
+// ErrNotEmpty is returned by Load when the forum already has threads or one
+// of the demo accounts: the demo only ever fills an empty forum.
+var ErrNotEmpty = errors.New("demo: the forum is not empty")
+
+// DemoPassword is the password of every demo account (printed by Load so a
+// person trying the forum can log in).
+const DemoPassword = "cafe casque agenda"
+
+// everyone reads every section, restricted ones included, to see what the
+// forum holds before writing to it.
+var everyone = &accounts.User{Role: accounts.Admin}
+
+// Load writes the demo members, guides and threads; it refuses (ErrNotEmpty)
+// when the forum already has threads. Posts are dated over the last 60 days
+// through the forum's clock, which is the real one again when Load returns.
+func Load(ctx context.Context, d Deps, out io.Writer) error {
+	sections, err := d.Forum.Sections(ctx, everyone)
+	if err != nil {
+		return err
+	}
+	sectionIDs := map[string]int64{}
+	for _, s := range sections {
+		if s.ThreadCount > 0 {
+			return fmt.Errorf("%w: section %q has threads", ErrNotEmpty, s.Slug)
+		}
+		sectionIDs[s.Slug] = s.ID
+	}
+	for _, t := range threads {
+		if sectionIDs[t.Section] == 0 {
+			return fmt.Errorf("demo: section %q is missing", t.Section)
+		}
+	}
+	for _, m := range members {
+		if _, err := d.Accounts.ByUsername(ctx, m.Username); err == nil {
+			return fmt.Errorf("%w: the account %q exists", ErrNotEmpty, m.Username)
+		}
+	}
+	users, err := createMembers(ctx, d.Accounts)
+	if err != nil {
+		return err
+	}
+	defer d.Forum.SetClock(func() time.Time { return time.Now().UTC().Truncate(time.Microsecond) })
+	posts, err := writeThreads(ctx, d.Forum, users, sectionIDs, time.Now())
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "Demo content loaded: %d members, %d threads, %d posts.\n", len(members), len(threads), posts)
+	fmt.Fprintf(out, "Log in with one of these usernames and the password %q:\n", DemoPassword)
+	for _, m := range members {
+		fmt.Fprintf(out, "  %-22s %-10s %s\n", m.Username, m.Role, m.About)
+	}
+	fmt.Fprintln(out, "These guides for newcomers are meant to be pinned:")
+	for _, t := range threads {
+		if t.Guide {
+			fmt.Fprintf(out, "  %s\n", t.Title)
+		}
+	}
+	return nil
+}
+
+// createMembers registers the demo members; the admin, created first,
+// promotes them.
+func createMembers(ctx context.Context, s *accounts.Service) (map[string]*accounts.User, error) {
+	users := map[string]*accounts.User{}
+	var owner *accounts.User
+	for _, m := range members {
+		var u *accounts.User
+		var err error
+		if m.Role == accounts.Admin {
+			u, err = s.CreateAdmin(ctx, m.Username, m.Email, DemoPassword)
+			owner = u
+		} else {
+			u, err = s.Register(ctx, accounts.Registration{Username: m.Username, Email: m.Email,
+				Password: DemoPassword, Confirm: DemoPassword, Locale: "fr"})
+			if err == nil && m.Role != accounts.Newcomer {
+				u, err = s.SetRole(ctx, owner, u.ID, m.Role)
+			}
+		}
+		if err != nil {
+			return nil, fmt.Errorf("demo: member %s: %w", m.Username, err)
+		}
+		users[m.Username] = u
+	}
+	return users, nil
+}
+
+// step is one write: a thread's opening (reply -1) or a reply, or its edit.
+type step struct {
+	at            time.Time
+	thread, reply int
+	edit          bool
+}
+
+// writeThreads writes every post and edit in the order of their dates, so
+// that ids, positions and "last activity" follow the story, and returns the
+// number of posts written.
+func writeThreads(ctx context.Context, f *forum.Service, users map[string]*accounts.User, sectionIDs map[string]int64, now time.Time) (int, error) {
+	var steps []step
+	for i, t := range threads {
+		for j, p := range append([]post{t.Opening}, t.Replies...) {
+			steps = append(steps, step{at: p.At.on(now), thread: i, reply: j - 1})
+			if p.Edit != nil {
+				steps = append(steps, step{at: p.Edit.At.on(now), thread: i, reply: j - 1, edit: true})
+			}
+		}
+	}
+	slices.SortStableFunc(steps, func(a, b step) int { return a.at.Compare(b.at) })
+	opened := make([]*forum.Thread, len(threads))
+	postIDs := make([][]int64, len(threads)) // by thread, the opening post first
+	for _, s := range steps {
+		f.SetClock(func() time.Time { return s.at })
+		t := threads[s.thread]
+		p := t.Opening
+		if s.reply >= 0 {
+			p = t.Replies[s.reply]
+		}
+		author := users[p.Author]
+		var err error
+		switch {
+		case s.edit:
+			_, err = f.EditPost(ctx, author, postIDs[s.thread][s.reply+1], forum.Edit{Title: t.Title, Body: p.Edit.Body})
+		case s.reply < 0:
+			var first []forum.PostView
+			if opened[s.thread], err = f.CreateThread(ctx, author, forum.NewThread{SectionID: sectionIDs[t.Section], Title: t.Title, Body: p.Body}); err == nil {
+				first, err = f.Posts(ctx, opened[s.thread], 1)
+			}
+			if err == nil {
+				postIDs[s.thread] = []int64{first[0].ID}
+			}
+		default:
+			var reply *forum.Post
+			if reply, err = f.Reply(ctx, author, opened[s.thread].ID, p.Body); err == nil {
+				postIDs[s.thread] = append(postIDs[s.thread], reply.ID)
+			}
+		}
+		if err != nil {
+			return 0, fmt.Errorf("demo: %q, post %d by %s: %w", t.Title, s.reply+2, p.Author, err)
+		}
+	}
+	n := 0
+	for _, ids := range postIDs {
+		n += len(ids)
+	}
+	return n, nil
+}

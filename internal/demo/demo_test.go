@@ -1,0 +1,224 @@
+package demo
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"entraide/internal/accounts"
+	"entraide/internal/forum"
+	"entraide/internal/markup"
+	"entraide/internal/testkit"
+)
+
+var ctx = context.Background()
+
+var defaultSections = []string{seLancer, clients, juridique, compta, outils, entreNous}
+
+var guideTitles = []string{
+	"Guide : devenir télésecrétaire, les premières étapes",
+	"Guide : choisir son statut (micro-entreprise, portage, société)",
+	"Guide : fixer ses tarifs et rédiger ses premiers devis",
+}
+
+func newDeps(t *testing.T) Deps {
+	d := testkit.NewDB(t)
+	return Deps{Accounts: accounts.New(d), Forum: forum.New(d, markup.New(), nil)}
+}
+
+// TestContentIsConsistent checks the story without a database: known
+// authors, replies after what they answer, dates inside the last 60 days.
+func TestContentIsConsistent(t *testing.T) {
+	roles := map[string]accounts.Role{}
+	for _, m := range members {
+		roles[m.Username] = m.Role
+		if strings.Contains(strings.ToLower(DemoPassword), strings.ToLower(m.Username)) {
+			t.Errorf("the password contains the username %s", m.Username)
+		}
+	}
+	perSection := map[string]int{}
+	var guides []string
+	for _, th := range threads {
+		perSection[th.Section]++
+		if th.Guide {
+			guides = append(guides, th.Title)
+			if th.Section != seLancer || !roles[th.Opening.Author].AtLeast(accounts.Member) {
+				t.Errorf("guide %q: in %s by %s", th.Title, th.Section, th.Opening.Author)
+			}
+		}
+		if n := utf8.RuneCountInString(th.Title); n < forum.MinTitleLength || n > forum.MaxTitleLength {
+			t.Errorf("%q: title of %d characters", th.Title, n)
+		}
+		if roles[th.Opening.Author] == accounts.Newcomer && th.Section != seLancer {
+			t.Errorf("%q: a newcomer's thread would be moved to %s", th.Title, seLancer)
+		}
+		if n := len(th.Replies); n < 1 || n > 6 {
+			t.Errorf("%q: %d replies", th.Title, n)
+		}
+		prev := time.Time{}
+		for i, p := range append([]post{th.Opening}, th.Replies...) {
+			if _, ok := roles[p.Author]; !ok {
+				t.Errorf("%q, post %d: unknown author %q", th.Title, i+1, p.Author)
+			}
+			if p.At.DaysAgo < 1 || p.At.DaysAgo > 60 || p.At.Hour > 23 || p.At.Minute > 59 {
+				t.Errorf("%q, post %d: out of range %+v", th.Title, i+1, p.At)
+			}
+			at := p.At.on(time.Now())
+			if !at.After(prev) {
+				t.Errorf("%q, post %d: not after the post before it", th.Title, i+1)
+			}
+			prev = at
+			if p.Edit != nil && !p.Edit.At.on(time.Now()).After(at) {
+				t.Errorf("%q, post %d: edited before it was written", th.Title, i+1)
+			}
+		}
+	}
+	for _, slug := range defaultSections {
+		if perSection[slug] == 0 {
+			t.Errorf("no thread in %s", slug)
+		}
+	}
+	if strings.Join(guides, "|") != strings.Join(guideTitles, "|") {
+		t.Errorf("guides: %q", guides)
+	}
+}
+
+func TestLoad(t *testing.T) {
+	d := newDeps(t)
+	var out bytes.Buffer
+	before := time.Now()
+	if err := Load(ctx, d, &out); err != nil {
+		t.Fatalf("load: %v", err)
+	}
+	for _, want := range []string{"8 members", "18 threads", DemoPassword, helene, guideTitles[0]} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("summary lacks %q:\n%s", want, out.String())
+		}
+	}
+
+	// Counters, read as a visitor sees them, match the content.
+	wantThreads, wantPosts := map[string]int{}, map[string]int{}
+	for _, th := range threads {
+		wantThreads[th.Section]++
+		wantPosts[th.Section] += 1 + len(th.Replies)
+	}
+	sections, err := d.Forum.Sections(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sections) != len(defaultSections) {
+		t.Fatalf("%d sections", len(sections))
+	}
+	for _, s := range sections {
+		if s.ThreadCount == 0 || s.ThreadCount != wantThreads[s.Slug] || s.PostCount != wantPosts[s.Slug] {
+			t.Errorf("%s: %d threads, %d posts; want %d, %d", s.Slug, s.ThreadCount, s.PostCount, wantThreads[s.Slug], wantPosts[s.Slug])
+		}
+		if s.LastPostAt == nil || s.LastPostAt.After(before) || s.LastPostAt.Before(before.AddDate(0, 0, -61)) {
+			t.Errorf("%s: last post at %v", s.Slug, s.LastPostAt)
+		}
+	}
+
+	// The newcomers' section holds the guides, written by members.
+	newcomers, err := d.Forum.NewcomersSection(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, err := d.Forum.SectionThreads(ctx, newcomers, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := map[string]forum.ThreadSummary{}
+	for _, ts := range page.Threads {
+		found[ts.Title] = ts
+	}
+	for _, title := range guideTitles {
+		g, ok := found[title]
+		if !ok || !g.Author.Role.AtLeast(accounts.Member) || g.ReplyCount == 0 {
+			t.Errorf("guide %q: %+v", title, g)
+		}
+	}
+
+	// Activity spreads over two months, and edits are kept as revisions.
+	latest, err := d.Forum.LatestThreads(ctx, nil, 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	oldest, edited := before, 0
+	for _, ts := range latest {
+		if ts.CreatedAt.Before(oldest) {
+			oldest = ts.CreatedAt
+		}
+		if ts.LastPostAt.After(before) || ts.LastPostAt.Before(ts.CreatedAt) {
+			t.Errorf("%q: created %v, last post %v", ts.Title, ts.CreatedAt, ts.LastPostAt)
+		}
+		posts, err := d.Forum.Posts(ctx, &ts.Thread, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range posts {
+			if p.EditCount > 0 {
+				edited++
+			}
+		}
+	}
+	if len(latest) != len(threads) || before.Sub(oldest) < 55*24*time.Hour {
+		t.Errorf("%d threads, the oldest from %v", len(latest), oldest)
+	}
+	if edited != 2 {
+		t.Errorf("%d edited posts, want 2", edited)
+	}
+
+	// Every demo account logs in with the printed password, in its role.
+	for _, m := range members {
+		u, err := d.Accounts.Authenticate(ctx, m.Username, DemoPassword, "192.0.2.1")
+		if err != nil || u.Role != m.Role {
+			t.Errorf("log in as %s: %v, %+v", m.Username, err, u)
+		}
+	}
+
+	// A second load refuses and writes nothing.
+	users, _ := d.Accounts.List(ctx, "", 100)
+	out.Reset()
+	if err := Load(ctx, d, &out); !errors.Is(err, ErrNotEmpty) {
+		t.Fatalf("second load: %v", err)
+	}
+	again, _ := d.Forum.Sections(ctx, nil)
+	for i := range again {
+		if again[i].ThreadCount != sections[i].ThreadCount || again[i].PostCount != sections[i].PostCount {
+			t.Errorf("%s changed: %+v", again[i].Slug, again[i])
+		}
+	}
+	if after, _ := d.Accounts.List(ctx, "", 100); len(after) != len(users) || out.Len() != 0 {
+		t.Errorf("second load: %d accounts instead of %d, printed %q", len(after), len(users), out.String())
+	}
+
+	// The forum's clock is the real one again.
+	p, err := d.Forum.Reply(ctx, &users[0], latest[0].ID, "Un message écrit après la démo.")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if time.Since(p.CreatedAt) > time.Minute || p.CreatedAt.Before(before) {
+		t.Errorf("a reply after the load is dated %v", p.CreatedAt)
+	}
+}
+
+// TestLoadRefusesExistingDemoAccount covers a forum without threads where a
+// demo account already exists (an earlier load that failed half-way).
+func TestLoadRefusesExistingDemoAccount(t *testing.T) {
+	d := newDeps(t)
+	if _, err := d.Accounts.Register(ctx, accounts.Registration{Username: julien, Email: "julien@exemple.fr",
+		Password: "une phrase de passe solide", Confirm: "une phrase de passe solide"}); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := Load(ctx, d, &out); !errors.Is(err, ErrNotEmpty) {
+		t.Fatalf("load: %v", err)
+	}
+	if users, _ := d.Accounts.List(ctx, "", 100); len(users) != 1 || out.Len() != 0 {
+		t.Errorf("%d accounts, printed %q", len(users), out.String())
+	}
+}
