@@ -12,7 +12,7 @@ import (
 	"entraide/internal/accounts"
 	"entraide/internal/forum"
 	"entraide/internal/markup"
-	"entraide/internal/testkit"
+	"entraide/internal/testkit/testdb"
 )
 
 var ctx = context.Background()
@@ -26,7 +26,7 @@ var guideTitles = []string{
 }
 
 func newDeps(t *testing.T) Deps {
-	d := testkit.NewDB(t)
+	d := testdb.NewDB(t)
 	return Deps{Accounts: accounts.New(d), Forum: forum.New(d, markup.New(), nil)}
 }
 

@@ -1,93 +1,26 @@
 // Package testkit holds what tests of several packages share: fresh real
-// databases, an HTTP client that behaves like a browser's form posts, and
-// (in browser.go) the headless Chromium harness.
+// databases, the whole forum on a real HTTP server with a client that
+// behaves like a browser's form posts, and the headless Chromium harness.
 package testkit
 
 import (
-	"context"
-	"crypto/rand"
-	"encoding/hex"
-	"io"
 	"log/slog"
-	"net/url"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"entraide/internal/db"
+	"entraide/internal/testkit/testdb"
 )
 
 // PostgresURLEnv names the variable that switches the test suite to
 // PostgreSQL.
-const PostgresURLEnv = "ENTRAIDE_TEST_DATABASE_URL"
+const PostgresURLEnv = testdb.PostgresURLEnv
 
-// NewDB returns a migrated, empty database that lives as long as the test:
-// a SQLite file in a temporary folder, or — when ENTRAIDE_TEST_DATABASE_URL
-// is set — a fresh PostgreSQL schema dropped afterwards.
-func NewDB(t testing.TB) *db.DB {
-	t.Helper()
-	d := openDB(t)
-	if err := d.Migrate(context.Background(), DiscardLogger()); err != nil {
-		t.Fatalf("migrate: %v", err)
-	}
-	return d
-}
+// NewDB returns a migrated, empty database that lives as long as the test
+// (see testdb.NewDB).
+func NewDB(t testing.TB) *db.DB { return testdb.NewDB(t) }
 
-func openDB(t testing.TB) *db.DB {
-	base := os.Getenv(PostgresURLEnv)
-	if base == "" {
-		d, err := db.Open(db.Options{SQLitePath: filepath.Join(t.TempDir(), "test.db")})
-		if err != nil {
-			t.Fatalf("open sqlite: %v", err)
-		}
-		t.Cleanup(func() { _ = d.Close() })
-		return d
-	}
-	admin, err := db.Open(db.Options{PostgresURL: base, MaxOpenConns: 2})
-	if err != nil {
-		t.Fatalf("open postgres: %v", err)
-	}
-	schema := "test_" + randomHex(8)
-	if err := admin.Exec("CREATE SCHEMA " + schema).Error; err != nil {
-		t.Fatalf("create schema: %v", err)
-	}
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatalf("parse %s: %v", PostgresURLEnv, err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	d, err := db.Open(db.Options{PostgresURL: u.String()})
-	if err != nil {
-		t.Fatalf("open postgres schema: %v", err)
-	}
-	t.Cleanup(func() {
-		_ = d.Close()
-		_ = admin.Exec("DROP SCHEMA " + schema + " CASCADE").Error
-		_ = admin.Close()
-	})
-	return d
-}
+// DiscardLogger is a logger that writes nothing.
+func DiscardLogger() *slog.Logger { return testdb.DiscardLogger() }
 
-func randomHex(n int) string {
-	b := make([]byte, n)
-	_, _ = rand.Read(b)
-	return hex.EncodeToString(b)
-}
-
-// DiscardLogger is a logger that writes nothing, for code under test.
-func DiscardLogger() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
-
-// TestLogger sends warnings and errors to the test's log, so a failing test
-// shows the server's side of the story.
-func TestLogger(t testing.TB) *slog.Logger {
-	return slog.New(slog.NewTextHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))
-}
-
-type testWriter struct{ t testing.TB }
-
-func (w testWriter) Write(p []byte) (int, error) {
-	w.t.Log(string(p))
-	return len(p), nil
-}
+// TestLogger sends warnings and errors to the test's log.
+func TestLogger(t testing.TB) *slog.Logger { return testdb.TestLogger(t) }
