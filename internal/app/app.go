@@ -14,6 +14,7 @@ import (
 	"entraide/internal/forum"
 	"entraide/internal/i18n"
 	"entraide/internal/markup"
+	"entraide/internal/search"
 	"entraide/internal/settings"
 	"entraide/internal/web"
 
@@ -30,6 +31,8 @@ type App struct {
 	Markup   *markup.Renderer
 	I18n     *i18n.Bundle
 	Settings *settings.Store
+	Index    *search.Index
+	Search   *search.Searcher
 }
 
 // Open connects to the configured database, migrates it, and builds the
@@ -54,8 +57,9 @@ func Build(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 		return nil, err
 	}
 	render := markup.New()
-	return &App{Config: cfg, Log: log, DB: d, Accounts: accounts.New(d), Forum: forum.New(d, render, nil),
-		Markup: render, I18n: bundle, Settings: settings.New(d)}, nil
+	index := search.NewIndex(d)
+	return &App{Config: cfg, Log: log, DB: d, Accounts: accounts.New(d), Forum: forum.New(d, render, index),
+		Markup: render, I18n: bundle, Settings: settings.New(d), Index: index, Search: search.NewSearcher(index)}, nil
 }
 
 // Close releases the database.
@@ -85,5 +89,5 @@ func (a *App) Handler(ctx context.Context) (*echo.Echo, error) {
 		return nil, err
 	}
 	return web.New(web.Deps{Config: a.Config, DB: a.DB, Accounts: a.Accounts, Forum: a.Forum, Markup: a.Markup,
-		I18n: a.I18n, Log: a.Log, SessionSecret: secret})
+		Search: a.Search, I18n: a.I18n, Log: a.Log, SessionSecret: secret})
 }

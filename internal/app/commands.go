@@ -34,6 +34,7 @@ Commands:
   admin create --username U --email E
                              create an admin account (password asked, or read from stdin)
   demo                       load the demo content into an empty forum
+  reindex                    rebuild the search index from the posts
 
 Configuration comes from the environment (ENTRAIDE_ADDR, ENTRAIDE_DATA_DIR,
 DATABASE_URL, ENTRAIDE_SESSION_SECRET, ENTRAIDE_LOCALE, ENTRAIDE_BASE_URL,
@@ -59,6 +60,8 @@ func Run(ctx context.Context, env Env) int {
 		})
 	case "admin":
 		err = adminCommand(ctx, env, log, args)
+	case "reindex":
+		err = withApp(ctx, env, log, args, nil, func(a *App, _ []string) error { return a.Reindex(ctx, env.Stdout) })
 	case "demo":
 		err = withApp(ctx, env, log, args, nil, func(a *App, _ []string) error { return a.LoadDemo(ctx, env.Stdout) })
 	case "help", "-h", "--help":

@@ -5,6 +5,6 @@ import (
 	"io"
 )
 
-// Reindex rebuilds the search index from the posts. The search index lands
-// with internal/search; until then there is nothing to rebuild.
-func (a *App) Reindex(ctx context.Context, out io.Writer) error { return nil }
+// Reindex rebuilds the search index from the posts, for `entraide reindex`
+// and after bulk loads that bypass the forum service.
+func (a *App) Reindex(ctx context.Context, out io.Writer) error { return a.Index.Rebuild(ctx, out) }

@@ -13,6 +13,7 @@ import (
 	"entraide/internal/forum"
 	"entraide/internal/i18n"
 	"entraide/internal/markup"
+	"entraide/internal/search"
 	"entraide/static"
 	"entraide/templates"
 
@@ -28,6 +29,7 @@ type Deps struct {
 	Accounts      *accounts.Service
 	Forum         *forum.Service
 	Markup        *markup.Renderer
+	Search        *search.Searcher
 	I18n          *i18n.Bundle
 	Log           *slog.Logger
 	SessionSecret []byte
@@ -40,6 +42,7 @@ type Server struct {
 	accounts *accounts.Service
 	forum    *forum.Service
 	markup   *markup.Renderer
+	search   *search.Searcher
 	i18n     *i18n.Bundle
 	log      *slog.Logger
 	sessions *sessions.CookieStore
@@ -60,7 +63,7 @@ func New(d Deps) (*echo.Echo, error) {
 	if len(d.SessionSecret) < 32 {
 		return nil, fmt.Errorf("web: session secret too short")
 	}
-	s := &Server{cfg: d.Config, db: d.DB, accounts: d.Accounts, forum: d.Forum, markup: d.Markup, i18n: d.I18n,
+	s := &Server{cfg: d.Config, db: d.DB, accounts: d.Accounts, forum: d.Forum, markup: d.Markup, search: d.Search, i18n: d.I18n,
 		log: d.Log, sessions: newCookieStore(d.SessionSecret, d.Config.Secure()), pages: p, assets: a}
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true

@@ -1,0 +1,160 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"entraide/internal/db"
+	"entraide/internal/forum"
+	"entraide/internal/markup"
+
+	"gorm.io/gorm"
+)
+
+// Index keeps the search tables in step with the posts. It implements
+// forum.Indexer, so every write updates the index in the same transaction:
+// a post is searchable the moment it is saved, and gone the moment it is
+// deleted.
+type Index struct {
+	db    *db.DB
+	store store
+}
+
+// store is the dialect-specific half of the index: one file per database.
+type store interface {
+	// upsert writes the document of one post.
+	upsert(tx *gorm.DB, d document) error
+	// removePosts deletes the documents of posts.
+	removePosts(tx *gorm.DB, postIDs []int64) error
+	// match returns the ranked threads matching plan (see search.go).
+	match(ctx context.Context, tx *gorm.DB, p plan) ([]hit, int, error)
+	// similar returns the threads whose first post shares the most tokens.
+	similar(ctx context.Context, tx *gorm.DB, tokens []string, sectionIDs []int64, exclude int64, limit int) ([]hit, error)
+}
+
+// document is what is indexed of a post: the thread's title tokens (so a
+// reply in a thread titled "facturation" is found by "facture") and the
+// post's own tokens.
+type document struct {
+	PostID, ThreadID, AuthorID int64
+	FirstPost                  bool
+	CreatedAt                  any
+	Title, Body                []string
+}
+
+// NewIndex returns the index on d.
+func NewIndex(d *db.DB) *Index {
+	var s store = sqliteStore{}
+	if d.Dialect == db.Postgres {
+		s = postgresStore{}
+	}
+	return &Index{db: d, store: s}
+}
+
+var _ forum.Indexer = (*Index)(nil)
+
+// bodyTokens analyzes a post's Markdown as the reader sees it: the words,
+// not the markup (link addresses, emphasis marks).
+func bodyTokens(markdown string) []string { return Analyze(markup.PlainText(markdown)) }
+
+// PostSaved indexes a new or edited post.
+func (ix *Index) PostSaved(tx *gorm.DB, t *forum.Thread, p *forum.Post) error {
+	return ix.store.upsert(tx, document{PostID: p.ID, ThreadID: t.ID, AuthorID: p.AuthorID, FirstPost: p.Position == 1,
+		CreatedAt: p.CreatedAt, Title: Analyze(t.Title), Body: bodyTokens(p.Body)})
+}
+
+// PostRemoved drops a deleted post; deleting the first post deletes the
+// thread, so all of the thread's documents go.
+func (ix *Index) PostRemoved(tx *gorm.DB, t *forum.Thread, p *forum.Post) error {
+	if p.Position != 1 {
+		return ix.store.removePosts(tx, []int64{p.ID})
+	}
+	var ids []int64
+	if err := tx.Raw("SELECT post_id FROM search_docs WHERE thread_id = ?", t.ID).Scan(&ids).Error; err != nil {
+		return err
+	}
+	return ix.store.removePosts(tx, ids)
+}
+
+// ThreadChanged reindexes every visible post of a thread whose title
+// changed, since each document carries the title's tokens.
+func (ix *Index) ThreadChanged(tx *gorm.DB, t *forum.Thread) error {
+	var posts []forum.Post
+	if err := tx.Where("thread_id = ? AND deleted_at IS NULL", t.ID).Find(&posts).Error; err != nil {
+		return err
+	}
+	for i := range posts {
+		if err := ix.PostSaved(tx, t, &posts[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// rebuildBatch is how many posts Rebuild reads and indexes per transaction.
+const rebuildBatch = 2000
+
+// Rebuild empties the index and indexes every visible post of every live
+// thread again, reporting progress to out. Used by `entraide reindex` and
+// after bulk loads that bypass the forum service.
+func (ix *Index) Rebuild(ctx context.Context, out io.Writer) error {
+	if err := ix.clear(ctx); err != nil {
+		return err
+	}
+	type row struct {
+		forum.Post
+		Title string
+	}
+	var last int64
+	total := 0
+	for {
+		var rows []row
+		err := ix.db.WithContext(ctx).Raw(`SELECT p.*, t.title FROM posts p JOIN threads t ON t.id = p.thread_id
+			WHERE p.id > ? AND p.deleted_at IS NULL AND t.deleted_at IS NULL ORDER BY p.id LIMIT ?`, last, rebuildBatch).Scan(&rows).Error
+		if err != nil {
+			return fmt.Errorf("search: rebuild: %w", err)
+		}
+		if len(rows) == 0 {
+			break
+		}
+		err = ix.db.WithTx(ctx, func(tx *gorm.DB) error {
+			for i := range rows {
+				r := &rows[i]
+				d := document{PostID: r.ID, ThreadID: r.ThreadID, AuthorID: r.AuthorID, FirstPost: r.Position == 1,
+					CreatedAt: r.CreatedAt, Title: Analyze(r.Title), Body: bodyTokens(r.Body)}
+				if err := ix.store.upsert(tx, d); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("search: rebuild: %w", err)
+		}
+		last = rows[len(rows)-1].ID
+		total += len(rows)
+		if out != nil && total%(rebuildBatch*25) == 0 {
+			fmt.Fprintf(out, "indexed %d posts\n", total)
+		}
+	}
+	if out != nil {
+		fmt.Fprintf(out, "search index rebuilt: %d posts\n", total)
+	}
+	return nil
+}
+
+func (ix *Index) clear(ctx context.Context) error {
+	return ix.db.WithTx(ctx, func(tx *gorm.DB) error {
+		if ix.db.Dialect == db.SQLite {
+			// A contentless FTS5 table empties with its special command.
+			if err := tx.Exec("INSERT INTO search_fts(search_fts) VALUES ('delete-all')").Error; err != nil {
+				return err
+			}
+		}
+		return tx.Exec("DELETE FROM search_docs").Error
+	})
+}
+
+func joinTokens(tokens []string) string { return strings.Join(tokens, " ") }

@@ -1,0 +1,149 @@
+package search_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"entraide/internal/accounts"
+	"entraide/internal/app"
+	"entraide/internal/forum"
+	"entraide/internal/search"
+	"entraide/internal/testkit"
+)
+
+// loadedCorpus is the relevance set written through the forum service, as
+// members would write it, so the index is fed by the real write path.
+type loadedCorpus struct {
+	app      *app.App
+	corpus   search.Corpus
+	byThread map[int64]string // thread id → corpus key
+	sections map[string]int64
+	users    map[string]*accounts.User
+	all      []int64
+}
+
+func loadCorpus(t *testing.T) *loadedCorpus {
+	t.Helper()
+	ctx := context.Background()
+	corpus, err := search.LoadCorpus("testdata/relevance")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := testkit.NewServer(t)
+	lc := &loadedCorpus{app: srv.App, corpus: corpus, byThread: map[int64]string{}, sections: map[string]int64{}, users: map[string]*accounts.User{}}
+	secs, err := srv.App.Forum.Sections(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range secs {
+		lc.sections[s.Slug] = s.ID
+		lc.all = append(lc.all, s.ID)
+	}
+	var names []string
+	for _, th := range corpus.Threads {
+		if lc.users[th.Author] == nil {
+			u, err := srv.App.Accounts.Register(ctx, accounts.Registration{Username: th.Author, Email: th.Author + "@exemple.fr", Password: testkit.Password, Confirm: testkit.Password})
+			if err != nil {
+				t.Fatal(err)
+			}
+			// Members, so they may open threads in any section.
+			srv.App.DB.Exec("UPDATE users SET role = 'member' WHERE id = ?", u.ID)
+			u.Role = accounts.Member
+			lc.users[th.Author] = u
+			names = append(names, th.Author)
+		}
+	}
+	f := srv.App.Forum
+	defer f.SetClock(func() time.Time { return time.Now().UTC().Truncate(time.Microsecond) })
+	for i, th := range corpus.Threads {
+		at := th.Created
+		f.SetClock(func() time.Time { return at })
+		author := lc.users[th.Author]
+		thread, err := f.CreateThread(ctx, author, forum.NewThread{SectionID: lc.sections[th.Section], Title: th.Title, Body: th.Posts[0]})
+		if err != nil {
+			t.Fatalf("%s: %v", th.Key, err)
+		}
+		lc.byThread[thread.ID] = th.Key
+		postIDs := []int64{0}
+		authors := []*accounts.User{author}
+		for j, body := range th.Posts[1:] {
+			at = th.Created.Add(time.Duration(j+1) * time.Hour)
+			replier := lc.users[names[(i+j+1)%len(names)]]
+			p, err := f.Reply(ctx, replier, thread.ID, body)
+			if err != nil {
+				t.Fatalf("%s reply %d: %v", th.Key, j+1, err)
+			}
+			postIDs = append(postIDs, p.ID)
+			authors = append(authors, replier)
+		}
+		first, err := f.Posts(ctx, thread, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		postIDs[0] = first[0].ID
+		for _, e := range th.Edits {
+			if _, err := f.EditPost(ctx, authors[e.Post], postIDs[e.Post], forum.Edit{Title: th.Title, Body: e.Body}); err != nil {
+				t.Fatalf("%s edit: %v", th.Key, err)
+			}
+		}
+		for _, d := range th.Deleted {
+			if _, err := f.DeletePost(ctx, authors[d], postIDs[d]); err != nil {
+				t.Fatalf("%s delete: %v", th.Key, err)
+			}
+		}
+	}
+	return lc
+}
+
+func (lc *loadedCorpus) run(t *testing.T, q search.RelevanceQuery) []string {
+	t.Helper()
+	req := search.Request{Query: q.Q, SectionIDs: lc.all}
+	if q.Filters.Section != "" {
+		req.SectionIDs = []int64{lc.sections[q.Filters.Section]}
+	}
+	if q.Filters.Author != "" {
+		req.AuthorID = lc.users[q.Filters.Author].ID
+	}
+	var err error
+	if req.From, req.To, err = q.Filters.Dates(); err != nil {
+		t.Fatal(err)
+	}
+	res, err := lc.app.Search.Search(context.Background(), req)
+	if err != nil {
+		t.Fatalf("%q: %v", q.Q, err)
+	}
+	keys := make([]string, len(res.Hits))
+	for i, h := range res.Hits {
+		keys[i] = lc.byThread[h.ThreadID]
+	}
+	return keys
+}
+
+// TestRelevance runs the relevance set on the database under test (SQLite,
+// or PostgreSQL with ENTRAIDE_TEST_DATABASE_URL) and fails below a recall@5
+// of 0.9 or on any thread returned that must not be.
+func TestRelevance(t *testing.T) {
+	lc := loadCorpus(t)
+	results := map[string][]string{}
+	for _, q := range lc.corpus.Queries {
+		results[q.Q] = lc.run(t, q)
+	}
+	recall, mrr, failures := search.Evaluate(results, lc.corpus.Queries)
+	t.Logf("%s: recall@5 %.3f, MRR %.3f over %d queries", lc.app.DB.Dialect, recall, mrr, len(lc.corpus.Queries))
+	for _, f := range failures {
+		t.Log(f)
+	}
+	if recall < 0.9 {
+		t.Errorf("recall@5 %.3f is below 0.9", recall)
+	}
+	for _, q := range lc.corpus.Queries {
+		for _, not := range q.Not {
+			for _, got := range results[q.Q] {
+				if got == not {
+					t.Errorf("%q returned %s, which it must not", q.Q, not)
+				}
+			}
+		}
+	}
+}

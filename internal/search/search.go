@@ -1,0 +1,75 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// ResultsPerPage is the number of threads on a page of results.
+const ResultsPerPage = 20
+
+// Request is a search as the results page asks for it. The caller decides
+// which sections the reader may see: SectionIDs holds them, and nothing
+// outside them is ever returned (archived sections are left out by the
+// caller too).
+type Request struct {
+	Query      string
+	SectionIDs []int64 // sections searched; empty means nothing to search
+	AuthorID   int64   // threads opened by this member; 0 for anyone
+	From, To   time.Time
+	Page       int // from 1
+}
+
+// Hit is a matching thread with the post whose text matched best.
+type Hit struct {
+	ThreadID int64
+	PostID   int64
+	Score    float64
+}
+
+// Results is a page of hits.
+type Results struct {
+	Query Query
+	Hits  []Hit
+	Total int // threads matching, all pages
+	Page  int
+	Pages int
+}
+
+// plan is a parsed request, ready for a store to turn into SQL.
+type plan struct {
+	q          Query
+	sectionIDs []int64
+	authorID   int64
+	from, to   time.Time
+	limit      int
+	offset     int
+}
+
+// Searcher answers search requests.
+type Searcher struct{ index *Index }
+
+// NewSearcher returns a searcher over ix.
+func NewSearcher(ix *Index) *Searcher { return &Searcher{index: ix} }
+
+// Search runs r. An empty query (nothing typed, or only common words) is
+// not an error: Results.Query.Reason tells the page what to say.
+func (s *Searcher) Search(ctx context.Context, r Request) (*Results, error) {
+	res := &Results{Query: ParseQuery(r.Query), Page: max(r.Page, 1)}
+	if res.Query.Empty() || len(r.SectionIDs) == 0 {
+		return res, nil
+	}
+	p := plan{q: res.Query, sectionIDs: r.SectionIDs, authorID: r.AuthorID, from: r.From, to: r.To,
+		limit: ResultsPerPage, offset: (res.Page - 1) * ResultsPerPage}
+	hits, total, err := s.index.store.match(ctx, s.index.db.WithContext(ctx), p)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	res.Hits, res.Total = hits, total
+	res.Pages = max(1, (total+ResultsPerPage-1)/ResultsPerPage)
+	return res, nil
+}
+
+// hit is what a store returns: a thread, its best post and the text score.
+type hit = Hit

@@ -1,0 +1,126 @@
+package search
+
+import (
+	"context"
+	"sort"
+	"strconv"
+	"strings"
+
+	"gorm.io/gorm"
+)
+
+// postgresStore keeps the tokens in a tsvector column with a GIN index.
+type postgresStore struct{}
+
+// tsvector builds the literal of a document's tsvector from our tokens, with
+// positions: the title's (weight A) first, then the body's (weight B) after
+// a gap, so a phrase never spans title and body. Building it ourselves keeps
+// PostgreSQL's parser from reading a token differently (as a number, say).
+func tsvector(title, body []string) string {
+	positions := map[string][]string{}
+	pos := 0
+	add := func(tokens []string, weight string) {
+		for _, t := range tokens {
+			pos++
+			if pos > 16383 { // PostgreSQL's largest position
+				return
+			}
+			positions[t] = append(positions[t], strconv.Itoa(pos)+weight)
+		}
+	}
+	add(title, "A")
+	pos++
+	add(body, "B")
+	lexemes := make([]string, 0, len(positions))
+	for t := range positions {
+		lexemes = append(lexemes, t)
+	}
+	sort.Strings(lexemes)
+	var b strings.Builder
+	for i, t := range lexemes {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString("'" + t + "':" + strings.Join(positions[t], ","))
+	}
+	return b.String()
+}
+
+func (postgresStore) upsert(tx *gorm.DB, d document) error {
+	return tx.Exec(`INSERT INTO search_docs (post_id, thread_id, author_id, first_post, created_at, document)
+		VALUES (?, ?, ?, ?, ?, ?::tsvector)
+		ON CONFLICT (post_id) DO UPDATE SET thread_id = excluded.thread_id, author_id = excluded.author_id,
+		first_post = excluded.first_post, created_at = excluded.created_at, document = excluded.document`,
+		d.PostID, d.ThreadID, d.AuthorID, d.FirstPost, d.CreatedAt, tsvector(d.Title, d.Body)).Error
+}
+
+func (postgresStore) removePosts(tx *gorm.DB, ids []int64) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	return tx.Exec("DELETE FROM search_docs WHERE post_id IN ?", ids).Error
+}
+
+func tsQuote(tok string) string { return "'" + tok + "'" }
+
+func tsPhrase(ph []string) string {
+	quoted := make([]string, len(ph))
+	for i, t := range ph {
+		quoted[i] = tsQuote(t)
+	}
+	return "(" + strings.Join(quoted, " <-> ") + ")"
+}
+
+// tsMatch builds the tsquery literal of the required part of q.
+func tsMatch(q Query) string {
+	var parts []string
+	for _, t := range q.Terms {
+		parts = append(parts, tsQuote(t))
+	}
+	for _, ph := range q.Phrases {
+		parts = append(parts, tsPhrase(ph))
+	}
+	return strings.Join(parts, " & ")
+}
+
+// tsExcluded builds the tsquery literal of q's exclusions, or "".
+func tsExcluded(q Query) string {
+	var parts []string
+	for _, t := range q.Excluded {
+		parts = append(parts, tsQuote(t))
+	}
+	for _, ph := range q.ExcludedPhrases {
+		parts = append(parts, tsPhrase(ph))
+	}
+	return strings.Join(parts, " | ")
+}
+
+func (postgresStore) match(ctx context.Context, tx *gorm.DB, p plan) ([]hit, int, error) {
+	args := []any{tsMatch(p.q)}
+	sql := `WITH m AS (
+		SELECT d.thread_id, d.post_id, ts_rank('` + postgresWeights + `', d.document, q.q) AS score
+		FROM search_docs d, (SELECT ?::tsquery AS q) q WHERE d.document @@ q.q),
+	b AS (SELECT DISTINCT ON (thread_id) thread_id, post_id, score FROM m ORDER BY thread_id, score DESC)
+	SELECT b.thread_id, b.post_id, b.score, COUNT(*) OVER () AS total FROM b JOIN threads t ON t.id = b.thread_id
+	WHERE ` + filters(p, &args)
+	if ex := tsExcluded(p.q); ex != "" {
+		sql += ` AND b.thread_id NOT IN (SELECT d.thread_id FROM search_docs d WHERE d.document @@ ?::tsquery)`
+		args = append(args, ex)
+	}
+	sql += " ORDER BY " + resultOrder + " LIMIT ? OFFSET ?"
+	args = append(args, p.limit, p.offset)
+	return scanHits(tx.Raw(sql, args...))
+}
+
+func (postgresStore) similar(ctx context.Context, tx *gorm.DB, tokens []string, sectionIDs []int64, exclude int64, limit int) ([]hit, error) {
+	quoted := make([]string, len(tokens))
+	for i, t := range tokens {
+		quoted[i] = tsQuote(t)
+	}
+	sql := `SELECT d.thread_id, d.post_id, ts_rank('` + postgresWeights + `', d.document, q.q) AS score
+		FROM search_docs d JOIN threads t ON t.id = d.thread_id, (SELECT ?::tsquery AS q) q
+		WHERE d.document @@ q.q AND d.first_post AND t.deleted_at IS NULL AND t.section_id IN ? AND t.id <> ?
+		ORDER BY score DESC, t.last_post_at DESC LIMIT ?`
+	hits, _, err := scanHits(tx.Raw(sql, strings.Join(quoted, " | "), sectionIDs, exclude, limit))
+	return hits, err
+}

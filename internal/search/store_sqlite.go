@@ -1,0 +1,140 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"gorm.io/gorm"
+)
+
+// sqliteStore keeps the tokens in an FTS5 table whose rowid is the post id.
+type sqliteStore struct{}
+
+func (sqliteStore) upsert(tx *gorm.DB, d document) error {
+	if err := tx.Exec("DELETE FROM search_fts WHERE rowid = ?", d.PostID).Error; err != nil {
+		return err
+	}
+	if err := tx.Exec("INSERT INTO search_fts (rowid, title, body) VALUES (?, ?, ?)", d.PostID, joinTokens(d.Title), joinTokens(d.Body)).Error; err != nil {
+		return err
+	}
+	return tx.Exec(`INSERT INTO search_docs (post_id, thread_id, author_id, first_post, created_at) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (post_id) DO UPDATE SET thread_id = excluded.thread_id, author_id = excluded.author_id,
+		first_post = excluded.first_post, created_at = excluded.created_at`,
+		d.PostID, d.ThreadID, d.AuthorID, d.FirstPost, d.CreatedAt).Error
+}
+
+func (sqliteStore) removePosts(tx *gorm.DB, ids []int64) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	if err := tx.Exec("DELETE FROM search_fts WHERE rowid IN ?", ids).Error; err != nil {
+		return err
+	}
+	return tx.Exec("DELETE FROM search_docs WHERE post_id IN ?", ids).Error
+}
+
+// bm25Weights are the FTS5 column weights: title, then body.
+var bm25Weights = strconv.FormatFloat(titleWeight, 'f', 1, 64) + ", 1.0"
+
+// ftsQuote quotes a token for an FTS5 expression. Tokens are [a-z0-9] only,
+// so quoting is all it takes to keep them from being read as operators.
+func ftsQuote(tok string) string { return `"` + tok + `"` }
+
+// ftsMatch builds the FTS5 expression of the required part of q.
+func ftsMatch(q Query) string {
+	var parts []string
+	for _, t := range q.Terms {
+		parts = append(parts, ftsQuote(t))
+	}
+	for _, ph := range q.Phrases {
+		parts = append(parts, `"`+strings.Join(ph, " ")+`"`)
+	}
+	return strings.Join(parts, " AND ")
+}
+
+// ftsExcluded builds the FTS5 expression of q's exclusions, or "".
+func ftsExcluded(q Query) string {
+	var parts []string
+	for _, t := range q.Excluded {
+		parts = append(parts, ftsQuote(t))
+	}
+	for _, ph := range q.ExcludedPhrases {
+		parts = append(parts, `"`+strings.Join(ph, " ")+`"`)
+	}
+	return strings.Join(parts, " OR ")
+}
+
+func (sqliteStore) match(ctx context.Context, tx *gorm.DB, p plan) ([]hit, int, error) {
+	args := []any{ftsMatch(p.q)}
+	// bm25() only works in the query that reads the FTS table itself, so it
+	// is computed alone first and joined to the documents after.
+	sql := `WITH f AS MATERIALIZED (SELECT rowid AS post_id, -bm25(search_fts, ` + bm25Weights + `) AS score FROM search_fts WHERE search_fts MATCH ?),
+	m AS (SELECT d.thread_id AS thread_id, d.post_id AS post_id, f.score AS score FROM f JOIN search_docs d ON d.post_id = f.post_id),
+	b AS (SELECT thread_id, post_id, MAX(score) AS score FROM m GROUP BY thread_id)
+	SELECT b.thread_id, b.post_id, b.score, COUNT(*) OVER () AS total FROM b JOIN threads t ON t.id = b.thread_id
+	WHERE ` + filters(p, &args)
+	if ex := ftsExcluded(p.q); ex != "" {
+		sql += ` AND b.thread_id NOT IN (SELECT d.thread_id FROM search_fts JOIN search_docs d ON d.post_id = search_fts.rowid WHERE search_fts MATCH ?)`
+		args = append(args, ex)
+	}
+	sql += " ORDER BY " + resultOrder + " LIMIT ? OFFSET ?"
+	args = append(args, p.limit, p.offset)
+	return scanHits(tx.Raw(sql, args...))
+}
+
+func (sqliteStore) similar(ctx context.Context, tx *gorm.DB, tokens []string, sectionIDs []int64, exclude int64, limit int) ([]hit, error) {
+	quoted := make([]string, len(tokens))
+	for i, t := range tokens {
+		quoted[i] = ftsQuote(t)
+	}
+	sql := `WITH f AS MATERIALIZED (SELECT rowid AS post_id, -bm25(search_fts, ` + bm25Weights + `) AS score FROM search_fts WHERE search_fts MATCH ?)
+		SELECT d.thread_id, d.post_id, f.score AS score FROM f JOIN search_docs d ON d.post_id = f.post_id JOIN threads t ON t.id = d.thread_id
+		WHERE d.first_post AND t.deleted_at IS NULL AND t.section_id IN ? AND t.id <> ?
+		ORDER BY score DESC, t.last_post_at DESC LIMIT ?`
+	hits, _, err := scanHits(tx.Raw(sql, strings.Join(quoted, " OR "), sectionIDs, exclude, limit))
+	return hits, err
+}
+
+// filters writes the conditions every search shares, on threads t.
+func filters(p plan, args *[]any) string {
+	cond := "t.deleted_at IS NULL AND t.section_id IN ?"
+	*args = append(*args, p.sectionIDs)
+	if p.authorID != 0 {
+		cond += " AND t.author_id = ?"
+		*args = append(*args, p.authorID)
+	}
+	if !p.from.IsZero() {
+		cond += " AND t.created_at >= ?"
+		*args = append(*args, p.from)
+	}
+	if !p.to.IsZero() {
+		cond += " AND t.created_at < ?"
+		*args = append(*args, p.to)
+	}
+	return cond
+}
+
+func scanHits(q *gorm.DB) ([]hit, int, error) {
+	rows, err := q.Rows()
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	var hits []hit
+	total := 0
+	cols, _ := rows.Columns()
+	for rows.Next() {
+		var h hit
+		dest := []any{&h.ThreadID, &h.PostID, &h.Score}
+		if len(cols) == 4 {
+			dest = append(dest, &total)
+		}
+		if err := rows.Scan(dest...); err != nil {
+			return nil, 0, fmt.Errorf("scan hit: %w", err)
+		}
+		hits = append(hits, h)
+	}
+	return hits, total, rows.Err()
+}
