@@ -21,6 +21,8 @@ func (s *Server) routes(e *echo.Echo) {
 	e.GET("/t/:id/:slug", s.showThread)
 	e.GET("/p/:id", s.redirectPost)
 	e.GET("/u/:username", s.showProfile)
+	e.GET("/search", s.showSearch)
+	e.GET("/search/similar", s.showSimilar)
 
 	e.GET("/register", s.newRegistration, guestOnly)
 	e.POST("/register", s.createRegistration, guestOnly)
