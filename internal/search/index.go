@@ -61,8 +61,21 @@ func bodyTokens(markdown string) []string { return Analyze(markup.PlainText(mark
 
 // PostSaved indexes a new or edited post.
 func (ix *Index) PostSaved(tx *gorm.DB, t *forum.Thread, p *forum.Post) error {
-	return ix.store.upsert(tx, document{PostID: p.ID, ThreadID: t.ID, AuthorID: p.AuthorID, FirstPost: p.Position == 1,
+	return ix.save(tx, document{PostID: p.ID, ThreadID: t.ID, AuthorID: p.AuthorID, FirstPost: p.Position == 1,
 		CreatedAt: p.CreatedAt, Title: Analyze(t.Title), Body: bodyTokens(p.Body)})
+}
+
+// save writes a post's document, and the thread's title tokens with the
+// first post.
+func (ix *Index) save(tx *gorm.DB, d document) error {
+	if d.FirstPost {
+		err := tx.Exec(`INSERT INTO search_titles (thread_id, tokens) VALUES (?, ?)
+			ON CONFLICT (thread_id) DO UPDATE SET tokens = excluded.tokens`, d.ThreadID, " "+joinTokens(d.Title)+" ").Error
+		if err != nil {
+			return err
+		}
+	}
+	return ix.store.upsert(tx, d)
 }
 
 // PostRemoved drops a deleted post; deleting the first post deletes the
@@ -73,6 +86,9 @@ func (ix *Index) PostRemoved(tx *gorm.DB, t *forum.Thread, p *forum.Post) error 
 	}
 	var ids []int64
 	if err := tx.Raw("SELECT post_id FROM search_docs WHERE thread_id = ?", t.ID).Scan(&ids).Error; err != nil {
+		return err
+	}
+	if err := tx.Exec("DELETE FROM search_titles WHERE thread_id = ?", t.ID).Error; err != nil {
 		return err
 	}
 	return ix.store.removePosts(tx, ids)
@@ -124,7 +140,7 @@ func (ix *Index) Rebuild(ctx context.Context, out io.Writer) error {
 				r := &rows[i]
 				d := document{PostID: r.ID, ThreadID: r.ThreadID, AuthorID: r.AuthorID, FirstPost: r.Position == 1,
 					CreatedAt: r.CreatedAt, Title: Analyze(r.Title), Body: bodyTokens(r.Body)}
-				if err := ix.store.upsert(tx, d); err != nil {
+				if err := ix.save(tx, d); err != nil {
 					return err
 				}
 			}
@@ -152,6 +168,9 @@ func (ix *Index) clear(ctx context.Context) error {
 			if err := tx.Exec("INSERT INTO search_fts(search_fts) VALUES ('delete-all')").Error; err != nil {
 				return err
 			}
+		}
+		if err := tx.Exec("DELETE FROM search_titles").Error; err != nil {
+			return err
 		}
 		return tx.Exec("DELETE FROM search_docs").Error
 	})

@@ -2,14 +2,19 @@ package search_test
 
 import (
 	"context"
+	"os"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
 	"entraide/internal/accounts"
 	"entraide/internal/app"
+	"entraide/internal/db"
 	"entraide/internal/forum"
 	"entraide/internal/search"
 	"entraide/internal/testkit"
+	"entraide/internal/testkit/testdb"
 )
 
 // loadedCorpus is the relevance set written through the forum service, as
@@ -23,14 +28,14 @@ type loadedCorpus struct {
 	all      []int64
 }
 
-func loadCorpus(t *testing.T) *loadedCorpus {
+func loadCorpus(t *testing.T, d *db.DB) *loadedCorpus {
 	t.Helper()
 	ctx := context.Background()
 	corpus, err := search.LoadCorpus("testdata/relevance")
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := testkit.NewServer(t)
+	srv := testkit.NewServerOn(t, d)
 	lc := &loadedCorpus{app: srv.App, corpus: corpus, byThread: map[int64]string{}, sections: map[string]int64{}, users: map[string]*accounts.User{}}
 	secs, err := srv.App.Forum.Sections(ctx, nil)
 	if err != nil {
@@ -124,7 +129,7 @@ func (lc *loadedCorpus) run(t *testing.T, q search.RelevanceQuery) []string {
 // or PostgreSQL with ENTRAIDE_TEST_DATABASE_URL) and fails below a recall@5
 // of 0.9 or on any thread returned that must not be.
 func TestRelevance(t *testing.T) {
-	lc := loadCorpus(t)
+	lc := loadCorpus(t, testkit.NewDB(t))
 	results := map[string][]string{}
 	for _, q := range lc.corpus.Queries {
 		results[q.Q] = lc.run(t, q)
@@ -146,4 +151,36 @@ func TestRelevance(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestSameResultsOnBothDatabases runs the relevance set on SQLite and on
+// PostgreSQL side by side: every query must find the same threads, with the
+// same first three. It needs PostgreSQL, so it runs in the PostgreSQL pass
+// of the suite (ENTRAIDE_TEST_DATABASE_URL), as CI does.
+func TestSameResultsOnBothDatabases(t *testing.T) {
+	pgURL := os.Getenv(testdb.PostgresURLEnv)
+	if pgURL == "" {
+		t.Skip("SKIPPED: comparing SQLite with PostgreSQL needs " + testdb.PostgresURLEnv + " (set in CI's PostgreSQL pass)")
+	}
+	lite, pg := loadCorpus(t, testdb.NewSQLite(t)), loadCorpus(t, testdb.NewPostgres(t, pgURL))
+	for _, q := range lite.corpus.Queries {
+		a, b := lite.run(t, q), pg.run(t, q)
+		switch {
+		case strings.Join(sorted(a), ",") != strings.Join(sorted(b), ","):
+			t.Errorf("%q: SQLite finds %v, PostgreSQL %v", q.Q, a, b)
+		case strings.Join(top(a, 3), ",") != strings.Join(top(b, 3), ","):
+			t.Errorf("%q: the first three differ: SQLite %v, PostgreSQL %v", q.Q, top(a, 3), top(b, 3))
+		case strings.Join(a, ",") != strings.Join(b, ","):
+			// Below the top three, BM25 and ts_rank may swap close scores.
+			t.Logf("%q: same threads, order differs lower down", q.Q)
+		}
+	}
+}
+
+func top(keys []string, n int) []string { return keys[:min(n, len(keys))] }
+
+func sorted(keys []string) []string {
+	out := slices.Clone(keys)
+	slices.Sort(out)
+	return out
 }

@@ -98,16 +98,16 @@ func tsExcluded(q Query) string {
 func (postgresStore) match(ctx context.Context, tx *gorm.DB, p plan) ([]hit, int, error) {
 	args := []any{tsMatch(p.q)}
 	sql := `WITH m AS (
-		SELECT d.thread_id, d.post_id, ts_rank('` + postgresWeights + `', d.document, q.q) AS score
+		SELECT d.thread_id, d.post_id, ts_rank('` + postgresWeights + `', d.document, q.q, 1) AS score
 		FROM search_docs d, (SELECT ?::tsquery AS q) q WHERE d.document @@ q.q),
 	b AS (SELECT DISTINCT ON (thread_id) thread_id, post_id, score FROM m ORDER BY thread_id, score DESC)
-	SELECT b.thread_id, b.post_id, b.score, COUNT(*) OVER () AS total FROM b JOIN threads t ON t.id = b.thread_id
+	SELECT b.thread_id, b.post_id, b.score, COUNT(*) OVER () AS total FROM b JOIN threads t ON t.id = b.thread_id JOIN search_titles st ON st.thread_id = b.thread_id
 	WHERE ` + filters(p, &args)
 	if ex := tsExcluded(p.q); ex != "" {
 		sql += ` AND b.thread_id NOT IN (SELECT d.thread_id FROM search_docs d WHERE d.document @@ ?::tsquery)`
 		args = append(args, ex)
 	}
-	sql += " ORDER BY " + resultOrder + " LIMIT ? OFFSET ?"
+	sql += " ORDER BY " + resultOrder(p.q, &args) + " LIMIT ? OFFSET ?"
 	args = append(args, p.limit, p.offset)
 	return scanHits(tx.Raw(sql, args...))
 }
@@ -117,7 +117,7 @@ func (postgresStore) similar(ctx context.Context, tx *gorm.DB, tokens []string, 
 	for i, t := range tokens {
 		quoted[i] = tsQuote(t)
 	}
-	sql := `SELECT d.thread_id, d.post_id, ts_rank('` + postgresWeights + `', d.document, q.q) AS score
+	sql := `SELECT d.thread_id, d.post_id, ts_rank('` + postgresWeights + `', d.document, q.q, 1) AS score
 		FROM search_docs d JOIN threads t ON t.id = d.thread_id, (SELECT ?::tsquery AS q) q
 		WHERE d.document @@ q.q AND d.first_post AND t.deleted_at IS NULL AND t.section_id IN ? AND t.id <> ?
 		ORDER BY score DESC, t.last_post_at DESC LIMIT ?`

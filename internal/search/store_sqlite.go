@@ -73,13 +73,13 @@ func (sqliteStore) match(ctx context.Context, tx *gorm.DB, p plan) ([]hit, int, 
 	sql := `WITH f AS MATERIALIZED (SELECT rowid AS post_id, -bm25(search_fts, ` + bm25Weights + `) AS score FROM search_fts WHERE search_fts MATCH ?),
 	m AS (SELECT d.thread_id AS thread_id, d.post_id AS post_id, f.score AS score FROM f JOIN search_docs d ON d.post_id = f.post_id),
 	b AS (SELECT thread_id, post_id, MAX(score) AS score FROM m GROUP BY thread_id)
-	SELECT b.thread_id, b.post_id, b.score, COUNT(*) OVER () AS total FROM b JOIN threads t ON t.id = b.thread_id
+	SELECT b.thread_id, b.post_id, b.score, COUNT(*) OVER () AS total FROM b JOIN threads t ON t.id = b.thread_id JOIN search_titles st ON st.thread_id = b.thread_id
 	WHERE ` + filters(p, &args)
 	if ex := ftsExcluded(p.q); ex != "" {
 		sql += ` AND b.thread_id NOT IN (SELECT d.thread_id FROM search_fts JOIN search_docs d ON d.post_id = search_fts.rowid WHERE search_fts MATCH ?)`
 		args = append(args, ex)
 	}
-	sql += " ORDER BY " + resultOrder + " LIMIT ? OFFSET ?"
+	sql += " ORDER BY " + resultOrder(p.q, &args) + " LIMIT ? OFFSET ?"
 	args = append(args, p.limit, p.offset)
 	return scanHits(tx.Raw(sql, args...))
 }

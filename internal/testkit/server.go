@@ -14,6 +14,7 @@ import (
 	"entraide/internal/accounts"
 	"entraide/internal/app"
 	"entraide/internal/config"
+	"entraide/internal/db"
 
 	"github.com/PuerkitoBio/goquery"
 )
@@ -33,7 +34,12 @@ type Server struct {
 // NewServer starts the forum for the test; it stops when the test ends.
 func NewServer(t testing.TB) *Server {
 	t.Helper()
-	d := NewDB(t)
+	return NewServerOn(t, NewDB(t))
+}
+
+// NewServerOn starts the forum on a database the test opened itself.
+func NewServerOn(t testing.TB, d *db.DB) *Server {
+	t.Helper()
 	cfg, err := config.Load(nil, func(string) string { return "" })
 	if err != nil {
 		t.Fatal(err)

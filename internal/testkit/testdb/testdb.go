@@ -27,23 +27,27 @@ const PostgresURLEnv = "ENTRAIDE_TEST_DATABASE_URL"
 // is set — a fresh PostgreSQL schema dropped afterwards.
 func NewDB(t testing.TB) *db.DB {
 	t.Helper()
-	d := openDB(t)
-	if err := d.Migrate(context.Background(), DiscardLogger()); err != nil {
-		t.Fatalf("migrate: %v", err)
+	if base := os.Getenv(PostgresURLEnv); base != "" {
+		return NewPostgres(t, base)
 	}
-	return d
+	return NewSQLite(t)
 }
 
-func openDB(t testing.TB) *db.DB {
-	base := os.Getenv(PostgresURLEnv)
-	if base == "" {
-		d, err := db.Open(db.Options{SQLitePath: filepath.Join(t.TempDir(), "test.db")})
-		if err != nil {
-			t.Fatalf("open sqlite: %v", err)
-		}
-		t.Cleanup(func() { _ = d.Close() })
-		return d
+// NewSQLite returns a migrated, empty SQLite database in a temporary folder.
+func NewSQLite(t testing.TB) *db.DB {
+	t.Helper()
+	d, err := db.Open(db.Options{SQLitePath: filepath.Join(t.TempDir(), "test.db")})
+	if err != nil {
+		t.Fatalf("open sqlite: %v", err)
 	}
+	t.Cleanup(func() { _ = d.Close() })
+	return migrated(t, d)
+}
+
+// NewPostgres returns a migrated, empty schema of the PostgreSQL database at
+// base, dropped when the test ends.
+func NewPostgres(t testing.TB, base string) *db.DB {
+	t.Helper()
 	admin, err := db.Open(db.Options{PostgresURL: base, MaxOpenConns: 2})
 	if err != nil {
 		t.Fatalf("open postgres: %v", err)
@@ -68,6 +72,14 @@ func openDB(t testing.TB) *db.DB {
 		_ = admin.Exec("DROP SCHEMA " + schema + " CASCADE").Error
 		_ = admin.Close()
 	})
+	return migrated(t, d)
+}
+
+func migrated(t testing.TB, d *db.DB) *db.DB {
+	t.Helper()
+	if err := d.Migrate(context.Background(), DiscardLogger()); err != nil {
+		t.Fatalf("migrate: %v", err)
+	}
 	return d
 }
 
