@@ -11,12 +11,18 @@ import (
 // Serve answers HTTP on the configured address until ctx ends (SIGTERM),
 // then stops accepting and lets in-flight requests finish.
 func (a *App) Serve(ctx context.Context) error {
-	handler, err := a.Handler(ctx)
+	ln, err := net.Listen("tcp", a.Config.Addr)
 	if err != nil {
 		return err
 	}
-	ln, err := net.Listen("tcp", a.Config.Addr)
+	return a.ServeOn(ctx, ln)
+}
+
+// ServeOn is Serve on a listener the caller opened.
+func (a *App) ServeOn(ctx context.Context, ln net.Listener) error {
+	handler, err := a.Handler(ctx)
 	if err != nil {
+		_ = ln.Close()
 		return err
 	}
 	srv := &http.Server{

@@ -48,6 +48,19 @@ func NewSQLite(t testing.TB) *db.DB {
 // base, dropped when the test ends.
 func NewPostgres(t testing.TB, base string) *db.DB {
 	t.Helper()
+	d, err := db.Open(db.Options{PostgresURL: NewPostgresSchema(t, base)})
+	if err != nil {
+		t.Fatalf("open postgres schema: %v", err)
+	}
+	t.Cleanup(func() { _ = d.Close() })
+	return migrated(t, d)
+}
+
+// NewPostgresSchema creates an empty schema in the PostgreSQL database at
+// base and returns the address that uses it; the schema is dropped when the
+// test ends. For tests that open the database themselves, as commands do.
+func NewPostgresSchema(t testing.TB, base string) string {
+	t.Helper()
 	admin, err := db.Open(db.Options{PostgresURL: base, MaxOpenConns: 2})
 	if err != nil {
 		t.Fatalf("open postgres: %v", err)
@@ -63,16 +76,11 @@ func NewPostgres(t testing.TB, base string) *db.DB {
 	q := u.Query()
 	q.Set("search_path", schema)
 	u.RawQuery = q.Encode()
-	d, err := db.Open(db.Options{PostgresURL: u.String()})
-	if err != nil {
-		t.Fatalf("open postgres schema: %v", err)
-	}
 	t.Cleanup(func() {
-		_ = d.Close()
 		_ = admin.Exec("DROP SCHEMA " + schema + " CASCADE").Error
 		_ = admin.Close()
 	})
-	return migrated(t, d)
+	return u.String()
 }
 
 func migrated(t testing.TB, d *db.DB) *db.DB {
