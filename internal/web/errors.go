@@ -13,6 +13,36 @@ type errorPage struct {
 	Layout
 	Status  int
 	Message string
+	Unsaved *unsavedForm // what the person was sending, given back
+}
+
+// unsavedForm is a post that could not be saved (database down, expired
+// form), handed back with a fresh token so that nothing written is lost.
+type unsavedForm struct {
+	Action string
+	Body   string
+	Hidden map[string]string // the other fields, sent again as they were
+}
+
+// secretFields are never echoed back into a page.
+var secretFields = map[string]bool{"csrf": true, "password": true, "confirm": true, "current": true, "preview": true}
+
+// unsaved returns the post being sent when it carried a message body.
+func unsaved(c echo.Context, status int) *unsavedForm {
+	if c.Request().Method != http.MethodPost || (status < 500 && status != http.StatusForbidden) {
+		return nil
+	}
+	values, err := c.FormParams()
+	if err != nil || values.Get("body") == "" {
+		return nil
+	}
+	u := &unsavedForm{Action: c.Request().URL.Path, Body: values.Get("body"), Hidden: map[string]string{}}
+	for name := range values {
+		if name != "body" && !secretFields[name] {
+			u.Hidden[name] = values.Get(name)
+		}
+	}
+	return u
 }
 
 // handleError turns any error into a page in the reader's language. Only
@@ -40,7 +70,7 @@ func (s *Server) handleError(err error, c echo.Context) {
 		_ = c.NoContent(status)
 		return
 	}
-	page := &errorPage{Layout: s.errorLayout(c), Status: status}
+	page := &errorPage{Layout: s.errorLayout(c), Status: status, Unsaved: unsaved(c, status)}
 	page.Message = page.T(key)
 	page.Title = page.T("errors.title." + statusClass(status))
 	if rerr := s.render(c, status, "errors/show", page); rerr != nil {

@@ -187,3 +187,39 @@ func TestOversizedBodyIsRefused(t *testing.T) {
 		t.Fatalf("50,001 characters: %d %q", p.Status, p.Text("#error-body"))
 	}
 }
+
+func TestTextIsGivenBackWhenItCannotBeSaved(t *testing.T) {
+	srv := testkit.NewServer(t)
+	member, _ := srv.NewUser(accounts.Member)
+	url := openThread(t, member, "entre-nous", "Un sujet pour tester les pannes", "Premier message.")
+	id := threadID(t, url)
+	member.Get(url)
+
+	// An expired or forged token: refused, but the text comes back with a
+	// fresh token, and sending it again works.
+	p := member.PostRaw("/t/"+id+"/reply", form("csrf", "périmé", "body", "Une longue réponse <écrite> avec soin."))
+	if p.Status != http.StatusForbidden || p.Text("#field-body") != "Une longue réponse <écrite> avec soin." {
+		t.Fatalf("expired form: %d %q", p.Status, p.Text("main"))
+	}
+	if action, _ := p.Doc.Find(".unsaved form").Attr("action"); action != "/t/"+id+"/reply" {
+		t.Fatalf("resend goes to %q", action)
+	}
+	if again := member.Post("/t/"+id+"/reply", form("body", p.Text("#field-body"))); again.Status != http.StatusSeeOther {
+		t.Fatalf("resend: %d", again.Status)
+	}
+
+	// The database gone: the text comes back too, never a bare error.
+	if err := srv.App.DB.Close(); err != nil {
+		t.Fatal(err)
+	}
+	p = member.Post("/new", form("section", "6", "title", "Un sujet écrit pendant la panne", "body", "Tout ce que j'ai écrit pendant la panne."))
+	if p.Status != http.StatusInternalServerError || p.Text("#field-body") != "Tout ce que j'ai écrit pendant la panne." {
+		t.Fatalf("database down: %d %q", p.Status, p.Text("main"))
+	}
+	if v, _ := p.Doc.Find(`.unsaved input[name="title"]`).Attr("value"); v != "Un sujet écrit pendant la panne" {
+		t.Errorf("the title was not kept: %q", v)
+	}
+	if p.Has(`.unsaved input[name="password"]`) {
+		t.Error("a password field was echoed")
+	}
+}
