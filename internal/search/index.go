@@ -2,8 +2,6 @@ package search
 
 import (
 	"context"
-	"fmt"
-	"io"
 	"strings"
 
 	"entraide/internal/db"
@@ -26,6 +24,8 @@ type Index struct {
 type store interface {
 	// upsert writes the document of one post.
 	upsert(tx *gorm.DB, d document) error
+	// insertMany writes the documents of posts not yet indexed, in bulk.
+	insertMany(tx *gorm.DB, docs []document) error
 	// removePosts deletes the documents of posts.
 	removePosts(tx *gorm.DB, postIDs []int64) error
 	// match returns the ranked threads matching plan (see search.go).
@@ -105,58 +105,6 @@ func (ix *Index) ThreadChanged(tx *gorm.DB, t *forum.Thread) error {
 		if err := ix.PostSaved(tx, t, &posts[i]); err != nil {
 			return err
 		}
-	}
-	return nil
-}
-
-// rebuildBatch is how many posts Rebuild reads and indexes per transaction.
-const rebuildBatch = 2000
-
-// Rebuild empties the index and indexes every visible post of every live
-// thread again, reporting progress to out. Used by `entraide reindex` and
-// after bulk loads that bypass the forum service.
-func (ix *Index) Rebuild(ctx context.Context, out io.Writer) error {
-	if err := ix.clear(ctx); err != nil {
-		return err
-	}
-	type row struct {
-		forum.Post
-		Title string
-	}
-	var last int64
-	total := 0
-	for {
-		var rows []row
-		err := ix.db.WithContext(ctx).Raw(`SELECT p.*, t.title FROM posts p JOIN threads t ON t.id = p.thread_id
-			WHERE p.id > ? AND p.deleted_at IS NULL AND t.deleted_at IS NULL ORDER BY p.id LIMIT ?`, last, rebuildBatch).Scan(&rows).Error
-		if err != nil {
-			return fmt.Errorf("search: rebuild: %w", err)
-		}
-		if len(rows) == 0 {
-			break
-		}
-		err = ix.db.WithTx(ctx, func(tx *gorm.DB) error {
-			for i := range rows {
-				r := &rows[i]
-				d := document{PostID: r.ID, ThreadID: r.ThreadID, AuthorID: r.AuthorID, FirstPost: r.Position == 1,
-					CreatedAt: r.CreatedAt, Title: Analyze(r.Title), Body: bodyTokens(r.Body)}
-				if err := ix.save(tx, d); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
-		if err != nil {
-			return fmt.Errorf("search: rebuild: %w", err)
-		}
-		last = rows[len(rows)-1].ID
-		total += len(rows)
-		if out != nil && total%(rebuildBatch*25) == 0 {
-			fmt.Fprintf(out, "indexed %d posts\n", total)
-		}
-	}
-	if out != nil {
-		fmt.Fprintf(out, "search index rebuilt: %d posts\n", total)
 	}
 	return nil
 }

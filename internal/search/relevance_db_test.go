@@ -184,3 +184,26 @@ func sorted(keys []string) []string {
 	slices.Sort(out)
 	return out
 }
+
+// TestRebuildGivesTheSameIndex reindexes the relevance set from the posts
+// (as `entraide reindex` does) and checks that every query finds what it
+// found when the index was fed post by post.
+func TestRebuildGivesTheSameIndex(t *testing.T) {
+	lc := loadCorpus(t, testkit.NewDB(t))
+	before := map[string][]string{}
+	for _, q := range lc.corpus.Queries {
+		before[q.Q] = lc.run(t, q)
+	}
+	var out strings.Builder
+	if err := lc.app.Index.Rebuild(context.Background(), &out); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "search index rebuilt") {
+		t.Errorf("progress: %q", out.String())
+	}
+	for _, q := range lc.corpus.Queries {
+		if after := lc.run(t, q); strings.Join(after, ",") != strings.Join(before[q.Q], ",") {
+			t.Errorf("%q: %v before the rebuild, %v after", q.Q, before[q.Q], after)
+		}
+	}
+}

@@ -54,6 +54,23 @@ func (postgresStore) upsert(tx *gorm.DB, d document) error {
 		d.PostID, d.ThreadID, d.AuthorID, d.FirstPost, d.CreatedAt, tsvector(d.Title, d.Body)).Error
 }
 
+func (postgresStore) insertMany(tx *gorm.DB, docs []document) error {
+	for start := 0; start < len(docs); start += insertChunk {
+		chunk := docs[start:min(start+insertChunk, len(docs))]
+		rows := make([]string, len(chunk))
+		var args []any
+		for i, d := range chunk {
+			rows[i] = "(?, ?, ?, ?, ?, ?::tsvector)"
+			args = append(args, d.PostID, d.ThreadID, d.AuthorID, d.FirstPost, d.CreatedAt, tsvector(d.Title, d.Body))
+		}
+		err := tx.Exec("INSERT INTO search_docs (post_id, thread_id, author_id, first_post, created_at, document) VALUES "+strings.Join(rows, ", "), args...).Error
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func (postgresStore) removePosts(tx *gorm.DB, ids []int64) error {
 	if len(ids) == 0 {
 		return nil

@@ -25,6 +25,30 @@ func (sqliteStore) upsert(tx *gorm.DB, d document) error {
 		d.PostID, d.ThreadID, d.AuthorID, d.FirstPost, d.CreatedAt).Error
 }
 
+func (sqliteStore) insertMany(tx *gorm.DB, docs []document) error {
+	for start := 0; start < len(docs); start += insertChunk {
+		chunk := docs[start:min(start+insertChunk, len(docs))]
+		fts, meta := make([]string, len(chunk)), make([]string, len(chunk))
+		var ftsArgs, metaArgs []any
+		for i, d := range chunk {
+			fts[i], meta[i] = "(?, ?, ?)", "(?, ?, ?, ?, ?)"
+			ftsArgs = append(ftsArgs, d.PostID, joinTokens(d.Title), joinTokens(d.Body))
+			metaArgs = append(metaArgs, d.PostID, d.ThreadID, d.AuthorID, d.FirstPost, d.CreatedAt)
+		}
+		if err := tx.Exec("INSERT INTO search_fts (rowid, title, body) VALUES "+strings.Join(fts, ", "), ftsArgs...).Error; err != nil {
+			return err
+		}
+		if err := tx.Exec("INSERT INTO search_docs (post_id, thread_id, author_id, first_post, created_at) VALUES "+strings.Join(meta, ", "), metaArgs...).Error; err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// insertChunk keeps a multi-row insert under SQLite's limit of bound
+// parameters (32,766) and PostgreSQL's (65,535).
+const insertChunk = 500
+
 func (sqliteStore) removePosts(tx *gorm.DB, ids []int64) error {
 	if len(ids) == 0 {
 		return nil
