@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -69,6 +70,24 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Results, error) {
 	res.Hits, res.Total = hits, total
 	res.Pages = max(1, (total+ResultsPerPage-1)/ResultsPerPage)
 	return res, nil
+}
+
+// matchSyntax is how a database's full-text query language writes a term
+// and a phrase; join builds an expression of both with an operator.
+type matchSyntax struct {
+	term   func(string) string
+	phrase func([]string) string
+}
+
+func (m matchSyntax) join(terms []string, phrases [][]string, op string) string {
+	parts := make([]string, 0, len(terms)+len(phrases))
+	for _, t := range terms {
+		parts = append(parts, m.term(t))
+	}
+	for _, ph := range phrases {
+		parts = append(parts, m.phrase(ph))
+	}
+	return strings.Join(parts, op)
 }
 
 // hit is what a store returns: a thread, its best post and the text score.

@@ -80,37 +80,20 @@ func (postgresStore) removePosts(tx *gorm.DB, ids []int64) error {
 
 func tsQuote(tok string) string { return "'" + tok + "'" }
 
-func tsPhrase(ph []string) string {
+// tsquery writes tsquery literals: 'tok', ('a' <-> 'b').
+var tsquery = matchSyntax{term: tsQuote, phrase: func(ph []string) string {
 	quoted := make([]string, len(ph))
 	for i, t := range ph {
 		quoted[i] = tsQuote(t)
 	}
 	return "(" + strings.Join(quoted, " <-> ") + ")"
-}
+}}
 
 // tsMatch builds the tsquery literal of the required part of q.
-func tsMatch(q Query) string {
-	var parts []string
-	for _, t := range q.Terms {
-		parts = append(parts, tsQuote(t))
-	}
-	for _, ph := range q.Phrases {
-		parts = append(parts, tsPhrase(ph))
-	}
-	return strings.Join(parts, " & ")
-}
+func tsMatch(q Query) string { return tsquery.join(q.Terms, q.Phrases, " & ") }
 
 // tsExcluded builds the tsquery literal of q's exclusions, or "".
-func tsExcluded(q Query) string {
-	var parts []string
-	for _, t := range q.Excluded {
-		parts = append(parts, tsQuote(t))
-	}
-	for _, ph := range q.ExcludedPhrases {
-		parts = append(parts, tsPhrase(ph))
-	}
-	return strings.Join(parts, " | ")
-}
+func tsExcluded(q Query) string { return tsquery.join(q.Excluded, q.ExcludedPhrases, " | ") }
 
 func (postgresStore) match(ctx context.Context, tx *gorm.DB, p plan) ([]hit, int, error) {
 	args := []any{tsMatch(p.q)}
@@ -130,14 +113,10 @@ func (postgresStore) match(ctx context.Context, tx *gorm.DB, p plan) ([]hit, int
 }
 
 func (postgresStore) similar(ctx context.Context, tx *gorm.DB, tokens []string, sectionIDs []int64, exclude int64, limit int) ([]hit, error) {
-	quoted := make([]string, len(tokens))
-	for i, t := range tokens {
-		quoted[i] = tsQuote(t)
-	}
 	sql := `SELECT d.thread_id, d.post_id, ts_rank('` + postgresWeights + `', d.document, q.q, 1) AS score
 		FROM search_docs d JOIN threads t ON t.id = d.thread_id, (SELECT ?::tsquery AS q) q
 		WHERE d.document @@ q.q AND d.first_post AND t.deleted_at IS NULL AND t.section_id IN ? AND t.id <> ?
 		ORDER BY score DESC, t.last_post_at DESC LIMIT ?`
-	hits, _, err := scanHits(tx.Raw(sql, strings.Join(quoted, " | "), sectionIDs, exclude, limit))
+	hits, _, err := scanHits(tx.Raw(sql, tsquery.join(tokens, nil, " | "), sectionIDs, exclude, limit))
 	return hits, err
 }

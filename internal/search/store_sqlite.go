@@ -66,29 +66,14 @@ var bm25Weights = strconv.FormatFloat(titleWeight, 'f', 1, 64) + ", 1.0"
 // so quoting is all it takes to keep them from being read as operators.
 func ftsQuote(tok string) string { return `"` + tok + `"` }
 
+// fts5 writes FTS5 expressions: "tok", "a b".
+var fts5 = matchSyntax{term: ftsQuote, phrase: func(ph []string) string { return `"` + strings.Join(ph, " ") + `"` }}
+
 // ftsMatch builds the FTS5 expression of the required part of q.
-func ftsMatch(q Query) string {
-	var parts []string
-	for _, t := range q.Terms {
-		parts = append(parts, ftsQuote(t))
-	}
-	for _, ph := range q.Phrases {
-		parts = append(parts, `"`+strings.Join(ph, " ")+`"`)
-	}
-	return strings.Join(parts, " AND ")
-}
+func ftsMatch(q Query) string { return fts5.join(q.Terms, q.Phrases, " AND ") }
 
 // ftsExcluded builds the FTS5 expression of q's exclusions, or "".
-func ftsExcluded(q Query) string {
-	var parts []string
-	for _, t := range q.Excluded {
-		parts = append(parts, ftsQuote(t))
-	}
-	for _, ph := range q.ExcludedPhrases {
-		parts = append(parts, `"`+strings.Join(ph, " ")+`"`)
-	}
-	return strings.Join(parts, " OR ")
-}
+func ftsExcluded(q Query) string { return fts5.join(q.Excluded, q.ExcludedPhrases, " OR ") }
 
 func (sqliteStore) match(ctx context.Context, tx *gorm.DB, p plan) ([]hit, int, error) {
 	args := []any{ftsMatch(p.q)}
@@ -109,15 +94,11 @@ func (sqliteStore) match(ctx context.Context, tx *gorm.DB, p plan) ([]hit, int, 
 }
 
 func (sqliteStore) similar(ctx context.Context, tx *gorm.DB, tokens []string, sectionIDs []int64, exclude int64, limit int) ([]hit, error) {
-	quoted := make([]string, len(tokens))
-	for i, t := range tokens {
-		quoted[i] = ftsQuote(t)
-	}
 	sql := `WITH f AS MATERIALIZED (SELECT rowid AS post_id, -bm25(search_fts, ` + bm25Weights + `) AS score FROM search_fts WHERE search_fts MATCH ?)
 		SELECT d.thread_id, d.post_id, f.score AS score FROM f JOIN search_docs d ON d.post_id = f.post_id JOIN threads t ON t.id = d.thread_id
 		WHERE d.first_post AND t.deleted_at IS NULL AND t.section_id IN ? AND t.id <> ?
 		ORDER BY score DESC, t.last_post_at DESC LIMIT ?`
-	hits, _, err := scanHits(tx.Raw(sql, strings.Join(quoted, " OR "), sectionIDs, exclude, limit))
+	hits, _, err := scanHits(tx.Raw(sql, fts5.join(tokens, nil, " OR "), sectionIDs, exclude, limit))
 	return hits, err
 }
 
