@@ -20,18 +20,14 @@ type replyPage struct {
 // newReply shows the reply form alone, prefilled with a quote when asked:
 // quoting works without JavaScript.
 func (s *Server) newReply(c echo.Context) error {
-	id, err := paramID(c, "id")
-	if err != nil {
-		return err
-	}
 	ctx := c.Request().Context()
-	tv, err := s.forum.Thread(ctx, currentUser(c), id)
+	tv, err := s.threadParam(c)
 	if err != nil {
 		return err
 	}
 	form := newForm(c, "body")
 	if q, err := strconv.ParseInt(c.QueryParam("quote"), 10, 64); err == nil {
-		if pc, err := s.forum.Post(ctx, currentUser(c), q); err == nil && pc.Thread.ID == id && pc.Post.DeletedAt == nil {
+		if pc, err := s.forum.Post(ctx, currentUser(c), q); err == nil && pc.Thread.ID == tv.Thread.ID && pc.Post.DeletedAt == nil {
 			form.Values["body"] = markup.Quote(pc.Post.Author.Username, pc.Post.Body)
 		}
 	}
@@ -47,7 +43,7 @@ func (s *Server) createReply(c echo.Context) error {
 	ctx := c.Request().Context()
 	form := newForm(c, "body")
 	if c.FormValue("preview") != "" {
-		tv, err := s.forum.Thread(ctx, currentUser(c), id)
+		tv, err := s.threadParam(c)
 		if err != nil {
 			return err
 		}
@@ -59,7 +55,7 @@ func (s *Server) createReply(c echo.Context) error {
 	}
 	post, err := s.forum.Reply(ctx, currentUser(c), id, form.Get("body"))
 	if err != nil {
-		tv, terr := s.forum.Thread(ctx, currentUser(c), id)
+		tv, terr := s.threadParam(c)
 		if terr != nil {
 			return terr
 		}

@@ -31,12 +31,18 @@ func (p *threadPage) CanSeeHistory(post forum.PostView) bool {
 	return forum.CanSeeHistory(p.User, &post.Post)
 }
 
-func (s *Server) redirectThread(c echo.Context) error {
+// threadParam loads the thread named by the route's :id, if the reader may
+// read it.
+func (s *Server) threadParam(c echo.Context) (*forum.ThreadView, error) {
 	id, err := paramID(c, "id")
 	if err != nil {
-		return err
+		return nil, err
 	}
-	tv, err := s.forum.Thread(c.Request().Context(), currentUser(c), id)
+	return s.forum.Thread(c.Request().Context(), currentUser(c), id)
+}
+
+func (s *Server) redirectThread(c echo.Context) error {
+	tv, err := s.threadParam(c)
 	if err != nil {
 		return err
 	}
@@ -44,12 +50,8 @@ func (s *Server) redirectThread(c echo.Context) error {
 }
 
 func (s *Server) showThread(c echo.Context) error {
-	id, err := paramID(c, "id")
-	if err != nil {
-		return err
-	}
 	ctx := c.Request().Context()
-	tv, err := s.forum.Thread(ctx, currentUser(c), id)
+	tv, err := s.threadParam(c)
 	if err != nil {
 		return err
 	}
