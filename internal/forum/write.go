@@ -46,16 +46,18 @@ func checkBody(bad errs.Invalid, body string) {
 	}
 }
 
-// cleanText normalises what a member typed: valid UTF-8, Unix newlines,
-// no trailing blanks; nothing else is changed.
+// cleanText normalises what a member typed: valid UTF-8 without NUL (which
+// PostgreSQL refuses in text, so a pasted NUL would fail the post there and
+// not on SQLite), Unix newlines, no trailing blanks; nothing else is changed.
 func cleanText(s string) string {
 	s = strings.ToValidUTF8(s, "\uFFFD")
+	s = strings.ReplaceAll(s, "\x00", "")
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	return strings.TrimRight(s, " \t\n")
 }
 
 func cleanTitle(s string) string {
-	return strings.Join(strings.Fields(strings.ToValidUTF8(s, "")), " ")
+	return strings.Join(strings.Fields(strings.ReplaceAll(strings.ToValidUTF8(s, ""), "\x00", "")), " ")
 }
 
 func makeSlug(title string) string {

@@ -45,6 +45,7 @@ func (s *Server) routes(e *echo.Echo) {
 	loggedIn(http.MethodGet, "/p/:id/history", s.showPostHistory)
 	loggedIn(http.MethodGet, "/settings", s.showSettings)
 	loggedIn(http.MethodPost, "/settings/password", s.updatePassword)
+	e.POST("/preview", s.createPreview, requireUser, previewBodyLimit)
 
 	admin := e.Group("/admin", requireRole(accounts.Admin))
 	admin.GET("", s.showAdmin)

@@ -91,6 +91,7 @@ var hostile = []string{
 	`[data](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)`,
 	`<svg onload=alert(1)>`,
 	`"><script>alert(1)</script>`,
+	"un NUL \x00 collé : PostgreSQL refuse ce caractère dans un texte",
 }
 
 func TestHostileInputIsStoredAndShownInert(t *testing.T) {

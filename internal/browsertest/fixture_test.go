@@ -1,0 +1,126 @@
+package browsertest
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+
+	"entraide/internal/accounts"
+	"entraide/internal/testkit"
+)
+
+// site is a server with the content a real forum shows on every kind of
+// page: a thread with replies by people of every role (Markdown of every
+// kind, an edited reply), a newcomer's question, a pinned and a locked
+// thread.
+type site struct {
+	srv               *testkit.Server
+	member, newcomer  *accounts.User
+	admin             *accounts.User
+	memberHTTP        *testkit.Client
+	threadURL         string // the member's thread, with replies
+	threadID          string
+	firstPostID       string // the member's post opening threadURL
+	replyID           string // the member's own edited reply in threadURL
+	newcomerThreadURL string
+}
+
+// richPost uses every kind of formatting the editor's help teaches, and a
+// few more, so that screenshots and contrast checks see them all.
+const richPost = `Bonjour à toutes,
+
+Je me lance comme **télésecrétaire indépendante** et je cherche mes *premiers clients*.
+Ce que j'ai déjà fait :
+
+- un site simple, avec mes tarifs ;
+- une fiche sur [l'annuaire des indépendants](https://exemple.fr/annuaire) ;
+- des messages à trois cabinets médicaux de ma ville.
+
+> Ne cassez pas vos prix : on ne remonte jamais un tarif trop bas.
+
+Mon modèle de relance, que je colle avec ` + "`Ctrl+V`" + ` :
+
+` + "```" + `
+Bonjour Docteur, je me permets de revenir vers vous…
+` + "```" + `
+
+| Prestation | Tarif |
+|---|---|
+| Permanence téléphonique | 1,20 € / appel |
+| Frappe de courriers | 28 € / heure |
+
+Merci d'avance pour vos conseils !`
+
+func newForum(t *testing.T) *site {
+	t.Helper()
+	f := &site{srv: testkit.NewServer(t)}
+	var adminHTTP, newcomerHTTP *testkit.Client
+	f.memberHTTP, f.member = f.srv.NewUser(accounts.Member)
+	newcomerHTTP, f.newcomer = f.srv.NewUser(accounts.Newcomer)
+	adminHTTP, f.admin = f.srv.NewUser(accounts.Admin)
+	f.setDisplayName(f.member, "Martine Lefèvre")
+
+	f.threadURL = openThread(t, f.memberHTTP, "trouver-des-clients", "Comment trouver ses premiers clients en télésecrétariat ?", richPost)
+	f.threadID = strings.Split(f.threadURL, "/")[2]
+	f.firstPostID = idAfter(t, f.memberHTTP.Get(f.threadURL).Doc.Find("article.post").First().AttrOr("id", ""), "p")
+	reply(t, newcomerHTTP, f.threadID, "Merci pour ce sujet, je suis dans le même cas. Avez-vous essayé les plateformes de mise en relation ?")
+	reply(t, adminHTTP, f.threadID, "Pensez aussi aux **réseaux locaux** : chambres de commerce, clubs d'entrepreneurs.")
+	f.replyID = reply(t, f.memberHTTP, f.threadID, "Merci à vous deux ! Je teste les deux pistes.")
+	f.memberHTTP.Get("/p/" + f.replyID + "/edit")
+	if p := f.memberHTTP.Post("/p/"+f.replyID+"/edit", testkit.URLValues("body", "Merci à vous deux ! Je teste les deux pistes et je vous dis.")); p.Status != http.StatusSeeOther {
+		t.Fatalf("edit the reply: %d", p.Status)
+	}
+	f.newcomerThreadURL = openThread(t, newcomerHTTP, "se-lancer", "Faut-il un diplôme pour devenir secrétaire indépendante ?", "Je viens de l'hôtellerie et je voudrais me reconvertir.")
+
+	pinned := openThread(t, adminHTTP, "trouver-des-clients", "À lire avant de poser une question sur la prospection", "Les réponses aux questions les plus fréquentes.")
+	locked := openThread(t, f.memberHTTP, "trouver-des-clients", "Ancien sujet sur les annuaires payants", "Sujet clos.")
+	// Moderation comes with a later feature; the badges are shown already.
+	f.exec(t, "UPDATE threads SET pinned = TRUE WHERE id = ?", strings.Split(pinned, "/")[2])
+	f.exec(t, "UPDATE threads SET locked = TRUE WHERE id = ?", strings.Split(locked, "/")[2])
+	return f
+}
+
+func (f *site) exec(t *testing.T, sql string, args ...any) {
+	t.Helper()
+	if err := f.srv.App.DB.Exec(sql, args...).Error; err != nil {
+		t.Fatal(err)
+	}
+}
+
+func (f *site) setDisplayName(u *accounts.User, name string) {
+	if err := f.srv.App.DB.Exec("UPDATE users SET display_name = ? WHERE id = ?", name, u.ID).Error; err == nil {
+		u.DisplayName = name
+	}
+}
+
+// openThread opens a thread through the form and returns its address.
+func openThread(t *testing.T, c *testkit.Client, slug, title, body string) string {
+	t.Helper()
+	page := c.Get("/new?section=" + slug)
+	section := page.Doc.Find("#field-section option[selected]").AttrOr("value", "")
+	p := c.Post("/new", testkit.URLValues("section", section, "title", title, "body", body))
+	if p.Status != http.StatusSeeOther {
+		t.Fatalf("open thread %q: %d %s", title, p.Status, p.Text(".form-errors, .field-error"))
+	}
+	return p.Location
+}
+
+// reply posts a reply through the form and returns the new post's id.
+func reply(t *testing.T, c *testkit.Client, threadID, body string) string {
+	t.Helper()
+	c.Get("/t/" + threadID + "/reply")
+	p := c.Post("/t/"+threadID+"/reply", testkit.URLValues("body", body))
+	if p.Status != http.StatusSeeOther {
+		t.Fatalf("reply: %d %s", p.Status, p.Text(".form-errors, .field-error"))
+	}
+	return idAfter(t, p.Location, "#p")
+}
+
+func idAfter(t *testing.T, s, marker string) string {
+	t.Helper()
+	i := strings.LastIndex(s, marker)
+	if i < 0 {
+		t.Fatalf("no %q in %q", marker, s)
+	}
+	return s[i+len(marker):]
+}

@@ -1,0 +1,129 @@
+package browsertest
+
+import (
+	"net/http"
+	"testing"
+
+	"entraide/internal/accounts"
+	"entraide/internal/testkit"
+)
+
+// page is one page of the forum as one kind of reader sees it. Adding a page
+// to the accessibility, console and screenshot runs is one line in pages.
+type page struct {
+	name    string
+	as      accounts.Role // accounts.Visitor: nobody logged in
+	path    func(f *site) string
+	status  int                    // 0 means 200
+	prepare func(tab *testkit.Tab) // optional: bring the loaded page to the state to check
+	// ifServed leaves the page out while the forum answers its address with
+	// anything but 200: for pages another feature is adding.
+	ifServed bool
+}
+
+func at(path string) func(*site) string { return func(*site) string { return path } }
+
+var pages = []page{
+	{name: "home", as: accounts.Visitor, path: at("/")},
+	{name: "home", as: accounts.Newcomer, path: at("/")},
+	{name: "home", as: accounts.Admin, path: at("/")},
+	{name: "section", as: accounts.Visitor, path: at("/s/trouver-des-clients")},
+	{name: "section", as: accounts.Member, path: at("/s/trouver-des-clients")},
+	{name: "thread", as: accounts.Visitor, path: func(f *site) string { return f.threadURL }},
+	{name: "thread", as: accounts.Member, path: func(f *site) string { return f.threadURL }},
+	{name: "thread", as: accounts.Admin, path: func(f *site) string { return f.threadURL }},
+	{name: "thread-preview", as: accounts.Member, path: func(f *site) string { return f.threadURL }, prepare: previewReply},
+	{name: "newcomer-thread", as: accounts.Newcomer, path: func(f *site) string { return f.newcomerThreadURL }},
+	{name: "search", as: accounts.Visitor, path: at("/search?q=clients"), ifServed: true},
+	{name: "search", as: accounts.Member, path: at("/search?q=clients"), ifServed: true},
+	{name: "profile", as: accounts.Visitor, path: func(f *site) string { return "/u/" + f.member.Username }},
+	{name: "profile", as: accounts.Member, path: func(f *site) string { return "/u/" + f.member.Username }},
+	{name: "login", as: accounts.Visitor, path: at("/login")},
+	{name: "login-errors", as: accounts.Visitor, path: at("/login"), prepare: submitEmptyLogin},
+	{name: "register", as: accounts.Visitor, path: at("/register")},
+	{name: "register-errors", as: accounts.Visitor, path: at("/register"), prepare: submitBadRegistration},
+	{name: "settings", as: accounts.Newcomer, path: at("/settings")},
+	{name: "settings", as: accounts.Member, path: at("/settings")},
+	{name: "admin", as: accounts.Admin, path: at("/admin")},
+	{name: "admin-section", as: accounts.Admin, path: at("/admin/sections/new")},
+	{name: "new-thread", as: accounts.Newcomer, path: at("/new")},
+	{name: "new-thread", as: accounts.Member, path: at("/new?section=entre-nous")},
+	{name: "new-thread-help", as: accounts.Member, path: at("/new"), prepare: openSyntaxHelp},
+	{name: "reply", as: accounts.Member, path: func(f *site) string { return "/t/" + f.threadID + "/reply?quote=" + f.firstPostID }},
+	{name: "post-edit", as: accounts.Member, path: func(f *site) string { return "/p/" + f.replyID + "/edit" }},
+	{name: "post-history", as: accounts.Member, path: func(f *site) string { return "/p/" + f.replyID + "/history" }},
+	{name: "post-delete", as: accounts.Member, path: func(f *site) string { return "/p/" + f.replyID + "/delete" }},
+	{name: "error-404", as: accounts.Visitor, path: at("/nulle-part"), status: http.StatusNotFound},
+	{name: "error-403", as: accounts.Member, path: at("/admin"), status: http.StatusForbidden},
+}
+
+// served is the list of pages the forum has today.
+func (f *site) served(t *testing.T) []page {
+	t.Helper()
+	var out []page
+	for _, p := range pages {
+		if p.ifServed {
+			if status := f.srv.Client().Get(p.path(f)).Status; status != http.StatusOK {
+				t.Logf("%s: left out, the forum answers %d", p.name, status)
+				continue
+			}
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// readers opens one tab per role, logged in as the fixture's people.
+func (f *site) readers(t *testing.T) map[accounts.Role]*testkit.Tab {
+	t.Helper()
+	tabs := map[accounts.Role]*testkit.Tab{}
+	people := map[accounts.Role]*accounts.User{accounts.Newcomer: f.newcomer, accounts.Member: f.member, accounts.Admin: f.admin}
+	for _, p := range pages {
+		if tabs[p.as] != nil {
+			continue
+		}
+		tab := browser.Tab(t, f.srv)
+		if u := people[p.as]; u != nil {
+			tab.Login(u.Username, testkit.Password)
+		}
+		tabs[p.as] = tab
+	}
+	return tabs
+}
+
+// load shows p in its reader's tab, checks its status and prepares it.
+func (f *site) load(t *testing.T, tab *testkit.Tab, p page) {
+	t.Helper()
+	want := p.status
+	if want == 0 {
+		want = http.StatusOK
+	}
+	if status := tab.Go(p.path(f)); status != want {
+		t.Errorf("%s as %s: status %d, want %d", p.name, p.as, status, want)
+	}
+	if p.prepare != nil {
+		p.prepare(tab)
+	}
+}
+
+func previewReply(tab *testkit.Tab) {
+	tab.Fill("#field-body", "Un **aperçu** avec une liste :\n\n- un\n- deux\n\n> et une citation")
+	tab.Click(`form.post-form button[name=preview]`)
+	tab.WaitVisible(".preview .post-body strong")
+}
+
+func openSyntaxHelp(tab *testkit.Tab) {
+	tab.Click(".syntax-help summary")
+	tab.WaitVisible(".syntax-help table")
+}
+
+func submitEmptyLogin(tab *testkit.Tab) {
+	tab.Submit(`form[action="/login"] button[type=submit]`)
+}
+
+func submitBadRegistration(tab *testkit.Tab) {
+	tab.Fill("#field-username", "a")
+	tab.Fill("#field-email", "pas-une-adresse")
+	tab.Fill("#field-password", "court")
+	tab.Submit(`form[action="/register"] button[type=submit]`)
+}
