@@ -24,6 +24,7 @@ var reserved = map[string]bool{
 // usernameKey is the form in which two usernames collide: lower case without
 // accents, so "Hélène" and "helene" cannot both exist and impersonate.
 func usernameKey(username string) string {
+	username = cleanKey(username)
 	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 	folded, _, err := transform.String(t, username)
 	if err != nil {
@@ -32,7 +33,15 @@ func usernameKey(username string) string {
 	return strings.ToLower(folded)
 }
 
-func emailKey(email string) string { return strings.ToLower(strings.TrimSpace(email)) }
+func emailKey(email string) string { return strings.ToLower(strings.TrimSpace(cleanKey(email))) }
+
+// cleanKey makes typed text safe to compare in the database: valid UTF-8
+// without NUL, which PostgreSQL refuses in a text value (a visitor's
+// /u/a%00b must be a 404 there as on SQLite, not a 500). No real username
+// or address holds either, so nothing real stops matching.
+func cleanKey(s string) string {
+	return strings.ReplaceAll(strings.ToValidUTF8(s, "\uFFFD"), "\x00", "\uFFFD")
+}
 
 func checkUsername(username string) string {
 	n := utf8.RuneCountInString(username)

@@ -41,3 +41,21 @@ func (s *Service) PostBodies(ctx context.Context, ids []int64) (map[int64]string
 	}
 	return out, wrap("post bodies", err)
 }
+
+// FirstPostBodies returns the Markdown of the opening post of each thread,
+// by thread id.
+func (s *Service) FirstPostBodies(ctx context.Context, threadIDs []int64) (map[int64]string, error) {
+	out := map[int64]string{}
+	if len(threadIDs) == 0 {
+		return out, nil
+	}
+	var rows []struct {
+		ThreadID int64
+		Body     string
+	}
+	err := s.db.WithContext(ctx).Raw("SELECT thread_id, body FROM posts WHERE thread_id IN ? AND position = 1 AND deleted_at IS NULL", threadIDs).Scan(&rows).Error
+	for _, r := range rows {
+		out[r.ThreadID] = r.Body
+	}
+	return out, wrap("first post bodies", err)
+}

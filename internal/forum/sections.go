@@ -45,6 +45,9 @@ func (s *Service) ReadableSectionIDs(ctx context.Context, u *accounts.User) ([]i
 
 // SectionBySlug returns the section if u may read it, else errs.ErrNotFound.
 func (s *Service) SectionBySlug(ctx context.Context, u *accounts.User, slug string) (*Section, error) {
+	if !slugPattern.MatchString(slug) {
+		return nil, errs.ErrNotFound // and no odd bytes reach the database
+	}
 	var sec Section
 	err := s.db.WithContext(ctx).Where("slug = ?", slug).Take(&sec).Error
 	if notFound(err) || (err == nil && !CanRead(u, &sec)) {

@@ -225,3 +225,25 @@ func TestEveryCatalogKeyUsedExists(t *testing.T) {
 		return nil
 	})
 }
+
+// TestOddBytesInAddressesAreNotFound sends NUL and invalid UTF-8, which
+// PostgreSQL refuses in text values, where the forum looks things up.
+func TestOddBytesInAddressesAreNotFound(t *testing.T) {
+	srv := testkit.NewServer(t)
+	c := srv.Client()
+	for _, path := range []string{"/u/a%00b", "/u/%ff%fe", "/s/a%00b", "/s/%ff", "/t/1%00/x"} {
+		if p := c.Get(path); p.Status != http.StatusNotFound {
+			t.Errorf("%s: %d", path, p.Status)
+		}
+	}
+	c.Get("/login")
+	for _, login := range []string{"anne\x00", "\xff\xfe"} {
+		if p := c.Post("/login", form("login", login, "password", "x\x00y")); p.Status != http.StatusUnprocessableEntity {
+			t.Errorf("log-in as %q: %d", login, p.Status)
+		}
+	}
+	admin, _ := srv.NewUser(accounts.Admin)
+	if p := admin.Get("/admin?q=a%00b"); p.Status != http.StatusOK {
+		t.Errorf("admin search with NUL: %d", p.Status)
+	}
+}

@@ -76,8 +76,9 @@ type pages struct {
 }
 
 var funcs = template.FuncMap{
-	// sanitized marks HTML that internal/markup produced when the post was
-	// saved. Only stored, sanitised post HTML may go through it.
+	// sanitized marks HTML that internal/markup's Render produced: a post's
+	// stored HTML, or a preview rendered just now by the same sanitiser.
+	// Nothing else may go through it.
 	"sanitized": func(s string) template.HTML { return template.HTML(s) },
 	"threadURL": threadURL,
 	"postURL":   func(id int64) string { return "/p/" + strconv.FormatInt(id, 10) },

@@ -120,7 +120,9 @@ func (s *Server) showSearch(c echo.Context) error {
 }
 
 // searchItems loads the threads of the hits and a highlighted snippet of
-// each best-matching post: one query for the threads, one for the posts.
+// each best-matching post. A reply can match through its thread's title
+// alone (every post carries the title's words); its text then has nothing
+// to highlight, and the question itself makes the better snippet.
 func (s *Server) searchItems(c echo.Context, res *search.Results) ([]searchItem, error) {
 	ctx := c.Request().Context()
 	threadIDs := make([]int64, len(res.Hits))
@@ -141,8 +143,24 @@ func (s *Server) searchItems(c echo.Context, res *search.Results) ([]searchItem,
 		best[h.ThreadID] = h.PostID
 	}
 	items := make([]searchItem, len(threads))
+	var plain []int64
 	for i, t := range threads {
 		items[i] = searchItem{Thread: t, Snippet: search.Snippet(markup.PlainText(bodies[best[t.ID]]), res.Query, 0)}
+		if !strings.Contains(string(items[i].Snippet), "<mark>") {
+			plain = append(plain, t.ID)
+		}
+	}
+	if len(plain) == 0 {
+		return items, nil
+	}
+	questions, err := s.forum.FirstPostBodies(ctx, plain)
+	if err != nil {
+		return nil, err
+	}
+	for i, it := range items {
+		if q, ok := questions[it.Thread.ID]; ok && !strings.Contains(string(it.Snippet), "<mark>") {
+			items[i].Snippet = search.Snippet(markup.PlainText(q), res.Query, 0)
+		}
 	}
 	return items, nil
 }

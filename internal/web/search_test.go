@@ -222,3 +222,20 @@ func TestSimilarThreadsFragmentAndJSON(t *testing.T) {
 		t.Error("stop words propose threads")
 	}
 }
+
+// TestSnippetComesFromTextThatMatches: a reply found only through its
+// thread's title has nothing to highlight; the snippet is the question's.
+func TestSnippetComesFromTextThatMatches(t *testing.T) {
+	srv := testkit.NewServer(t)
+	member, _ := srv.NewUser(accounts.Member)
+	long := "Je me lance depuis septembre et je cherche surtout des professions libérales du côté de Nantes. " +
+		strings.Repeat("J'ai déjà envoyé des courriers, passé des appels, déposé des cartes dans les cabinets du quartier. ", 6) +
+		"Pour l'instant aucune de ces clientes potentielles n'a répondu."
+	url := openThread(t, member, "trouver-des-clients", "Où trouver des clientes libérales ?", long)
+	member.Get(url)
+	member.Post("/t/"+threadID(t, url)+"/reply", form("body", "Bonne idée, je note."))
+	p := srv.Client().Get("/search?q=clientes")
+	if got := p.Text(".search-results .snippet mark"); got != "clientes" {
+		t.Fatalf("the snippet highlights %q: %q", got, p.Text(".search-results .snippet"))
+	}
+}
