@@ -197,3 +197,29 @@ func TestKeyboardSkipLinkAndVisibleFocus(t *testing.T) {
 	}
 	tab.ExpectNoProblems("keyboard")
 }
+
+// TestSimilarThreadsWhileTypingATitle: typing a title proposes the
+// existing threads that look like it, with links, before anything is sent.
+func TestSimilarThreadsWhileTypingATitle(t *testing.T) {
+	srv := testkit.NewServer(t)
+	tab := browser.Tab(t, srv)
+	tab.LoginAs(accounts.Member)
+	tab.Go("/new")
+	tab.Choose("#field-section", "Trouver des clients")
+	tab.Fill("#field-title", "Comment trouver mes premiers clients ?")
+	tab.Fill("#field-body", "Je débute et je ne sais pas par où commencer.")
+	if status := tab.Submit(`form.post-form button.primary`); status != 200 {
+		t.Fatalf("publish: %d", status)
+	}
+	first := tab.Path()
+	tab.Go("/new")
+	tab.Fill("#field-title", "trouver des clients quand on débute")
+	tab.WaitVisible(".similar-box .similar a")
+	if got := tab.Text(".similar-box .similar a"); got != "Comment trouver mes premiers clients ?" {
+		t.Fatalf("proposed %q", got)
+	}
+	if href := tab.Attr(".similar-box .similar a", "href"); !strings.HasSuffix(first, href) {
+		t.Errorf("the proposal links to %q, the thread is at %q", href, first)
+	}
+	tab.ExpectNoProblems("new thread with suggestions")
+}
