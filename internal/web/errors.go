@@ -17,8 +17,12 @@ type errorPage struct {
 }
 
 // unsavedForm is a post that could not be saved (database down, expired
-// form), handed back with a fresh token so that nothing written is lost.
+// form), handed back so that nothing written is lost. Only a request whose
+// CSRF token was verified may be offered again as a form (Resend): a
+// refused cross-site post must never come back as a one-click form with a
+// valid token. Otherwise the text alone is given back, to copy.
 type unsavedForm struct {
+	Resend bool
 	Action string
 	Body   string
 	Hidden map[string]string // the other fields, sent again as they were
@@ -36,7 +40,10 @@ func unsaved(c echo.Context, status int) *unsavedForm {
 	if err != nil || values.Get("body") == "" {
 		return nil
 	}
-	u := &unsavedForm{Action: c.Request().URL.Path, Body: values.Get("body"), Hidden: map[string]string{}}
+	u := &unsavedForm{Resend: stateOf(c).csrfChecked, Action: c.Request().URL.Path, Body: values.Get("body"), Hidden: map[string]string{}}
+	if !u.Resend {
+		return u
+	}
 	for name := range values {
 		if name != "body" && !secretFields[name] {
 			u.Hidden[name] = values.Get(name)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"strings"
 	"time"
 
 	"entraide/internal/accounts"
@@ -46,16 +47,31 @@ func securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
 		h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
 		h.Set("X-Frame-Options", "DENY")
 		h.Set("Cross-Origin-Opener-Policy", "same-origin")
+		// Pages carry a person's name and CSRF token: no shared cache may
+		// keep them. Static assets set their own, public, caching.
+		h.Set("Cache-Control", "private, no-cache")
 		return next(c)
 	}
 }
 
-// loadSession reads the cookie, makes sure it carries a CSRF token, loads the
-// user if the session's version still matches theirs, and picks the
-// language.
+// sessionless are the addresses served without a session: assets a shared
+// cache may keep, and the probes of a load balancer. No cookie is set there.
+func sessionless(path string) bool {
+	return strings.HasPrefix(path, "/static/") || path == "/healthz" || path == "/readyz"
+}
+
+// loadSession reads the cookie and makes sure it carries a CSRF token. It
+// touches no database, so the CSRF check that follows runs even when the
+// database is down. A visitor's new session is saved on a safe request
+// only: a cross-site POST arrives without the (SameSite=Lax) cookie, and
+// answering it with a new one would log the person out.
 func (s *Server) loadSession(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		st := stateOf(c)
+		if sessionless(c.Request().URL.Path) {
+			st.tr = s.i18n.For(s.cfg.Locale)
+			return next(c)
+		}
 		sess, err := s.sessions.Get(c.Request(), sessionName)
 		if err != nil {
 			// A cookie from an older key or tampered with: start afresh.
@@ -63,42 +79,59 @@ func (s *Server) loadSession(next echo.HandlerFunc) echo.HandlerFunc {
 			sess.Values = map[any]any{}
 		}
 		st.session = sess
-		if _, ok := sess.Values[keyCSRF].(string); !ok {
+		if _, ok := sess.Values[keyCSRF].(string); !ok && safeMethod(c.Request().Method) {
 			sess.Values[keyCSRF] = randomToken()
 			if err := sess.Save(c.Request(), c.Response()); err != nil {
 				return err
 			}
 		}
-		if uid, ok := sess.Values[keyUserID].(int64); ok {
-			u, err := s.accounts.ByID(c.Request().Context(), uid)
-			switch {
-			case err == nil && sess.Values[keyVersion] == u.SessionVersion:
-				st.user = u
-			case err == nil || errors.Is(err, errs.ErrNotFound):
-				// Logged out elsewhere, password changed or account gone:
-				// this copy of the cookie is dead.
-				if err := logOut(c); err != nil {
-					return err
-				}
-			default:
-				return err
-			}
-		}
 		choice, _ := sess.Values[keyLocale].(string)
-		if st.user != nil && st.user.Locale != "" {
-			choice = st.user.Locale
-		}
 		st.tr = s.i18n.For(i18n.Negotiate(choice, c.Request().Header.Get("Accept-Language"), s.cfg.Locale))
 		return next(c)
 	}
+}
+
+// loadUser loads the member of the session, if the session's version still
+// matches theirs, and switches to the member's own language.
+func (s *Server) loadUser(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		st := stateOf(c)
+		if st.session == nil {
+			return next(c)
+		}
+		uid, ok := st.session.Values[keyUserID].(int64)
+		if !ok {
+			return next(c)
+		}
+		u, err := s.accounts.ByID(c.Request().Context(), uid)
+		switch {
+		case err == nil && st.session.Values[keyVersion] == u.SessionVersion:
+			st.user = u
+		case err == nil || errors.Is(err, errs.ErrNotFound):
+			// Logged out elsewhere, password changed or account gone:
+			// this copy of the cookie is dead.
+			if err := logOut(c); err != nil {
+				return err
+			}
+		default:
+			return err
+		}
+		if st.user != nil && st.user.Locale != "" {
+			st.tr = s.i18n.For(st.user.Locale)
+		}
+		return next(c)
+	}
+}
+
+func safeMethod(m string) bool {
+	return m == http.MethodGet || m == http.MethodHead || m == http.MethodOptions
 }
 
 // checkCSRF refuses a state-changing request whose token does not match the
 // session's, and one sent from another site.
 func checkCSRF(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		switch c.Request().Method {
-		case http.MethodGet, http.MethodHead, http.MethodOptions:
+		if safeMethod(c.Request().Method) || sessionless(c.Request().URL.Path) {
 			return next(c)
 		}
 		if origin := c.Request().Header.Get("Origin"); origin != "" && origin != "null" {
@@ -114,6 +147,7 @@ func checkCSRF(next echo.HandlerFunc) echo.HandlerFunc {
 		if want == "" || subtle.ConstantTimeCompare([]byte(sent), []byte(want)) != 1 {
 			return errCSRF
 		}
+		stateOf(c).csrfChecked = true
 		return next(c)
 	}
 }

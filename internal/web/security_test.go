@@ -196,17 +196,15 @@ func TestTextIsGivenBackWhenItCannotBeSaved(t *testing.T) {
 	id := threadID(t, url)
 	member.Get(url)
 
-	// An expired or forged token: refused, but the text comes back with a
-	// fresh token, and sending it again works.
-	p := member.PostRaw("/t/"+id+"/reply", form("csrf", "périmé", "body", "Une longue réponse <écrite> avec soin."))
-	if p.Status != http.StatusForbidden || p.Text("#field-body") != "Une longue réponse <écrite> avec soin." {
+	// An expired or forged token: refused, and the text comes back to copy —
+	// but never as a form to send again, which would carry a valid token
+	// and the attacker's other fields.
+	p := member.PostRaw("/t/"+id+"/reply", form("csrf", "périmé", "body", "Une longue réponse <écrite> avec soin.", "role", "admin"))
+	if p.Status != http.StatusForbidden || p.Text("textarea") != "Une longue réponse <écrite> avec soin." {
 		t.Fatalf("expired form: %d %q", p.Status, p.Text("main"))
 	}
-	if action, _ := p.Doc.Find(".unsaved form").Attr("action"); action != "/t/"+id+"/reply" {
-		t.Fatalf("resend goes to %q", action)
-	}
-	if again := member.Post("/t/"+id+"/reply", form("body", p.Text("#field-body"))); again.Status != http.StatusSeeOther {
-		t.Fatalf("resend: %d", again.Status)
+	if p.Has(".unsaved form") || p.Has(`input[name="role"]`) {
+		t.Fatal("a refused cross-site post came back as a form ready to send")
 	}
 
 	// The database gone: the text comes back too, never a bare error.
@@ -214,7 +212,7 @@ func TestTextIsGivenBackWhenItCannotBeSaved(t *testing.T) {
 		t.Fatal(err)
 	}
 	p = member.Post("/new", form("section", "6", "title", "Un sujet écrit pendant la panne", "body", "Tout ce que j'ai écrit pendant la panne."))
-	if p.Status != http.StatusInternalServerError || p.Text("#field-body") != "Tout ce que j'ai écrit pendant la panne." {
+	if p.Status != http.StatusInternalServerError || p.Text(".unsaved form #field-body") != "Tout ce que j'ai écrit pendant la panne." {
 		t.Fatalf("database down: %d %q", p.Status, p.Text("main"))
 	}
 	if v, _ := p.Doc.Find(`.unsaved input[name="title"]`).Attr("value"); v != "Un sujet écrit pendant la panne" {
@@ -222,5 +220,41 @@ func TestTextIsGivenBackWhenItCannotBeSaved(t *testing.T) {
 	}
 	if p.Has(`.unsaved input[name="password"]`) {
 		t.Error("a password field was echoed")
+	}
+}
+
+// TestAssetsAndProbesSetNoCookie: what a shared cache or a load balancer
+// fetches carries no session, and pages tell caches to keep to themselves.
+func TestAssetsAndProbesSetNoCookie(t *testing.T) {
+	srv := testkit.NewServer(t)
+	page := srv.Client().Get("/")
+	if cc := page.Header.Get("Cache-Control"); !strings.Contains(cc, "private") {
+		t.Errorf("page Cache-Control %q", cc)
+	}
+	css, _ := page.Doc.Find(`link[rel=stylesheet]`).Attr("href")
+	for _, path := range []string{css, "/healthz", "/readyz"} {
+		resp, err := http.Get(srv.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != 200 || len(resp.Header.Values("Set-Cookie")) != 0 {
+			t.Errorf("%s: %d, Set-Cookie %v", path, resp.StatusCode, resp.Header.Values("Set-Cookie"))
+		}
+	}
+}
+
+// TestCrossSitePostDoesNotReplaceTheSession: a POST that arrives without
+// the session cookie (as a cross-site one does) is refused without handing
+// out a new cookie that would log the member out.
+func TestCrossSitePostDoesNotReplaceTheSession(t *testing.T) {
+	srv := testkit.NewServer(t)
+	resp, err := http.PostForm(srv.URL+"/logout", url.Values{"x": {"y"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusForbidden || len(resp.Header.Values("Set-Cookie")) != 0 {
+		t.Fatalf("cookie-less POST: %d, Set-Cookie %v", resp.StatusCode, resp.Header.Values("Set-Cookie"))
 	}
 }

@@ -70,7 +70,7 @@ func New(d Deps) (*echo.Echo, error) {
 	e.HTTPErrorHandler = s.handleError
 	e.IPExtractor = ipExtractor(d.Config)
 	e.Pre(middleware.RemoveTrailingSlashWithConfig(middleware.TrailingSlashConfig{RedirectCode: 301}))
-	e.Use(s.requestLog, middleware.Recover(), securityHeaders, middleware.BodyLimit("1M"), s.loadSession, checkCSRF)
+	e.Use(s.requestLog, middleware.Recover(), securityHeaders, middleware.BodyLimit("1M"), s.loadSession, checkCSRF, s.loadUser)
 	s.routes(e)
 	return e, nil
 }

@@ -15,6 +15,9 @@ type state struct {
 	session   *sessions.Session
 	user      *accounts.User
 	tr        i18n.Translator
+	// csrfChecked is set once the request's CSRF token was verified: only
+	// then may an error page offer to send the same form again.
+	csrfChecked bool
 }
 
 const stateKey = "entraide.state"
