@@ -167,3 +167,56 @@ func TestOnlyAdminsSetRoles(t *testing.T) {
 		t.Fatal("an admin demoted herself, leaving the forum without an owner")
 	}
 }
+
+// TestThrottleCountsTheAccountHoweverTheLoginIsTyped: spaces, case, the
+// username or the email all count against the same account.
+func TestThrottleCountsTheAccountHoweverTheLoginIsTyped(t *testing.T) {
+	s := accounts.New(testkit.NewDB(t))
+	register(t, s, "Josiane")
+	for i, login := range []string{" josiane", "JOSIANE ", "  josiane@exemple.fr", "Josiane@Exemple.fr  ", "\tjosiane"} {
+		if _, err := s.Authenticate(ctx, login, "mauvais", "192.0.2."+strings.Repeat("1", i+1)); !errors.Is(err, accounts.ErrBadCredentials) {
+			t.Fatalf("attempt %q: %v", login, err)
+		}
+	}
+	if _, err := s.Authenticate(ctx, "josiane", goodPassword, "198.51.100.9"); !errors.Is(err, accounts.ErrThrottled) {
+		t.Fatalf("five failures typed five ways must throttle the account: %v", err)
+	}
+}
+
+// TestThrottleHoldsUnderConcurrentGuesses sends many wrong guesses at once:
+// no more than the limit may get to check a password.
+func TestThrottleHoldsUnderConcurrentGuesses(t *testing.T) {
+	s := accounts.New(testkit.NewDB(t))
+	register(t, s, "germaine")
+	const guesses = 16
+	results := make(chan error, guesses)
+	for i := 0; i < guesses; i++ {
+		go func() {
+			_, err := s.Authenticate(ctx, "germaine", "mauvais", "203.0.113."+strings.Repeat("2", i%3+1))
+			results <- err
+		}()
+	}
+	checked := 0
+	for i := 0; i < guesses; i++ {
+		if err := <-results; errors.Is(err, accounts.ErrBadCredentials) {
+			checked++
+		} else if !errors.Is(err, accounts.ErrThrottled) {
+			t.Fatalf("unexpected: %v", err)
+		}
+	}
+	if checked > 5 {
+		t.Fatalf("%d concurrent guesses were checked; the limit is 5", checked)
+	}
+}
+
+func TestSettingTheSameRoleKeepsSessions(t *testing.T) {
+	s := accounts.New(testkit.NewDB(t))
+	admin, err := s.CreateAdmin(ctx, "direction", "direction@exemple.fr", goodPassword)
+	if err != nil {
+		t.Fatal(err)
+	}
+	same, err := s.SetRole(ctx, admin, admin.ID, accounts.Admin)
+	if err != nil || same.SessionVersion != admin.SessionVersion {
+		t.Fatalf("an unchanged role ended the sessions: %+v %v", same, err)
+	}
+}

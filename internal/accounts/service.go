@@ -183,6 +183,10 @@ func (s *Service) SetRole(ctx context.Context, actor *User, id int64, role Role)
 	if actor.ID == id && role != Admin {
 		return nil, errs.Invalid{"role": "accounts.role.not_yourself"}
 	}
+	current, err := s.ByID(ctx, id)
+	if err != nil || current.Role == role {
+		return current, err // unchanged: the member's sessions live on
+	}
 	return s.update(ctx, id, map[string]any{"role": role, "session_version": gorm.Expr("session_version + 1")})
 }
 
