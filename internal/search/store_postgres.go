@@ -63,7 +63,10 @@ func (postgresStore) insertMany(tx *gorm.DB, docs []document) error {
 			rows[i] = "(?, ?, ?, ?, ?, ?::tsvector)"
 			args = append(args, d.PostID, d.ThreadID, d.AuthorID, d.FirstPost, d.CreatedAt, tsvector(d.Title, d.Body))
 		}
-		err := tx.Exec("INSERT INTO search_docs (post_id, thread_id, author_id, first_post, created_at, document) VALUES "+strings.Join(rows, ", "), args...).Error
+		// A document the write path has just written (a title edited during a
+		// rebuild) is newer than ours: keep it.
+		err := tx.Exec("INSERT INTO search_docs (post_id, thread_id, author_id, first_post, created_at, document) VALUES "+
+			strings.Join(rows, ", ")+" ON CONFLICT (post_id) DO NOTHING", args...).Error
 		if err != nil {
 			return err
 		}

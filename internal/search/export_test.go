@@ -1,0 +1,9 @@
+package search
+
+// SetRebuildBatch makes Rebuild's batches n posts long until restore is
+// called, so a test can interleave writes with many batches.
+func SetRebuildBatch(n int) (restore func()) {
+	old := rebuildBatch
+	rebuildBatch = n
+	return func() { rebuildBatch = old }
+}

@@ -1,0 +1,89 @@
+package search_test
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sync"
+	"testing"
+
+	"entraide/internal/accounts"
+	"entraide/internal/forum"
+	"entraide/internal/search"
+	"entraide/internal/testkit"
+)
+
+// TestRebuildWhileTheForumIsWritten rebuilds the index in small batches
+// while members reply, edit and delete: afterwards the index holds exactly
+// the visible posts, with their current text.
+func TestRebuildWhileTheForumIsWritten(t *testing.T) {
+	defer search.SetRebuildBatch(7)()
+	srv := testkit.NewServer(t)
+	ctx := context.Background()
+	f := srv.App.Forum
+	u, err := srv.App.Accounts.Register(ctx, accounts.Registration{Username: "rosine", Email: "r@exemple.fr", Password: testkit.Password, Confirm: testkit.Password})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var threads []*forum.Thread
+	var replies []*forum.Post
+	for i := 0; i < 20; i++ {
+		th, err := f.CreateThread(ctx, u, forum.NewThread{Title: fmt.Sprintf("Question numéro %d sur la facturation", i), Body: "Texte de départ."})
+		if err != nil {
+			t.Fatal(err)
+		}
+		threads = append(threads, th)
+		for j := 0; j < 5; j++ {
+			p, err := f.Reply(ctx, u, th.ID, fmt.Sprintf("Réponse %d-%d.", i, j))
+			if err != nil {
+				t.Fatal(err)
+			}
+			replies = append(replies, p)
+		}
+	}
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		if err := srv.App.Index.Rebuild(ctx, nil); err != nil {
+			t.Errorf("rebuild: %v", err)
+		}
+	})
+	wg.Go(func() {
+		for i, p := range replies {
+			switch i % 3 {
+			case 0:
+				if _, err := f.EditPost(ctx, u, p.ID, forum.Edit{Body: fmt.Sprintf("Réponse corrigée kumquat %d.", i)}); err != nil {
+					t.Errorf("edit: %v", err)
+				}
+			case 1:
+				if _, err := f.DeletePost(ctx, u, p.ID); err != nil {
+					t.Errorf("delete: %v", err)
+				}
+			default:
+				if _, err := f.Reply(ctx, u, threads[i%len(threads)].ID, "Une réponse écrite pendant la reconstruction."); err != nil {
+					t.Errorf("reply: %v", err)
+				}
+			}
+		}
+	})
+	wg.Wait()
+	var visible, indexed []int64
+	srv.App.DB.Raw("SELECT id FROM posts WHERE deleted_at IS NULL ORDER BY id").Scan(&visible)
+	srv.App.DB.Raw("SELECT post_id FROM search_docs ORDER BY post_id").Scan(&indexed)
+	if !slices.Equal(visible, indexed) {
+		t.Fatalf("%d visible posts, %d indexed", len(visible), len(indexed))
+	}
+	ids, _ := f.ReadableSectionIDs(ctx, nil)
+	res, err := srv.App.Search.Search(ctx, search.Request{Query: "kumquat", SectionIDs: ids})
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := 0
+	for i := range replies {
+		if i%3 == 0 {
+			edited++
+		}
+	}
+	if res.Total != len(threads) {
+		t.Errorf("the edited text is found in %d threads, want %d (%d edits)", res.Total, len(threads), edited)
+	}
+}
