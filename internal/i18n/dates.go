@@ -27,7 +27,11 @@ func (t Translator) Ago(when, now time.Time) string {
 func (t Translator) Date(when time.Time) string {
 	when = when.In(paris)
 	month := t.T("time.month." + strconv.Itoa(int(when.Month())))
-	return t.T("time.date", when.Day(), month, when.Year())
+	day := strconv.Itoa(when.Day())
+	if when.Day() == 1 {
+		day = t.T("time.first_day") // "1er" in French
+	}
+	return t.T("time.date", day, month, when.Year())
 }
 
 // DateTime formats t with its time of day, for tooltips and history.
@@ -35,6 +39,10 @@ func (t Translator) DateTime(when time.Time) string {
 	when = when.In(paris)
 	return t.T("time.datetime", t.Date(when), when.Format("15:04"))
 }
+
+// Zone is the time zone dates are shown in, so that a day typed by a
+// person (a search's date range) means the day they see on the pages.
+func Zone() *time.Location { return paris }
 
 // paris is the forum's display time zone: its community is French. A
 // per-member time zone can replace it later.

@@ -64,6 +64,12 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Results, error) {
 	p := plan{q: res.Query, sectionIDs: r.SectionIDs, authorID: r.AuthorID, from: r.From, to: r.To,
 		limit: ResultsPerPage, offset: (res.Page - 1) * ResultsPerPage}
 	hits, total, err := s.index.store.match(ctx, s.index.db.WithContext(ctx), p)
+	if err == nil && len(hits) == 0 && p.offset > 0 {
+		// Past the last page the count comes with no row: ask for it alone,
+		// so the page can say how many there are and send the reader back.
+		p.offset, p.limit = 0, 1
+		_, total, err = s.index.store.match(ctx, s.index.db.WithContext(ctx), p)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}

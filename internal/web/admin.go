@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"entraide/internal/accounts"
+	"entraide/internal/errs"
 	"entraide/internal/forum"
 
 	"github.com/labstack/echo/v4"
@@ -103,7 +104,7 @@ func (s *Server) sectionByParam(c echo.Context) (*forum.Section, error) {
 			return &sections[i], nil
 		}
 	}
-	return nil, echo.ErrNotFound
+	return nil, errs.ErrNotFound
 }
 
 func (s *Server) editSection(c echo.Context) error {

@@ -136,5 +136,3 @@ func statusClass(status int) string {
 	}
 	return "bad_request"
 }
-
-var errForbidden = errs.ErrForbidden

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strconv"
 
+	"entraide/internal/errs"
 	"entraide/internal/forum"
 	"entraide/internal/markup"
 
@@ -24,6 +25,9 @@ func (s *Server) newReply(c echo.Context) error {
 	tv, err := s.threadParam(c)
 	if err != nil {
 		return err
+	}
+	if !forum.CanReply(currentUser(c), &tv.Section, &tv.Thread) {
+		return errs.ErrForbidden // a locked thread or an archived section
 	}
 	form := newForm(c, "body")
 	if q, err := strconv.ParseInt(c.QueryParam("quote"), 10, 64); err == nil {
@@ -90,7 +94,7 @@ func (s *Server) loadEditablePost(c echo.Context) (*forum.PostContext, error) {
 		return nil, err
 	}
 	if !forum.CanEditPost(currentUser(c), &pc.Section, &pc.Thread, &pc.Post.Post) {
-		return nil, errForbidden
+		return nil, errs.ErrForbidden
 	}
 	return pc, nil
 }

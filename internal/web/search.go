@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"entraide/internal/forum"
+	"entraide/internal/i18n"
 	"entraide/internal/markup"
 	"entraide/internal/search"
 
@@ -105,6 +106,9 @@ func (s *Server) showSearch(c echo.Context) error {
 	if page.Results, err = s.search.Search(ctx, req); err != nil {
 		return err
 	}
+	if r := page.Results; r.Total > 0 && r.Page > r.Pages {
+		return c.Redirect(http.StatusSeeOther, page.PageLink(r.Pages))
+	}
 	switch page.Results.Query.Reason {
 	case search.OnlyStopWords:
 		page.Notice = page.T("search.only_stop_words")
@@ -170,12 +174,13 @@ func (p *searchPage) PageLink(n int) string {
 	return "/search?" + p.Filters + "&page=" + strconv.Itoa(n)
 }
 
-// parseDay reads a yyyy-mm-dd date; empty is "no limit".
+// parseDay reads a yyyy-mm-dd date as the day begins where the forum shows
+// its dates; empty is "no limit".
 func parseDay(v string) (time.Time, bool) {
 	if v = strings.TrimSpace(v); v == "" {
 		return time.Time{}, true
 	}
-	d, err := time.Parse(time.DateOnly, v)
+	d, err := time.ParseInLocation(time.DateOnly, v, i18n.Zone())
 	return d, err == nil
 }
 

@@ -174,6 +174,9 @@ func TestSearchFiltersAndPaging(t *testing.T) {
 	if n := p.Doc.Find(".search-results li").Length(); n != 3 || strings.Contains(p.Text(".search-results"), "moral") {
 		t.Fatalf("page 2: %d items", n)
 	}
+	if p := c.Get(strings.Replace(next, "page=2", "page=9", 1)); p.Status != http.StatusSeeOther || !strings.HasSuffix(p.Location, "page=2") {
+		t.Errorf("a page past the last: %d → %q", p.Status, p.Location)
+	}
 	if p := c.Get("/search?q=prospection&from=2999-01-01"); p.Has(".search-results") {
 		t.Error("a date range in the future matches")
 	}

@@ -73,9 +73,55 @@ func TestGuardsForEveryRole(t *testing.T) {
 	if p := visitor.Post("/new", form("title", "Un visiteur qui écrit", "body", "x")); p.Status != http.StatusUnauthorized {
 		t.Errorf("visitor POST /new: %d", p.Status)
 	}
-	member.Get("/admin")
-	if p := member.Post("/admin/sections", form("slug", "pirate", "name", "Pirate")); p.Status != http.StatusForbidden {
-		t.Errorf("member creates a section: %d", p.Status)
+	posts := []struct {
+		path   string
+		values url.Values
+		want   map[*testkit.Client]int
+	}{
+		{"/admin/sections", form("slug", "pirate", "name", "Pirate"), map[*testkit.Client]int{newcomer: 403, member: 403, moderator: 403}},
+		{"/admin/users/1/role", form("role", "admin"), map[*testkit.Client]int{newcomer: 403, member: 403, moderator: 403}},
+		{"/admin/sections/1/newcomers", nil, map[*testkit.Client]int{member: 403, moderator: 403}},
+		{"/t/1/reply", form("body", "x"), map[*testkit.Client]int{visitor: 401}},
+		{"/p/1/edit", form("body", "x"), map[*testkit.Client]int{visitor: 401}},
+		{"/p/1/delete", nil, map[*testkit.Client]int{visitor: 401}},
+		{"/settings/password", form("current", "x"), map[*testkit.Client]int{visitor: 401}},
+		{"/preview", form("body", "x"), map[*testkit.Client]int{visitor: 401}},
+	}
+	for _, c := range posts {
+		for client, want := range c.want {
+			client.Get("/")
+			if p := client.Post(c.path, c.values); p.Status != want {
+				t.Errorf("POST %s: want %d, got %d", c.path, want, p.Status)
+			}
+		}
+	}
+	var admins int64
+	srv.App.DB.Raw("SELECT COUNT(*) FROM users WHERE role = 'admin'").Scan(&admins)
+	if admins != 1 {
+		t.Fatalf("refused requests changed roles: %d admins", admins)
+	}
+}
+
+func TestLockedThreadRefusesRepliesButToModerators(t *testing.T) {
+	srv := testkit.NewServer(t)
+	member, _ := srv.NewUser(accounts.Member)
+	url := openThread(t, member, "entre-nous", "Un sujet bientôt verrouillé", "Texte.")
+	id := threadID(t, url)
+	srv.App.DB.Exec("UPDATE threads SET locked = TRUE WHERE id = ?", id)
+	page := member.Get(url)
+	if page.Has("#field-body") || !strings.Contains(page.Text(".notice"), "verrouillé") || !strings.Contains(page.Text(".badges"), "Verrouillé") {
+		t.Fatalf("locked thread page: %q", page.Text("main"))
+	}
+	if p := member.Get("/t/" + id + "/reply"); p.Status != http.StatusForbidden {
+		t.Errorf("reply form on a locked thread: %d", p.Status)
+	}
+	if p := member.Post("/t/"+id+"/reply", form("body", "Je réponds quand même.")); p.Status != http.StatusUnprocessableEntity || !strings.Contains(p.Text(".form-errors"), "verrouillé") {
+		t.Errorf("reply to a locked thread: %d %q", p.Status, p.Text(".form-errors"))
+	}
+	mod, _ := srv.NewUser(accounts.Moderator)
+	mod.Get(url)
+	if p := mod.Post("/t/"+id+"/reply", form("body", "Un mot de la modération.")); p.Status != http.StatusSeeOther {
+		t.Errorf("a moderator replies to a locked thread: %d", p.Status)
 	}
 }
 
