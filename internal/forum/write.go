@@ -3,13 +3,16 @@ package forum
 import (
 	"context"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"entraide/internal/accounts"
+	"entraide/internal/db"
 	"entraide/internal/errs"
 
 	"github.com/gosimple/slug"
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 )
 
 // Limits on what members write.
@@ -68,6 +71,9 @@ func makeSlug(title string) string {
 	if sl == "" {
 		return "sujet"
 	}
+	if sl == "reply" { // /t/{id}/reply is the reply form
+		return "sujet-reply"
+	}
 	return sl
 }
 
@@ -107,7 +113,7 @@ func (s *Service) CreateThread(ctx context.Context, author *accounts.User, in Ne
 		if err := tx.Create(post).Error; err != nil {
 			return err
 		}
-		if err := bump(tx, "sections", sec.ID, map[string]any{"thread_count": 1, "post_count": 1}, map[string]any{"last_post_at": now}); err != nil {
+		if err := bump(tx, "sections", sec.ID, map[string]any{"thread_count": 1, "post_count": 1}, map[string]any{"last_post_at": latest("last_post_at", now)}); err != nil {
 			return err
 		}
 		if err := bump(tx, "users", author.ID, map[string]any{"thread_count": 1}, nil); err != nil {
@@ -173,10 +179,13 @@ func (s *Service) Reply(ctx context.Context, author *accounts.User, threadID int
 		now := s.now()
 		// Taking the next position updates the thread row first: concurrent
 		// replies to one thread queue on its row lock and never share a position.
+		// The last activity only moves forward: a reply that read the clock
+		// first may take the lock second.
 		var thread Thread
 		if err := tx.Raw(`UPDATE threads SET post_seq = post_seq + 1, reply_count = reply_count + 1,
-			last_post_at = ?, last_author_id = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL RETURNING *`,
-			now, author.ID, now, threadID).Scan(&thread).Error; err != nil {
+			last_post_at = CASE WHEN last_post_at < ? THEN ? ELSE last_post_at END, last_author_id = ?, updated_at = ?
+			WHERE id = ? AND deleted_at IS NULL RETURNING *`,
+			now, now, author.ID, now, threadID).Scan(&thread).Error; err != nil {
 			return err
 		}
 		if thread.ID == 0 {
@@ -186,7 +195,7 @@ func (s *Service) Reply(ctx context.Context, author *accounts.User, threadID int
 		if err := tx.Create(post).Error; err != nil {
 			return err
 		}
-		if err := bump(tx, "sections", thread.SectionID, map[string]any{"post_count": 1}, map[string]any{"last_post_at": now}); err != nil {
+		if err := bump(tx, "sections", thread.SectionID, map[string]any{"post_count": 1}, map[string]any{"last_post_at": latest("last_post_at", now)}); err != nil {
 			return err
 		}
 		if err := bump(tx, "users", author.ID, map[string]any{"reply_count": 1}, nil); err != nil {
@@ -239,14 +248,28 @@ func (s *Service) EditPost(ctx context.Context, actor *accounts.User, postID int
 	}
 	err = s.tx(ctx, func(tx *gorm.DB) error {
 		now := s.now()
-		rev := &Revision{PostID: postID, EditorID: actor.ID, Body: pc.Post.Body, CreatedAt: now}
+		// The version replaced is the one in the database now, read under
+		// lock: two edits at once each keep the version the other wrote.
+		var cur struct{ Body, Title string }
+		if err := tx.Raw(`SELECT p.body, t.title FROM posts p JOIN threads t ON t.id = p.thread_id
+			WHERE p.id = ? AND p.deleted_at IS NULL`+s.lockFor("p"), postID).Scan(&cur).Error; err != nil {
+			return err
+		}
+		if cur.Body == "" {
+			return errs.ErrNotFound // deleted meanwhile
+		}
+		if cur.Body == e.Body && (!first || cur.Title == e.Title) {
+			return nil
+		}
+		pc.Thread.Title = cur.Title
+		rev := &Revision{PostID: postID, EditorID: actor.ID, Body: cur.Body, CreatedAt: now}
 		if first {
-			rev.Title = pc.Thread.Title
+			rev.Title = cur.Title
 		}
 		if err := tx.Create(rev).Error; err != nil {
 			return err
 		}
-		if err := tx.Model(&Post{}).Where("id = ?", postID).Updates(map[string]any{"body": e.Body, "body_html": html,
+		if err := tx.Model(&Post{}).Where("id = ? AND deleted_at IS NULL", postID).Updates(map[string]any{"body": e.Body, "body_html": html,
 			"edit_count": gorm.Expr("edit_count + 1"), "edited_at": now, "updated_at": now}).Error; err != nil {
 			return err
 		}
@@ -286,19 +309,29 @@ func (s *Service) DeletePost(ctx context.Context, actor *accounts.User, postID i
 		return nil, errs.ErrForbidden
 	}
 	first := pc.Post.Position == 1
+	hasReplies := errs.Invalid{"": "forum.delete.thread_has_replies"}
 	if first && pc.Thread.ReplyCount > 0 {
-		return nil, errs.Invalid{"": "forum.delete.thread_has_replies"}
+		return nil, hasReplies
 	}
+	now := s.now()
 	err = s.tx(ctx, func(tx *gorm.DB) error {
-		now := s.now()
+		if first {
+			// Checked again in the statement itself: a reply that arrived
+			// since the page was read keeps the thread alive.
+			res := tx.Model(&Thread{}).Where("id = ? AND deleted_at IS NULL AND reply_count = 0", pc.Thread.ID).
+				Updates(map[string]any{"deleted_at": now, "updated_at": now})
+			if res.Error != nil {
+				return res.Error
+			}
+			if res.RowsAffected == 0 {
+				return hasReplies
+			}
+		}
 		res := tx.Model(&Post{}).Where("id = ? AND deleted_at IS NULL", postID).Updates(map[string]any{"deleted_at": now, "updated_at": now})
 		if res.Error != nil || res.RowsAffected == 0 {
 			return res.Error // already deleted by a concurrent request: nothing to undo
 		}
 		if first {
-			if err := tx.Model(&Thread{}).Where("id = ?", pc.Thread.ID).Updates(map[string]any{"deleted_at": now, "updated_at": now}).Error; err != nil {
-				return err
-			}
 			if err := bump(tx, "sections", pc.Section.ID, map[string]any{"thread_count": -1, "post_count": -1}, nil); err != nil {
 				return err
 			}
@@ -309,12 +342,18 @@ func (s *Service) DeletePost(ctx context.Context, actor *accounts.User, postID i
 			if err := bump(tx, "threads", pc.Thread.ID, map[string]any{"reply_count": -1}, nil); err != nil {
 				return err
 			}
+			if err := lastActivityFromPosts(tx, pc.Thread.ID); err != nil {
+				return err
+			}
 			if err := bump(tx, "sections", pc.Section.ID, map[string]any{"post_count": -1}, nil); err != nil {
 				return err
 			}
 			if err := bump(tx, "users", actor.ID, map[string]any{"reply_count": -1}, nil); err != nil {
 				return err
 			}
+		}
+		if err := sectionActivityFromThreads(tx, pc.Section.ID); err != nil {
+			return err
 		}
 		if s.index != nil {
 			return s.index.PostRemoved(tx, &pc.Thread, &pc.Post.Post)
@@ -324,8 +363,37 @@ func (s *Service) DeletePost(ctx context.Context, actor *accounts.User, postID i
 	if err != nil {
 		return nil, maybeWrap("delete post", err)
 	}
-	pc.Post.DeletedAt = &pc.Post.UpdatedAt
+	pc.Post.DeletedAt = &now
 	return pc, nil
+}
+
+// lastActivityFromPosts sets a thread's last activity to its latest visible
+// post, after one was deleted: the lists must not name a message that is
+// gone.
+func lastActivityFromPosts(tx *gorm.DB, threadID int64) error {
+	var last Post
+	err := tx.Where("thread_id = ? AND deleted_at IS NULL", threadID).Order("position DESC").Limit(1).Take(&last).Error
+	if err != nil {
+		return err
+	}
+	return tx.Model(&Thread{}).Where("id = ?", threadID).Updates(map[string]any{"last_post_at": last.CreatedAt, "last_author_id": last.AuthorID}).Error
+}
+
+// sectionActivityFromThreads sets a section's last activity to its most
+// recently active live thread.
+func sectionActivityFromThreads(tx *gorm.DB, sectionID int64) error {
+	return tx.Exec(`UPDATE sections SET last_post_at = (SELECT MAX(last_post_at) FROM threads
+		WHERE section_id = ? AND deleted_at IS NULL) WHERE id = ?`, sectionID, sectionID).Error
+}
+
+// lockFor is the clause that locks the rows of alias read in a write
+// transaction, on PostgreSQL. SQLite needs none: its write transactions
+// hold the database's write lock from their first statement.
+func (s *Service) lockFor(alias string) string {
+	if s.db.Dialect == db.Postgres {
+		return " FOR UPDATE OF " + alias
+	}
+	return ""
 }
 
 // bump adds deltas to counters of one row and sets other columns, in one
@@ -339,6 +407,13 @@ func bump(tx *gorm.DB, table string, id int64, deltas map[string]any, set map[st
 		fields[col] = v
 	}
 	return tx.Table(table).Where("id = ?", id).Updates(fields).Error
+}
+
+// latest sets col to t unless it already holds a later time: concurrent
+// writers read the clock before they queue on the row's lock, so the last
+// to commit is not always the latest.
+func latest(col string, t time.Time) clause.Expr {
+	return gorm.Expr("CASE WHEN "+col+" IS NULL OR "+col+" < ? THEN ? ELSE "+col+" END", t, t)
 }
 
 // maybeWrap keeps domain errors as they are and gives context to others.
