@@ -7,3 +7,6 @@ func SetRebuildBatch(n int) (restore func()) {
 	rebuildBatch = n
 	return func() { rebuildBatch = old }
 }
+
+// CandidatePosts is the cap on the posts one search ranks.
+const CandidatePosts = candidatePosts

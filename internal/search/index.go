@@ -29,7 +29,7 @@ type store interface {
 	// removePosts deletes the documents of posts.
 	removePosts(tx *gorm.DB, postIDs []int64) error
 	// match returns the ranked threads matching plan (see search.go).
-	match(ctx context.Context, tx *gorm.DB, p plan) ([]hit, int, error)
+	match(ctx context.Context, tx *gorm.DB, p plan) (matched, error)
 	// similar returns the threads whose first post shares the most tokens.
 	similar(ctx context.Context, tx *gorm.DB, tokens []string, sectionIDs []int64, exclude int64, limit int) ([]hit, error)
 }

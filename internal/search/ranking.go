@@ -14,6 +14,14 @@ import "strings"
 // recent activity, then the newest thread. The first key being the same on
 // both databases is what keeps their first results alike.
 
+// candidatePosts bounds the work of one search: the matching posts ranked
+// are the most recent ones, at most this many. A query that matches more
+// (a very common pair of words in a large forum) ranks within the latest
+// matches and says "at least"; filters (section, author, dates) apply before
+// the cap, so narrowing a search reaches older threads. Without the cap a
+// common query's cost grows with the whole forum (see docs/performance.md).
+const candidatePosts = 2000
+
 // titleWeight is how much more a title match counts than a body match.
 const titleWeight = 4.0
 

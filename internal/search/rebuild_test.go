@@ -87,3 +87,49 @@ func TestRebuildWhileTheForumIsWritten(t *testing.T) {
 		t.Errorf("the edited text is found in %d threads, want %d (%d edits)", res.Total, len(threads), edited)
 	}
 }
+
+// TestCommonQueriesRankTheMostRecentMatches: past the cap of ranked posts
+// a search says "at least", ranks within the most recent matches, and a
+// filter reaches the older ones.
+func TestCommonQueriesRankTheMostRecentMatches(t *testing.T) {
+	srv := testkit.NewServer(t)
+	ctx := context.Background()
+	f := srv.App.Forum
+	u, err := srv.App.Accounts.Register(ctx, accounts.Registration{Username: "solange", Email: "s@exemple.fr", Password: testkit.Password, Confirm: testkit.Password})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := srv.App.DB.Exec("UPDATE users SET role = 'member' WHERE id = ?", u.ID).Error; err != nil {
+		t.Fatal(err)
+	}
+	u.Role = accounts.Member
+	sections, _ := f.Sections(ctx, nil)
+	old, err := f.CreateThread(ctx, u, forum.NewThread{SectionID: sections[3].ID, Title: "Le plus ancien sujet sur les agendas", Body: "Agenda papier."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	th, err := f.CreateThread(ctx, u, forum.NewThread{SectionID: sections[5].ID, Title: "Un fil très long sur les agendas", Body: "Agenda partagé."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < search.CandidatePosts; i++ {
+		if _, err := f.Reply(ctx, u, th.ID, fmt.Sprintf("Mon agenda, épisode %d.", i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	all := []int64{sections[3].ID, sections[5].ID}
+	res, err := srv.App.Search.Search(ctx, search.Request{Query: "agenda", SectionIDs: all})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.AtLeast || len(res.Hits) != 1 || res.Hits[0].ThreadID != th.ID {
+		t.Fatalf("capped search: at least %v, hits %+v", res.AtLeast, res.Hits)
+	}
+	res, err = srv.App.Search.Search(ctx, search.Request{Query: "agenda", SectionIDs: all[:1]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.AtLeast || len(res.Hits) != 1 || res.Hits[0].ThreadID != old.ID {
+		t.Fatalf("a section filter must reach the older thread: %+v", res.Hits)
+	}
+}

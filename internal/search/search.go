@@ -34,6 +34,9 @@ type Results struct {
 	Query Query
 	Hits  []Hit
 	Total int // threads matching, all pages
+	// AtLeast is set when the query matched more posts than one search
+	// ranks: Total counts the threads among the most recent matches.
+	AtLeast bool
 	Page  int
 	Pages int
 }
@@ -63,18 +66,20 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Results, error) {
 	}
 	p := plan{q: res.Query, sectionIDs: r.SectionIDs, authorID: r.AuthorID, from: r.From, to: r.To,
 		limit: ResultsPerPage, offset: (res.Page - 1) * ResultsPerPage}
-	hits, total, err := s.index.store.match(ctx, s.index.db.WithContext(ctx), p)
-	if err == nil && len(hits) == 0 && p.offset > 0 {
+	m, err := s.index.store.match(ctx, s.index.db.WithContext(ctx), p)
+	if err == nil && len(m.hits) == 0 && p.offset > 0 {
 		// Past the last page the count comes with no row: ask for it alone,
 		// so the page can say how many there are and send the reader back.
 		p.offset, p.limit = 0, 1
-		_, total, err = s.index.store.match(ctx, s.index.db.WithContext(ctx), p)
+		var first matched
+		first, err = s.index.store.match(ctx, s.index.db.WithContext(ctx), p)
+		m.total, m.capped = first.total, first.capped
 	}
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	res.Hits, res.Total = hits, total
-	res.Pages = max(1, (total+ResultsPerPage-1)/ResultsPerPage)
+	res.Hits, res.Total, res.AtLeast = m.hits, m.total, m.capped
+	res.Pages = max(1, (res.Total+ResultsPerPage-1)/ResultsPerPage)
 	return res, nil
 }
 
@@ -94,6 +99,13 @@ func (m matchSyntax) join(terms []string, phrases [][]string, op string) string 
 		parts = append(parts, m.phrase(ph))
 	}
 	return strings.Join(parts, op)
+}
+
+// matched is what a store's search returns.
+type matched struct {
+	hits   []hit
+	total  int
+	capped bool
 }
 
 // hit is what a store returns: a thread, its best post and the text score.

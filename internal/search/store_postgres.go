@@ -98,16 +98,19 @@ func tsMatch(q Query) string { return tsquery.join(q.Terms, q.Phrases, " & ") }
 // tsExcluded builds the tsquery literal of q's exclusions, or "".
 func tsExcluded(q Query) string { return tsquery.join(q.Excluded, q.ExcludedPhrases, " | ") }
 
-func (postgresStore) match(ctx context.Context, tx *gorm.DB, p plan) ([]hit, int, error) {
+func (postgresStore) match(ctx context.Context, tx *gorm.DB, p plan) (matched, error) {
 	args := []any{tsMatch(p.q)}
-	sql := `WITH m AS (
-		SELECT d.thread_id, d.post_id, ts_rank('` + postgresWeights + `', d.document, q.q, 1) AS score
-		FROM search_docs d, (SELECT ?::tsquery AS q) q WHERE d.document @@ q.q),
+	// The candidates are the most recent matching posts (see ranking.go);
+	// they are ranked in a second step so that ts_rank runs on them only.
+	sql := `WITH c AS (SELECT d.thread_id, d.post_id, d.document FROM search_docs d JOIN threads t ON t.id = d.thread_id
+		WHERE d.document @@ ?::tsquery AND ` + filters(p, &args) + ` ORDER BY d.post_id DESC LIMIT ?),
+	m AS (SELECT c.thread_id, c.post_id, ts_rank('` + postgresWeights + `', c.document, ?::tsquery, 1) AS score FROM c),
 	b AS (SELECT DISTINCT ON (thread_id) thread_id, post_id, score FROM m ORDER BY thread_id, score DESC)
-	SELECT b.thread_id, b.post_id, b.score, COUNT(*) OVER () AS total FROM b JOIN threads t ON t.id = b.thread_id JOIN search_titles st ON st.thread_id = b.thread_id
-	WHERE ` + filters(p, &args)
+	SELECT b.thread_id, b.post_id, b.score, COUNT(*) OVER () AS total, (SELECT COUNT(*) FROM c) AS candidates
+	FROM b JOIN threads t ON t.id = b.thread_id JOIN search_titles st ON st.thread_id = b.thread_id`
+	args = append(args, candidatePosts, tsMatch(p.q))
 	if ex := tsExcluded(p.q); ex != "" {
-		sql += ` AND b.thread_id NOT IN (SELECT d.thread_id FROM search_docs d WHERE d.document @@ ?::tsquery)`
+		sql += ` WHERE b.thread_id NOT IN (SELECT d.thread_id FROM search_docs d WHERE d.document @@ ?::tsquery)`
 		args = append(args, ex)
 	}
 	sql += " ORDER BY " + resultOrder(p.q, &args) + " LIMIT ? OFFSET ?"
@@ -120,6 +123,6 @@ func (postgresStore) similar(ctx context.Context, tx *gorm.DB, tokens []string, 
 		FROM search_docs d JOIN threads t ON t.id = d.thread_id, (SELECT ?::tsquery AS q) q
 		WHERE d.document @@ q.q AND d.first_post AND t.deleted_at IS NULL AND t.section_id IN ? AND t.id <> ?
 		ORDER BY score DESC, t.last_post_at DESC LIMIT ?`
-	hits, _, err := scanHits(tx.Raw(sql, tsquery.join(tokens, nil, " | "), sectionIDs, exclude, limit))
-	return hits, err
+	m, err := scanHits(tx.Raw(sql, tsquery.join(tokens, nil, " | "), sectionIDs, exclude, limit))
+	return m.hits, err
 }

@@ -75,17 +75,21 @@ func ftsMatch(q Query) string { return fts5.join(q.Terms, q.Phrases, " AND ") }
 // ftsExcluded builds the FTS5 expression of q's exclusions, or "".
 func ftsExcluded(q Query) string { return fts5.join(q.Excluded, q.ExcludedPhrases, " OR ") }
 
-func (sqliteStore) match(ctx context.Context, tx *gorm.DB, p plan) ([]hit, int, error) {
+func (sqliteStore) match(ctx context.Context, tx *gorm.DB, p plan) (matched, error) {
 	args := []any{ftsMatch(p.q)}
-	// bm25() only works in the query that reads the FTS table itself, so it
-	// is computed alone first and joined to the documents after.
-	sql := `WITH f AS MATERIALIZED (SELECT rowid AS post_id, -bm25(search_fts, ` + bm25Weights + `) AS score FROM search_fts WHERE search_fts MATCH ?),
-	m AS (SELECT d.thread_id AS thread_id, d.post_id AS post_id, f.score AS score FROM f JOIN search_docs d ON d.post_id = f.post_id),
-	b AS (SELECT thread_id, post_id, MAX(score) AS score FROM m GROUP BY thread_id)
-	SELECT b.thread_id, b.post_id, b.score, COUNT(*) OVER () AS total FROM b JOIN threads t ON t.id = b.thread_id JOIN search_titles st ON st.thread_id = b.thread_id
-	WHERE ` + filters(p, &args)
+	// The candidates are the most recent matching posts (see ranking.go),
+	// read from the FTS table in descending rowid order so that it stops at
+	// the cap; bm25() only works in the query that reads the FTS table, and
+	// CROSS JOIN keeps that table first in the join.
+	sql := `WITH f AS MATERIALIZED (SELECT search_fts.rowid AS post_id, d.thread_id AS thread_id, -bm25(search_fts, ` + bm25Weights + `) AS score
+		FROM search_fts CROSS JOIN search_docs d ON d.post_id = search_fts.rowid CROSS JOIN threads t ON t.id = d.thread_id
+		WHERE search_fts MATCH ? AND ` + filters(p, &args) + ` ORDER BY search_fts.rowid DESC LIMIT ?),
+	b AS (SELECT thread_id, post_id, MAX(score) AS score FROM f GROUP BY thread_id)
+	SELECT b.thread_id, b.post_id, b.score, COUNT(*) OVER () AS total, (SELECT COUNT(*) FROM f) AS candidates
+	FROM b JOIN threads t ON t.id = b.thread_id JOIN search_titles st ON st.thread_id = b.thread_id`
+	args = append(args, candidatePosts)
 	if ex := ftsExcluded(p.q); ex != "" {
-		sql += ` AND b.thread_id NOT IN (SELECT d.thread_id FROM search_fts JOIN search_docs d ON d.post_id = search_fts.rowid WHERE search_fts MATCH ?)`
+		sql += ` WHERE b.thread_id NOT IN (SELECT d.thread_id FROM search_fts JOIN search_docs d ON d.post_id = search_fts.rowid WHERE search_fts MATCH ?)`
 		args = append(args, ex)
 	}
 	sql += " ORDER BY " + resultOrder(p.q, &args) + " LIMIT ? OFFSET ?"
@@ -98,8 +102,8 @@ func (sqliteStore) similar(ctx context.Context, tx *gorm.DB, tokens []string, se
 		SELECT d.thread_id, d.post_id, f.score AS score FROM f JOIN search_docs d ON d.post_id = f.post_id JOIN threads t ON t.id = d.thread_id
 		WHERE d.first_post AND t.deleted_at IS NULL AND t.section_id IN ? AND t.id <> ?
 		ORDER BY score DESC, t.last_post_at DESC LIMIT ?`
-	hits, _, err := scanHits(tx.Raw(sql, fts5.join(tokens, nil, " OR "), sectionIDs, exclude, limit))
-	return hits, err
+	m, err := scanHits(tx.Raw(sql, fts5.join(tokens, nil, " OR "), sectionIDs, exclude, limit))
+	return m.hits, err
 }
 
 // filters writes the conditions every search shares, on threads t.
@@ -121,25 +125,28 @@ func filters(p plan, args *[]any) string {
 	return cond
 }
 
-func scanHits(q *gorm.DB) ([]hit, int, error) {
+// scanHits reads rows of thread, post and score, followed for searches by
+// the number of threads matching and the number of candidate posts ranked.
+func scanHits(q *gorm.DB) (matched, error) {
+	var m matched
 	rows, err := q.Rows()
 	if err != nil {
-		return nil, 0, err
+		return m, err
 	}
 	defer rows.Close()
-	var hits []hit
-	total := 0
 	cols, _ := rows.Columns()
+	candidates := 0
 	for rows.Next() {
 		var h hit
 		dest := []any{&h.ThreadID, &h.PostID, &h.Score}
-		if len(cols) == 4 {
-			dest = append(dest, &total)
+		if len(cols) == 5 {
+			dest = append(dest, &m.total, &candidates)
 		}
 		if err := rows.Scan(dest...); err != nil {
-			return nil, 0, fmt.Errorf("scan hit: %w", err)
+			return m, fmt.Errorf("scan hit: %w", err)
 		}
-		hits = append(hits, h)
+		m.hits = append(m.hits, h)
 	}
-	return hits, total, rows.Err()
+	m.capped = candidates >= candidatePosts
+	return m, rows.Err()
 }
