@@ -37,8 +37,8 @@ type Results struct {
 	// AtLeast is set when the query matched more posts than one search
 	// ranks: Total counts the threads among the most recent matches.
 	AtLeast bool
-	Page  int
-	Pages int
+	Page    int
+	Pages   int
 }
 
 // plan is a parsed request, ready for a store to turn into SQL.
