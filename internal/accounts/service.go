@@ -2,7 +2,6 @@ package accounts
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -134,13 +133,22 @@ func (s *Service) ByUsername(ctx context.Context, username string) (*User, error
 	return s.first(ctx, "username_key = ?", usernameKey(username))
 }
 
+// first is scanned by hand (see user.go): it loads the session's member on
+// every page a member reads.
 func (s *Service) first(ctx context.Context, where string, args ...any) (*User, error) {
-	var u User
-	err := s.db.WithContext(ctx).Where(where, args...).Take(&u).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
+	rows, err := s.db.WithContext(ctx).Raw("SELECT "+userColumns+" FROM users WHERE "+where+" LIMIT 1", args...).Rows()
+	if err != nil {
+		return nil, fmt.Errorf("accounts: find user: %w", err)
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("accounts: find user: %w", err)
+		}
 		return nil, errs.ErrNotFound
 	}
-	if err != nil {
+	var u User
+	if err := rows.Scan(u.fields()...); err != nil {
 		return nil, fmt.Errorf("accounts: find user: %w", err)
 	}
 	return &u, nil

@@ -35,6 +35,8 @@ Commands:
                              create an admin account (password asked, or read from stdin)
   demo                       load the demo content into an empty forum
   reindex                    rebuild the search index from the posts
+  generate [--users N --threads N --posts N --force]
+                             fill an empty database with a generated forum, for load tests
 
 Configuration comes from the environment (ENTRAIDE_ADDR, ENTRAIDE_DATA_DIR,
 DATABASE_URL, ENTRAIDE_SESSION_SECRET, ENTRAIDE_LOCALE, ENTRAIDE_BASE_URL,
@@ -64,6 +66,8 @@ func Run(ctx context.Context, env Env) int {
 		err = withApp(ctx, env, log, args, nil, func(a *App, _ []string) error { return a.Reindex(ctx, env.Stdout) })
 	case "demo":
 		err = withApp(ctx, env, log, args, nil, func(a *App, _ []string) error { return a.LoadDemo(ctx, env.Stdout) })
+	case "generate":
+		err = generateCommand(ctx, env, log, args)
 	case "help", "-h", "--help":
 		fmt.Fprint(env.Stdout, usage)
 		return 0

@@ -20,6 +20,7 @@ func (a *App) Serve(ctx context.Context) error {
 
 // ServeOn is Serve on a listener the caller opened.
 func (a *App) ServeOn(ctx context.Context, ln net.Listener) error {
+	tuneGC()
 	handler, err := a.Handler(ctx)
 	if err != nil {
 		_ = ln.Close()

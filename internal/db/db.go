@@ -32,6 +32,9 @@ const (
 type DB struct {
 	*gorm.DB
 	Dialect Dialect
+	// writer, on SQLite, lets one write transaction run at a time in this
+	// process (see WithTx); nil on PostgreSQL.
+	writer chan struct{}
 }
 
 // Options says which database to open.
@@ -73,7 +76,7 @@ func Open(opts Options) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("db: open sqlite: %w", err)
 	}
-	return configure(&DB{DB: g, Dialect: SQLite}, orInt(opts.MaxOpenConns, 8))
+	return configure(&DB{DB: g, Dialect: SQLite, writer: make(chan struct{}, 1)}, orInt(opts.MaxOpenConns, 8))
 }
 
 // sqliteDSN asks for WAL (readers never wait for the writer), a generous busy
@@ -114,9 +117,34 @@ func (d *DB) Close() error { return d.SQL().Close() }
 
 // WithTx runs fn in a transaction bound to ctx: committed when fn returns nil,
 // rolled back otherwise.
+//
+// SQLite has one writer at a time. Left to SQLite, waiting writers sleep in
+// its busy handler — 1, 2, 5… then 100 ms between tries — and the lock can
+// sit free while they all sleep; here they queue in Go instead and the next
+// one starts the moment the last commits. A writer whose request is
+// abandoned leaves the queue, and none waits longer than SQLite's own busy
+// timeout would have let it. (Other processes sharing the file still meet
+// the busy timeout, as before.)
 func (d *DB) WithTx(ctx context.Context, fn func(tx *gorm.DB) error) error {
+	if d.writer != nil {
+		wait := time.NewTimer(sqliteBusyTimeout)
+		defer wait.Stop()
+		select {
+		case d.writer <- struct{}{}:
+			defer func() { <-d.writer }()
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-wait.C:
+			return errWriterBusy
+		}
+	}
 	return d.DB.WithContext(ctx).Transaction(fn)
 }
+
+// sqliteBusyTimeout is the busy_timeout of sqliteDSN.
+const sqliteBusyTimeout = 15 * time.Second
+
+var errWriterBusy = errors.New("db: the database stayed busy with another write for 15 s")
 
 // IsUniqueViolation reports whether err is a unique-constraint failure, on
 // either database, so services can turn a race into a clear message.

@@ -2,8 +2,10 @@ package forum
 
 import (
 	"context"
+	"database/sql"
 	"regexp"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"entraide/internal/accounts"
@@ -15,18 +17,41 @@ import (
 
 // Sections returns the sections u may read, archived ones last, in the
 // admins' order.
+// Every page's header lists them: they are read at most once a second
+// (sectioncache.go), with a hand-scanned query.
 func (s *Service) Sections(ctx context.Context, u *accounts.User) ([]Section, error) {
-	var all []Section
-	if err := s.db.WithContext(ctx).Order("archived, position, id").Find(&all).Error; err != nil {
-		return nil, wrap("sections", err)
+	all, err := s.allSections(ctx)
+	if err != nil {
+		return nil, err
 	}
-	visible := all[:0]
+	visible := make([]Section, 0, len(all))
 	for i := range all {
 		if CanRead(u, &all[i]) {
 			visible = append(visible, all[i])
 		}
 	}
 	return visible, nil
+}
+
+func (s *Service) allSections(ctx context.Context) ([]Section, error) {
+	now := time.Now()
+	all, gen, ok := s.sections.get(now)
+	if ok {
+		return all, nil
+	}
+	err := s.query(ctx, "SELECT "+sectionColumns+" FROM sections ORDER BY archived, position, id", nil, func(rows *sql.Rows) error {
+		var sec Section
+		if err := rows.Scan(sec.fields()...); err != nil {
+			return err
+		}
+		all = append(all, sec)
+		return nil
+	})
+	if err != nil {
+		return nil, wrap("sections", err)
+	}
+	s.sections.put(all, gen, now)
+	return all, nil
 }
 
 // ReadableSectionIDs returns the ids of the sections u may read, archived
@@ -120,6 +145,7 @@ func (s *Service) CreateSection(ctx context.Context, actor *accounts.User, f Sec
 	sec := &Section{Slug: f.Slug, Name: f.Name, Description: f.Description, Position: f.Position,
 		Archived: f.Archived, ReadRole: f.ReadRole, CreatedAt: now, UpdatedAt: now}
 	err := s.db.WithContext(ctx).Create(sec).Error
+	s.sections.invalidate()
 	if db.IsUniqueViolation(err) {
 		return nil, errs.Invalid{"slug": "forum.section.slug_taken"}
 	}

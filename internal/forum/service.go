@@ -30,13 +30,15 @@ type Service struct {
 	render Renderer
 	index  Indexer
 	now    func() time.Time
+	// sections caches the section list for a second (sectioncache.go).
+	sections sectionCache
 }
 
 // New returns the forum service. index may be nil.
 func New(d *db.DB, render Renderer, index Indexer) *Service {
 	return &Service{db: d, render: render, index: index, now: func() time.Time {
 		return time.Now().UTC().Truncate(time.Microsecond)
-	}}
+	}, sections: sectionCache{ttl: SectionsTTL}}
 }
 
 // SetClock replaces the clock, for tests and the data generator.
@@ -51,6 +53,9 @@ func wrap(op string, err error) error {
 	return fmt.Errorf("forum: %s: %w", op, err)
 }
 
+// tx runs every forum write; each may change a section's counters, so the
+// section list is read afresh afterwards.
 func (s *Service) tx(ctx context.Context, fn func(tx *gorm.DB) error) error {
+	defer s.sections.invalidate()
 	return s.db.WithTx(ctx, fn)
 }

@@ -3,21 +3,20 @@ package web
 import (
 	"net/http"
 
-	"entraide/internal/forum"
-
 	"github.com/labstack/echo/v4"
 )
 
 type homePage struct {
 	Layout
-	Latest []forum.ThreadSummary
+	Latest []threadItem
 }
 
 func (s *Server) showHome(c echo.Context) error {
 	page := &homePage{Layout: s.layout(c, "")}
-	var err error
-	if page.Latest, err = s.forum.LatestThreads(c.Request().Context(), page.User, 20); err != nil {
+	latest, err := s.forum.LatestThreads(c.Request().Context(), page.User, 20)
+	if err != nil {
 		return err
 	}
+	page.Latest = threadItems(latest)
 	return s.render(c, http.StatusOK, "home/show", page)
 }

@@ -4,7 +4,6 @@ import (
 	"net/http"
 
 	"entraide/internal/accounts"
-	"entraide/internal/forum"
 
 	"github.com/labstack/echo/v4"
 )
@@ -12,7 +11,7 @@ import (
 type profilePage struct {
 	Layout
 	Member  *accounts.User
-	Threads []forum.ThreadSummary
+	Threads []threadItem
 }
 
 func (s *Server) showProfile(c echo.Context) error {
@@ -23,8 +22,10 @@ func (s *Server) showProfile(c echo.Context) error {
 	}
 	page := &profilePage{Layout: s.layout(c, ""), Member: member}
 	page.Title = member.Name()
-	if page.Threads, err = s.forum.UserPosts(ctx, page.User, member.ID, 20); err != nil {
+	threads, err := s.forum.UserPosts(ctx, page.User, member.ID, 20)
+	if err != nil {
 		return err
 	}
+	page.Threads = threadItems(threads)
 	return s.render(c, http.StatusOK, "users/show", page)
 }

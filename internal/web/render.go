@@ -62,10 +62,22 @@ func (s *Server) layout(c echo.Context, titleKey string, args ...any) Layout {
 	if key := takeFlash(c); key != "" {
 		l.Flash = st.tr.T(key)
 	}
-	if sections, err := s.forum.Sections(c.Request().Context(), st.user); err == nil {
+	if sections, err := s.sections(c); err == nil {
 		l.Sections = sections
 	}
 	return l
+}
+
+// sections returns the sections the reader may read, loaded once per
+// request: the layout lists them, and a page that needs one of them (the
+// section page) picks it from the list instead of querying again.
+func (s *Server) sections(c echo.Context) ([]forum.Section, error) {
+	st := stateOf(c)
+	if !st.sectionsLoaded {
+		st.sections, st.sectionsErr = s.forum.Sections(c.Request().Context(), st.user)
+		st.sectionsLoaded = true
+	}
+	return st.sections, st.sectionsErr
 }
 
 // pages holds one template set per page: the base layout, the partials and
@@ -162,6 +174,9 @@ func (s *Server) render(c echo.Context, status int, name string, data any) error
 	if err := set.ExecuteTemplate(buf, "layout", data); err != nil {
 		return fmt.Errorf("web: render %s: %w", name, err)
 	}
+	// With its length known, net/http sends the page in one write instead
+	// of chunks of its 4 KB buffer: a thread page is five times that.
+	c.Response().Header().Set(echo.HeaderContentLength, strconv.Itoa(buf.Len()))
 	return c.HTMLBlob(status, buf.Bytes())
 }
 

@@ -11,13 +11,21 @@ import (
 type sectionPage struct {
 	Layout
 	Section forum.Section
-	Page    *forum.SectionPage
+	Page    sectionList
 	CanOpen bool
+}
+
+// sectionList is forum.SectionPage with flattened items (see items.go).
+type sectionList struct {
+	Pinned  []threadItem
+	Threads []threadItem
+	Older   *forum.Cursor
+	Newer   *forum.Cursor
 }
 
 func (s *Server) showSection(c echo.Context) error {
 	ctx := c.Request().Context()
-	sec, err := s.forum.SectionBySlug(ctx, currentUser(c), c.Param("section"))
+	sec, err := s.sectionBySlug(c, c.Param("section"))
 	if err != nil {
 		return err
 	}
@@ -30,8 +38,25 @@ func (s *Server) showSection(c echo.Context) error {
 	page := &sectionPage{Layout: s.layout(c, ""), Section: *sec}
 	page.Title = sec.Name
 	page.CanOpen = page.User != nil && !sec.Archived
-	if page.Page, err = s.forum.SectionThreads(ctx, sec, after, before); err != nil {
+	list, err := s.forum.SectionThreads(ctx, sec, after, before)
+	if err != nil {
 		return err
 	}
+	page.Page = sectionList{Pinned: threadItems(list.Pinned), Threads: threadItems(list.Threads), Older: list.Older, Newer: list.Newer}
 	return s.render(c, http.StatusOK, "sections/show", page)
+}
+
+// sectionBySlug finds the section among those the reader may read, which
+// the layout loads anyway; the forum is asked only when it is not there, to
+// tell a missing section from a failure.
+func (s *Server) sectionBySlug(c echo.Context, slug string) (*forum.Section, error) {
+	if sections, err := s.sections(c); err == nil {
+		for i := range sections {
+			if sections[i].Slug == slug {
+				sec := sections[i]
+				return &sec, nil
+			}
+		}
+	}
+	return s.forum.SectionBySlug(c.Request().Context(), currentUser(c), slug)
 }

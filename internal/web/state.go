@@ -2,6 +2,7 @@ package web
 
 import (
 	"entraide/internal/accounts"
+	"entraide/internal/forum"
 	"entraide/internal/i18n"
 
 	"github.com/gorilla/sessions"
@@ -18,6 +19,10 @@ type state struct {
 	// csrfChecked is set once the request's CSRF token was verified: only
 	// then may an error page offer to send the same form again.
 	csrfChecked bool
+	// sections the reader may read, loaded once by Server.sections.
+	sections       []forum.Section
+	sectionsErr    error
+	sectionsLoaded bool
 }
 
 const stateKey = "entraide.state"

@@ -14,7 +14,7 @@ import (
 type threadPage struct {
 	Layout
 	View     *forum.ThreadView
-	Posts    []forum.PostView
+	Posts    []postItem
 	Page     int
 	Pages    int
 	CanReply bool
@@ -22,13 +22,13 @@ type threadPage struct {
 }
 
 // CanEdit reports whether the reader may edit post p (shown as a link).
-func (p *threadPage) CanEdit(post forum.PostView) bool {
-	return forum.CanEditPost(p.User, &p.View.Section, &p.View.Thread, &post.Post)
+func (p *threadPage) CanEdit(post postItem) bool {
+	return forum.CanEditPost(p.User, &p.View.Section, &p.View.Thread, post.post())
 }
 
 // CanSeeHistory reports whether the reader may open post p's history.
-func (p *threadPage) CanSeeHistory(post forum.PostView) bool {
-	return forum.CanSeeHistory(p.User, &post.Post)
+func (p *threadPage) CanSeeHistory(post postItem) bool {
+	return forum.CanSeeHistory(p.User, post.post())
 }
 
 // threadParam loads the thread named by the route's :id, if the reader may
@@ -71,9 +71,11 @@ func (s *Server) showThread(c echo.Context) error {
 	page := &threadPage{Layout: s.layout(c, ""), View: tv, Page: pageNo, Pages: tv.Thread.Pages(), Reply: newForm(c)}
 	page.Title = tv.Thread.Title
 	page.CanReply = forum.CanReply(page.User, &tv.Section, &tv.Thread)
-	if page.Posts, err = s.forum.Posts(ctx, &tv.Thread, pageNo); err != nil {
+	posts, err := s.forum.Posts(ctx, &tv.Thread, pageNo)
+	if err != nil {
 		return err
 	}
+	page.Posts = postItems(posts)
 	return s.render(c, http.StatusOK, "threads/show", page)
 }
 

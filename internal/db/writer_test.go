@@ -1,0 +1,69 @@
+package db_test
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"testing"
+	"time"
+
+	"entraide/internal/db"
+	"entraide/internal/testkit/testdb"
+
+	"gorm.io/gorm"
+)
+
+// TestConcurrentWritesAllCommit runs 32 writers at once: on SQLite they
+// queue for the one write lock, on PostgreSQL for the row's; none fails and
+// no increment is lost.
+func TestConcurrentWritesAllCommit(t *testing.T) {
+	d := testdb.NewDB(t)
+	ctx := context.Background()
+	var wg sync.WaitGroup
+	errs := make(chan error, 32*5)
+	for range 32 {
+		wg.Go(func() {
+			for range 5 {
+				errs <- d.WithTx(ctx, func(tx *gorm.DB) error {
+					return tx.Exec("UPDATE sections SET post_count = post_count + 1 WHERE slug = 'entre-nous'").Error
+				})
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	var n int
+	d.Raw("SELECT post_count FROM sections WHERE slug = 'entre-nous'").Scan(&n)
+	if n != 160 {
+		t.Fatalf("post_count %d after 160 increments", n)
+	}
+}
+
+func TestAbandonedWriterLeavesTheQueue(t *testing.T) {
+	d := testdb.NewDB(t)
+	if d.Dialect != db.SQLite {
+		t.Skip("PostgreSQL writers queue on row locks, not in the process")
+	}
+	held, release := make(chan struct{}), make(chan struct{})
+	go d.WithTx(context.Background(), func(tx *gorm.DB) error {
+		close(held)
+		<-release
+		return nil
+	})
+	<-held
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	err := d.WithTx(ctx, func(tx *gorm.DB) error { return nil })
+	close(release)
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("a writer whose request ended got %v", err)
+	}
+	if err := d.WithTx(context.Background(), func(tx *gorm.DB) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+}

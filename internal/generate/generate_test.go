@@ -1,0 +1,165 @@
+package generate_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"entraide/internal/accounts"
+	"entraide/internal/forum"
+	"entraide/internal/generate"
+	"entraide/internal/markup"
+	"entraide/internal/testkit/testdb"
+)
+
+func small() generate.Options {
+	o := generate.Defaults()
+	o.Users, o.Threads, o.Posts, o.LongThreads, o.LongReplies = 80, 150, 2000, 1, 300
+	o.Span = 120 * 24 * time.Hour
+	return o
+}
+
+// TestGeneratedForumIsConsistent generates a small forum and checks it the
+// way the forum itself would see it: counters, positions, stored HTML,
+// log-in, keyset paging, and writes through the service afterwards.
+func TestGeneratedForumIsConsistent(t *testing.T) {
+	ctx := context.Background()
+	d := testdb.NewDB(t)
+	render := markup.New()
+	res, err := generate.Run(ctx, d, render, small())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := generate.Verify(ctx, d); err != nil {
+		t.Fatal(err)
+	}
+	var users, threads, posts, revisions int
+	d.Raw("SELECT COUNT(*) FROM users").Scan(&users)
+	d.Raw("SELECT COUNT(*) FROM threads").Scan(&threads)
+	d.Raw("SELECT COUNT(*) FROM posts").Scan(&posts)
+	d.Raw("SELECT COUNT(*) FROM post_revisions").Scan(&revisions)
+	if users != 80 || threads != 150 || posts != 2000 || revisions != res.Revisions || revisions == 0 {
+		t.Fatalf("rows: %d users, %d threads, %d posts, %d revisions; result %+v", users, threads, posts, revisions, res)
+	}
+	var longest int
+	d.Raw("SELECT MAX(post_seq) FROM threads").Scan(&longest)
+	if longest != 301 || res.LongThread == 0 {
+		t.Fatalf("the long thread has %d posts (id %d), want 301", longest, res.LongThread)
+	}
+
+	var sample []forum.Post
+	if err := d.Order("id").Limit(60).Find(&sample).Error; err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range sample {
+		want, err := render.Render(p.Body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.BodyHTML != want {
+			t.Fatalf("post %d: stored HTML is not the rendering of its body:\n%s\n---\n%s", p.ID, p.BodyHTML, want)
+		}
+	}
+
+	acc := accounts.New(d)
+	admin, err := acc.Authenticate(ctx, res.Admin, generate.Password, "127.0.0.1")
+	if err != nil || admin.Role != accounts.Admin {
+		t.Fatalf("log in as %s: %v %+v", res.Admin, err, admin)
+	}
+	member, err := acc.Authenticate(ctx, res.Member, generate.Password, "127.0.0.1")
+	if err != nil || member.Role != accounts.Member {
+		t.Fatalf("log in as %s: %v", res.Member, err)
+	}
+
+	// Keyset paging walks every visible thread of each section once, in
+	// order: the generated timestamps compare like the forum's own.
+	svc := forum.New(d, render, nil)
+	sections, err := svc.Sections(ctx, admin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sec := range sections {
+		seen := map[int64]bool{}
+		page, err := svc.SectionThreads(ctx, &sec, nil, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, th := range page.Pinned {
+			seen[th.ID] = true
+		}
+		for {
+			for i, th := range page.Threads {
+				if seen[th.ID] {
+					t.Fatalf("section %s: thread %d seen twice", sec.Slug, th.ID)
+				}
+				seen[th.ID] = true
+				if i > 0 && th.LastPostAt.After(page.Threads[i-1].LastPostAt) {
+					t.Fatalf("section %s: threads out of order", sec.Slug)
+				}
+			}
+			if page.Older == nil {
+				break
+			}
+			if page, err = svc.SectionThreads(ctx, &sec, page.Older, nil); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if len(seen) != sec.ThreadCount {
+			t.Fatalf("section %s: paged through %d threads, counter says %d", sec.Slug, len(seen), sec.ThreadCount)
+		}
+	}
+
+	// The service writes on after the bulk load (ids continue) and keeps the
+	// counters right.
+	tv, err := svc.Thread(ctx, member, res.LongThread)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.Reply(ctx, member, tv.Thread.ID, "Une réponse écrite après la génération."); err != nil {
+		t.Fatal(err)
+	}
+	newcomers, err := svc.NewcomersSection(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.CreateThread(ctx, member, forum.NewThread{SectionID: newcomers.ID, Title: "Un sujet ouvert après la génération", Body: "Le texte."}); err != nil {
+		t.Fatal(err)
+	}
+	if err := generate.Verify(ctx, d); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestGenerateRefusesAForumWithMembersUnlessForced(t *testing.T) {
+	ctx := context.Background()
+	d := testdb.NewDB(t)
+	if _, err := accounts.New(d).Register(ctx, accounts.Registration{Username: "anne", Email: "anne@exemple.fr",
+		Password: "une phrase de passe", Confirm: "une phrase de passe"}); err != nil {
+		t.Fatal(err)
+	}
+	o := small()
+	o.Users, o.Threads, o.Posts = 10, 10, 40
+	if _, err := generate.Run(ctx, d, markup.New(), o); !errors.Is(err, generate.ErrNotEmpty) {
+		t.Fatalf("want ErrNotEmpty, got %v", err)
+	}
+	var posts int
+	d.Raw("SELECT COUNT(*) FROM posts").Scan(&posts)
+	if posts != 0 {
+		t.Fatalf("a refused run wrote %d posts", posts)
+	}
+	o.Force = true
+	for range 2 { // twice: generated names never collide with existing ones
+		if _, err := generate.Run(ctx, d, markup.New(), o); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := generate.Verify(ctx, d); err != nil {
+		t.Fatal(err)
+	}
+	var users int
+	d.Raw("SELECT COUNT(*) FROM users").Scan(&users)
+	if users != 21 {
+		t.Fatalf("%d users, want 21", users)
+	}
+}

@@ -1,0 +1,60 @@
+package generate
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"entraide/internal/db"
+)
+
+// checks are the invariants the forum service keeps on its counters, each
+// a query counting the rows that break it.
+var checks = map[string]string{
+	"threads: post_seq, reply_count or last_post_at disagree with their posts": `
+		SELECT COUNT(*) FROM threads t LEFT JOIN (
+			SELECT thread_id, COUNT(*) AS n, MAX(position) AS m, MAX(created_at) AS last,
+				SUM(CASE WHEN position > 1 AND deleted_at IS NULL THEN 1 ELSE 0 END) AS r
+			FROM posts GROUP BY thread_id) a ON a.thread_id = t.id
+		WHERE a.n IS NULL OR a.n <> t.post_seq OR a.m <> t.post_seq OR a.r <> t.reply_count OR a.last <> t.last_post_at`,
+	"threads: last_author_id is not the author of the last post": `
+		SELECT COUNT(*) FROM threads t JOIN posts p ON p.thread_id = t.id AND p.position = t.post_seq
+		WHERE p.author_id <> t.last_author_id`,
+	"sections: thread_count, post_count or last_post_at disagree with their threads": `
+		SELECT COUNT(*) FROM sections s
+		LEFT JOIN (SELECT section_id, COUNT(*) AS n FROM threads WHERE deleted_at IS NULL GROUP BY section_id) t ON t.section_id = s.id
+		LEFT JOIN (SELECT t.section_id, SUM(CASE WHEN p.deleted_at IS NULL THEN 1 ELSE 0 END) AS n, MAX(p.created_at) AS last
+			FROM posts p JOIN threads t ON t.id = p.thread_id GROUP BY t.section_id) p ON p.section_id = s.id
+		WHERE s.thread_count <> COALESCE(t.n, 0) OR s.post_count <> COALESCE(p.n, 0)
+			OR (p.last IS NOT NULL AND (s.last_post_at IS NULL OR s.last_post_at <> p.last))`,
+	"users: thread_count or reply_count disagree with their posts": `
+		SELECT COUNT(*) FROM users u
+		LEFT JOIN (SELECT author_id, COUNT(*) AS n FROM threads WHERE deleted_at IS NULL GROUP BY author_id) t ON t.author_id = u.id
+		LEFT JOIN (SELECT author_id, COUNT(*) AS n FROM posts WHERE position > 1 AND deleted_at IS NULL GROUP BY author_id) p ON p.author_id = u.id
+		WHERE u.thread_count <> COALESCE(t.n, 0) OR u.reply_count <> COALESCE(p.n, 0)`,
+	"posts: edit_count is not the number of revisions": `
+		SELECT COUNT(*) FROM posts p LEFT JOIN (SELECT post_id, COUNT(*) AS n FROM post_revisions GROUP BY post_id) r ON r.post_id = p.id
+		WHERE p.edit_count <> COALESCE(r.n, 0)`,
+}
+
+// Verify checks every counter the forum keeps against the rows it counts,
+// whoever wrote them (the generator, the service under load), and returns
+// an error naming each broken invariant with the number of rows breaking it.
+func Verify(ctx context.Context, d *db.DB) error {
+	var broken []string
+	for name, q := range checks {
+		var n int64
+		if err := d.WithContext(ctx).Raw(q).Scan(&n).Error; err != nil {
+			return fmt.Errorf("generate: verify %q: %w", name, err)
+		}
+		if n > 0 {
+			broken = append(broken, fmt.Sprintf("%s (%d rows)", name, n))
+		}
+	}
+	if len(broken) > 0 {
+		sort.Strings(broken)
+		return fmt.Errorf("generate: counters broken: %s", strings.Join(broken, "; "))
+	}
+	return nil
+}

@@ -1,0 +1,129 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"entraide/internal/accounts"
+	"entraide/internal/db"
+	"entraide/internal/forum"
+	"entraide/internal/testkit"
+)
+
+// TestPagesRunAFixedNumberOfStatements holds every page everyone reads to a
+// number of SQL statements that does not grow with what the page lists: the
+// same count with one thread and one reply as with thirty threads by thirty
+// authors and twenty replies by twenty others. An N+1 query (an author, a
+// section or a count looked up per line) makes the second count larger.
+func TestPagesRunAFixedNumberOfStatements(t *testing.T) {
+	srv := testkit.NewServer(t)
+	ctx := context.Background()
+	counter := db.CountStatements(srv.App.DB)
+	// Count the section list's query on every page, as when its cache is cold.
+	srv.App.Forum.SetSectionsTTL(0)
+	member, _ := srv.NewUser(accounts.Member)
+	visitor := srv.Client()
+	visitor.Get("/") // a browser keeps the cookie of its first page
+	authors := insertMembers(t, srv, 60)
+	svc := srv.App.Forum
+	sec, err := svc.SectionBySlug(ctx, authors[0], "trouver-des-clients")
+	if err != nil {
+		t.Fatal(err)
+	}
+	open := func(i int) *forum.Thread {
+		th, err := svc.CreateThread(ctx, authors[i], forum.NewThread{SectionID: sec.ID,
+			Title: fmt.Sprintf("Sujet numéro %d sur la prospection", i), Body: "Comment faites-vous ?"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return th
+	}
+	reply := func(th *forum.Thread, i int) {
+		if _, err := svc.Reply(ctx, authors[i], th.ID, fmt.Sprintf("Réponse %d : je fais comme ça.", i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	thread := open(0)
+	reply(thread, 1)
+	second := open(2)
+	threadPath := "/t/" + itoa(thread.ID) + "/" + thread.Slug
+	// The older page of the section starts after the newest thread.
+	cursor := forum.Cursor{At: time.Now().Add(time.Hour), ID: 1 << 40}.String()
+
+	pages := []struct{ name, path string }{
+		{"home", "/"},
+		{"section", "/s/" + sec.Slug},
+		{"section, older page", "/s/" + sec.Slug + "?after=" + cursor},
+		{"thread", threadPath},
+		{"thread, last page", ""}, // set once the thread has two pages
+		// {"search", "/search?q=prospection"}: one line to add with the search page's budget.
+	}
+	measure := func() (map[string]int, map[string][]string) {
+		counts, lists := map[string]int{}, map[string][]string{}
+		for _, who := range []struct {
+			name string
+			c    *testkit.Client
+		}{{"visitor", visitor}, {"member", member}} {
+			for _, p := range pages {
+				path := p.path
+				if path == "" {
+					path = threadPath
+				}
+				counter.Reset()
+				page := who.c.Get(path)
+				if page.Status != http.StatusOK {
+					t.Fatalf("%s %s: %d", who.name, path, page.Status)
+				}
+				key := who.name + " " + p.name
+				counts[key], lists[key] = counter.Count(), counter.List()
+				t.Logf("%-28s %d statements", key, counts[key])
+			}
+		}
+		return counts, lists
+	}
+	small, smallSQL := measure()
+
+	for i := 3; i < 33; i++ {
+		th := open(i)
+		reply(th, i+20) // a last author who is not the author
+	}
+	reply(second, 59)
+	for i := 3; i < 3+forum.PostsPerPage+5; i++ {
+		reply(thread, i)
+	}
+	pages[4].path = threadPath + "?page=2"
+	large, largeSQL := measure()
+
+	for name, n := range small {
+		if large[name] != n {
+			t.Errorf("%s: %d statements with a short list, %d with a long one:\n  %s\n---\n  %s", name, n, large[name],
+				strings.Join(smallSQL[name], "\n  "), strings.Join(largeSQL[name], "\n  "))
+		}
+	}
+}
+
+// insertMembers writes n members straight into the database, sharing one
+// password hash: registering them one by one would hash n passwords.
+func insertMembers(t *testing.T, srv *testkit.Server, n int) []*accounts.User {
+	t.Helper()
+	hash, err := accounts.HashPassword(testkit.Password)
+	if err != nil {
+		t.Fatal(err)
+	}
+	users := make([]*accounts.User, n)
+	now := time.Now().UTC()
+	for i := range users {
+		name := fmt.Sprintf("autrice%d", i)
+		u := &accounts.User{Username: name, UsernameKey: name, Email: name + "@exemple.fr", EmailKey: name + "@exemple.fr",
+			PasswordHash: hash, Role: accounts.Member, SessionVersion: 1, CreatedAt: now, UpdatedAt: now}
+		if err := srv.App.DB.Create(u).Error; err != nil {
+			t.Fatal(err)
+		}
+		users[i] = u
+	}
+	return users
+}
