@@ -42,6 +42,11 @@ func (s *Server) showSection(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	if before != nil && list.Newer == nil {
+		// Back at the top: the first page, with its pinned threads, has
+		// one address.
+		return c.Redirect(http.StatusSeeOther, "/s/"+sec.Slug)
+	}
 	page.Page = sectionList{Pinned: threadItems(list.Pinned), Threads: threadItems(list.Threads), Older: list.Older, Newer: list.Newer}
 	return s.render(c, http.StatusOK, "sections/show", page)
 }

@@ -303,9 +303,12 @@ func TestSectionPagesByActivityWithPinnedFirst(t *testing.T) {
 	if !ok || page.Has(".pager a[rel=next]") {
 		t.Fatal("second page links are wrong")
 	}
-	page = visitor.Get(newer)
-	if n := page.Doc.Find(".thread-title").Length(); n != 30 {
-		t.Fatalf("back to newer: %d threads", n)
+	if p := visitor.Get(newer); p.Status != http.StatusSeeOther || p.Location != "/s/trouver-des-clients" {
+		t.Fatalf("back to the first page: %d %q", p.Status, p.Location)
+	}
+	page = visitor.Get("/s/trouver-des-clients")
+	if n := page.Doc.Find(".thread-title").Length(); n != 31 || page.Text(".thread-title") == "" {
+		t.Fatalf("the first page again: %d threads", n)
 	}
 	if p := visitor.Get("/s/nexiste-pas"); p.Status != http.StatusNotFound {
 		t.Fatalf("missing section: %d", p.Status)
