@@ -60,7 +60,7 @@ func TestPagesRunAFixedNumberOfStatements(t *testing.T) {
 		{"section, older page", "/s/" + sec.Slug + "?after=" + cursor},
 		{"thread", threadPath},
 		{"thread, last page", ""}, // set once the thread has two pages
-		// {"search", "/search?q=prospection"}: one line to add with the search page's budget.
+		{"search", "/search?q=prospection"},
 	}
 	measure := func() (map[string]int, map[string][]string) {
 		counts, lists := map[string]int{}, map[string][]string{}
