@@ -15,7 +15,9 @@
 # Environment: DURATION (default 20s), CONNECTIONS (32), WRK_THREADS (2),
 # PG_URL (postgres://postgres@127.0.0.1:5432/entraide_perf?sslmode=disable),
 # FRESH=1 to drop the generated databases and generate them again (the write
-# run adds replies to them).
+# run adds replies to them), SERVER_BIN to measure another build of the forum
+# (docs/performance.md compares with the tree before the optimisations),
+# READS_ONLY=1 to skip the write run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -122,7 +124,7 @@ for db in postgres sqlite; do
   server_pid=$ceiling run "ceiling: bare handler, 20 posts, 1 query" "http://$CEILING_ADDR" "$OUT/ceiling.paths"
   kill "$ceiling"; wait "$ceiling" 2>/dev/null || true
 
-  env $(db_env "$db") ENTRAIDE_ADDR=$ADDR "$OUT/entraide" serve 2>"$OUT/server-$db.log" &
+  env $(db_env "$db") ENTRAIDE_ADDR=$ADDR "${SERVER_BIN:-$OUT/entraide}" serve 2>"$OUT/server-$db.log" &
   pids+=($!); server=$!; server_pid=$server
   wait_ready $ADDR "$server"
   # A visitor's browser keeps the cookie of its first page; a member's
@@ -144,6 +146,11 @@ for db in postgres sqlite; do
   run "2,000-reply thread, page 1, visitor" "http://$ADDR" "$OUT/long-first.paths" "$visitor"
   run "2,000-reply thread, last page, visitor" "http://$ADDR" "$OUT/long-last.paths" "$visitor"
   echo "server peak RSS after reads: $(awk '/VmHWM/ {print $2, $3}' /proc/$server/status)" | tee -a "$OUT/table-$db.md"
+  if [ "${READS_ONLY:-}" = 1 ]; then
+    kill "$server"; wait "$server" 2>/dev/null || true
+    server_pid=0
+    continue
+  fi
 
   before=$(env $(db_env "$db") "$OUT/perftool" count)
   script=scripts/loadtest/reply.lua run "reply, 32 writers" "http://$ADDR" "$OUT/sessions-$db.txt" "$OUT/reply.threads"

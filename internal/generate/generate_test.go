@@ -116,7 +116,16 @@ func TestGeneratedForumIsConsistent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := svc.Reply(ctx, member, tv.Thread.ID, "Une réponse écrite après la génération."); err != nil {
+	reply, err := svc.Reply(ctx, member, tv.Thread.ID, "Une réponse écrite après la génération.")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := generate.Verify(ctx, d); err != nil {
+		t.Fatal(err)
+	}
+	// Deleting it gives the thread's activity back to the generated post
+	// before, which the generator set as the service does.
+	if _, err := svc.DeletePost(ctx, member, reply.ID); err != nil {
 		t.Fatal(err)
 	}
 	newcomers, err := svc.NewcomersSection(ctx)

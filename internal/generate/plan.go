@@ -284,28 +284,36 @@ func (p *plan) later(r *rand.Rand, at int64) int64 {
 	return min(p.now, at+minute+int64(r.ExpFloat64()*float64(6*hour)))
 }
 
-// count sets the counters the forum service keeps, from the rows.
+// count sets the counters the forum service keeps, from the rows. A
+// thread's last activity is its latest visible post (deleting a reply gives
+// the activity back to the one before), and a section's is that of its most
+// recently active live thread.
 func (p *plan) count() {
 	for _, po := range p.posts {
 		t := &p.threads[po.thread]
-		if po.pos > t.posts {
-			t.posts, t.lastAt, t.lastAuthor = po.pos, po.at, po.author
-		}
-		s := &p.sections[t.section]
-		s.lastAt = max(s.lastAt, po.at)
+		t.posts = max(t.posts, po.pos)
 		if po.deleted {
 			continue
 		}
-		s.posts++
+		if po.pos == 1 || po.at >= t.lastAt {
+			t.lastAt, t.lastAuthor = po.at, po.author
+		}
+		p.sections[t.section].posts++
 		if po.pos > 1 {
 			t.visibleReplies++
 			p.users[po.author].replies++
 		}
 	}
-	for _, t := range p.threads {
-		if !t.deleted {
-			p.sections[t.section].threads++
-			p.users[t.author].threads++
+	for i := range p.threads {
+		t := &p.threads[i]
+		if t.deleted {
+			// Its only post is gone; the thread keeps the time it was opened.
+			t.lastAt, t.lastAuthor = t.created, t.author
+			continue
 		}
+		s := &p.sections[t.section]
+		s.threads++
+		s.lastAt = max(s.lastAt, t.lastAt)
+		p.users[t.author].threads++
 	}
 }

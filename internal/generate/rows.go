@@ -196,9 +196,12 @@ func (g *gen) write(ctx context.Context, l loader, pr *progress) error {
 		return err
 	}
 	for _, s := range p.sections {
-		err := l.exec(ctx, `UPDATE sections SET thread_count = thread_count + ?, post_count = post_count + ?,
-			last_post_at = CASE WHEN last_post_at IS NULL OR last_post_at < ? THEN ? ELSE last_post_at END WHERE id = ?`,
-			s.threads, s.posts, at(s.lastAt), at(s.lastAt), s.id)
+		err := l.exec(ctx, `UPDATE sections SET thread_count = thread_count + ?, post_count = post_count + ? WHERE id = ?`,
+			s.threads, s.posts, s.id)
+		if err == nil && s.lastAt > 0 {
+			err = l.exec(ctx, `UPDATE sections SET last_post_at = CASE WHEN last_post_at IS NULL OR last_post_at < ? THEN ? ELSE last_post_at END
+				WHERE id = ?`, at(s.lastAt), at(s.lastAt), s.id)
+		}
 		if err != nil {
 			return fmt.Errorf("generate: section counters: %w", err)
 		}

@@ -12,22 +12,28 @@ import (
 // checks are the invariants the forum service keeps on its counters, each
 // a query counting the rows that break it.
 var checks = map[string]string{
-	"threads: post_seq, reply_count or last_post_at disagree with their posts": `
+	"threads: post_seq or reply_count disagree with their posts": `
 		SELECT COUNT(*) FROM threads t LEFT JOIN (
-			SELECT thread_id, COUNT(*) AS n, MAX(position) AS m, MAX(created_at) AS last,
+			SELECT thread_id, COUNT(*) AS n, MAX(position) AS m,
 				SUM(CASE WHEN position > 1 AND deleted_at IS NULL THEN 1 ELSE 0 END) AS r
 			FROM posts GROUP BY thread_id) a ON a.thread_id = t.id
-		WHERE a.n IS NULL OR a.n <> t.post_seq OR a.m <> t.post_seq OR a.r <> t.reply_count OR a.last <> t.last_post_at`,
-	"threads: last_author_id is not the author of the last post": `
-		SELECT COUNT(*) FROM threads t JOIN posts p ON p.thread_id = t.id AND p.position = t.post_seq
-		WHERE p.author_id <> t.last_author_id`,
+		WHERE a.n IS NULL OR a.n <> t.post_seq OR a.m <> t.post_seq OR a.r <> t.reply_count`,
+	// The last activity is the latest visible post's: deleting a reply gives
+	// it back to the one before.
+	"threads: last_post_at or last_author_id is not the latest visible post's": `
+		SELECT COUNT(*) FROM threads t
+		JOIN (SELECT thread_id, MAX(position) AS pos FROM posts WHERE deleted_at IS NULL GROUP BY thread_id) v ON v.thread_id = t.id
+		JOIN posts p ON p.thread_id = t.id AND p.position = v.pos
+		WHERE t.deleted_at IS NULL AND (p.author_id <> t.last_author_id OR
+			t.last_post_at <> (SELECT MAX(created_at) FROM posts WHERE thread_id = t.id AND deleted_at IS NULL))`,
 	"sections: thread_count, post_count or last_post_at disagree with their threads": `
 		SELECT COUNT(*) FROM sections s
-		LEFT JOIN (SELECT section_id, COUNT(*) AS n FROM threads WHERE deleted_at IS NULL GROUP BY section_id) t ON t.section_id = s.id
-		LEFT JOIN (SELECT t.section_id, SUM(CASE WHEN p.deleted_at IS NULL THEN 1 ELSE 0 END) AS n, MAX(p.created_at) AS last
-			FROM posts p JOIN threads t ON t.id = p.thread_id GROUP BY t.section_id) p ON p.section_id = s.id
+		LEFT JOIN (SELECT section_id, COUNT(*) AS n, MAX(last_post_at) AS last FROM threads WHERE deleted_at IS NULL GROUP BY section_id) t
+			ON t.section_id = s.id
+		LEFT JOIN (SELECT t.section_id, COUNT(*) AS n FROM posts p JOIN threads t ON t.id = p.thread_id
+			WHERE p.deleted_at IS NULL GROUP BY t.section_id) p ON p.section_id = s.id
 		WHERE s.thread_count <> COALESCE(t.n, 0) OR s.post_count <> COALESCE(p.n, 0)
-			OR (p.last IS NOT NULL AND (s.last_post_at IS NULL OR s.last_post_at <> p.last))`,
+			OR (t.last IS NOT NULL AND (s.last_post_at IS NULL OR s.last_post_at <> t.last))`,
 	"users: thread_count or reply_count disagree with their posts": `
 		SELECT COUNT(*) FROM users u
 		LEFT JOIN (SELECT author_id, COUNT(*) AS n FROM threads WHERE deleted_at IS NULL GROUP BY author_id) t ON t.author_id = u.id
