@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"strings"
 	"time"
 
 	"entraide/internal/accounts"
@@ -181,10 +182,18 @@ func readExisting(ctx context.Context, d *db.DB) (*existing, error) {
 // analyze refreshes the planners' statistics, which a bulk load leaves
 // stale: without them PostgreSQL may scan the posts instead of using the
 // thread's index. VACUUM also sets the visibility map for index-only scans.
+// The tables are named: a bare ANALYZE on SQLite would also record the
+// search index's FTS5 tables, still empty at this point, and the planner
+// would then scan them whole (see the search package's sqliteStore.analyze);
+// the search tables get their statistics when the index is rebuilt.
 func analyze(ctx context.Context, d *db.DB) error {
-	stmts := []string{"ANALYZE"}
-	if d.Dialect == db.Postgres {
-		stmts = []string{"VACUUM (ANALYZE) users, threads, posts, post_revisions, sections"}
+	tables := []string{"users", "threads", "posts", "post_revisions", "sections"}
+	stmts := []string{"VACUUM (ANALYZE) " + strings.Join(tables, ", ")}
+	if d.Dialect == db.SQLite {
+		stmts = nil
+		for _, t := range tables {
+			stmts = append(stmts, "ANALYZE "+t)
+		}
 	}
 	for _, s := range stmts {
 		if _, err := d.SQL().ExecContext(ctx, s); err != nil {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"entraide/internal/accounts"
+	"entraide/internal/db"
 	"entraide/internal/forum"
 	"entraide/internal/generate"
 	"entraide/internal/markup"
@@ -41,6 +42,16 @@ func TestGeneratedForumIsConsistent(t *testing.T) {
 	d.Raw("SELECT COUNT(*) FROM post_revisions").Scan(&revisions)
 	if users != 80 || threads != 150 || posts != 2000 || revisions != res.Revisions || revisions == 0 {
 		t.Fatalf("rows: %d users, %d threads, %d posts, %d revisions; result %+v", users, threads, posts, revisions, res)
+	}
+	if d.Dialect == db.SQLite {
+		// Statistics of FTS5's tables, still empty here, would make SQLite
+		// scan the whole index at every merge once it is filled.
+		var ftsStats, postStats int
+		d.Raw("SELECT COUNT(*) FROM sqlite_stat1 WHERE tbl LIKE 'search_fts%'").Scan(&ftsStats)
+		d.Raw("SELECT COUNT(*) FROM sqlite_stat1 WHERE tbl = 'posts'").Scan(&postStats)
+		if ftsStats != 0 || postStats == 0 {
+			t.Fatalf("after generating, sqlite_stat1 holds %d rows of FTS5 tables (want none) and %d of posts (want some)", ftsStats, postStats)
+		}
 	}
 	var longest int
 	d.Raw("SELECT MAX(post_seq) FROM threads").Scan(&longest)

@@ -32,6 +32,9 @@ type store interface {
 	match(ctx context.Context, tx *gorm.DB, p plan) (matched, error)
 	// similar returns the threads whose first post shares the most tokens.
 	similar(ctx context.Context, tx *gorm.DB, tokens []string, sectionIDs []int64, exclude int64, limit int) ([]hit, error)
+	// analyze refreshes the planner's statistics of the search tables after
+	// a rebuild.
+	analyze(tx *gorm.DB) error
 }
 
 // document is what is indexed of a post: the thread's title tokens (so a

@@ -88,13 +88,8 @@ func (ix *Index) Rebuild(ctx context.Context, out io.Writer) error {
 	if err := context.Cause(ctx); err != nil && !errors.Is(err, context.Canceled) {
 		return fmt.Errorf("search: rebuild: %w", err)
 	}
-	if ix.db.Dialect == db.Postgres {
-		// Fresh statistics let the planner see how common each word is:
-		// without them a common pair is planned as a rare one, and searched
-		// through every match instead of the most recent ones.
-		if err := ix.db.WithContext(ctx).Exec("ANALYZE search_docs, search_titles").Error; err != nil {
-			return fmt.Errorf("search: analyze: %w", err)
-		}
+	if err := ix.db.WithTx(ctx, ix.store.analyze); err != nil {
+		return fmt.Errorf("search: analyze: %w", err)
 	}
 	if out != nil {
 		fmt.Fprintf(out, "search index rebuilt: %d posts\n", total)

@@ -74,6 +74,13 @@ func (postgresStore) insertMany(tx *gorm.DB, docs []document) error {
 	return nil
 }
 
+// analyze gives the planner fresh statistics: without them a common pair of
+// words is planned as a rare one, and searched through every match instead
+// of the most recent ones.
+func (postgresStore) analyze(tx *gorm.DB) error {
+	return tx.Exec("ANALYZE search_docs, search_titles").Error
+}
+
 func (postgresStore) removePosts(tx *gorm.DB, ids []int64) error {
 	if len(ids) == 0 {
 		return nil
