@@ -93,11 +93,11 @@ var funcs = template.FuncMap{
 	// Nothing else may go through it.
 	"sanitized": func(s string) template.HTML { return template.HTML(s) },
 	"threadURL": threadURL,
-	"postURL":   func(id int64) string { return "/p/" + strconv.FormatInt(id, 10) },
-	"userURL":   func(username string) string { return "/u/" + url.PathEscape(username) },
+	"postURL":   postURL,
+	"userURL":   userURL,
 	"add":       func(a, b int) int { return a + b },
 	"pageRange": pageRange,
-	"iso":       func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
+	"iso":       iso,
 	"fieldID":   func(name string) string { return "field-" + name },
 	"errorID":   func(name string) string { return "error-" + name },
 	"dict":      dict,
@@ -122,6 +122,15 @@ func dict(pairs ...any) (map[string]any, error) {
 func threadURL(id int64, slug string) string {
 	return "/t/" + strconv.FormatInt(id, 10) + "/" + url.PathEscape(slug)
 }
+
+func sectionURL(slug string) string { return "/s/" + url.PathEscape(slug) }
+
+func postURL(id int64) string { return "/p/" + strconv.FormatInt(id, 10) }
+
+func userURL(username string) string { return "/u/" + url.PathEscape(username) }
+
+// iso is a time as a <time datetime> attribute gives it.
+func iso(t time.Time) string { return t.UTC().Format(time.RFC3339) }
 
 // pageRange lists the page numbers to link to around current, with 0 for a
 // gap: 1 … 4 5 [6] 7 8 … 20.

@@ -1,0 +1,197 @@
+package web
+
+import (
+	"html/template"
+	"strconv"
+	"strings"
+	"time"
+
+	"entraide/internal/accounts"
+)
+
+// The pieces of markup a page repeats most — a post of a thread page, a row
+// of a thread list, and the header's links to the sections — are written
+// here in Go rather than as templates: html/template spends 0.6–0.8 µs of
+// reflection and escaping on every action, and twenty posts or thirty rows
+// of some twenty-five actions were most of a page's CPU (docs/performance.md,
+// "Why the misses"). The rest of each page stays in templates/, which call
+// these as methods of the page data.
+//
+// Escaping is done here by hand, so keep to it when changing the markup:
+// every value goes through fragment.text (text and quoted attribute values
+// alike); addresses are built by threadURL, userURL, sectionURL and postURL,
+// which path-escape their parts, then escaped as any attribute; numbers are
+// written as they are; the only raw value is a post's BodyHTML, sanitised by
+// internal/markup, as the templates' `sanitized` allows. The markup is the
+// templates' own, byte for byte but for `+`, which html/template writes as
+// &#43;. TestPostFragment and TestThreadListFragment check the escaping.
+
+// fragment is a piece of HTML being written.
+type fragment struct{ strings.Builder }
+
+// raw writes markup of our own.
+func (f *fragment) raw(parts ...string) {
+	for _, s := range parts {
+		f.WriteString(s)
+	}
+}
+
+// text writes a value escaped for text or a quoted attribute value.
+func (f *fragment) text(s string) { f.WriteString(template.HTMLEscapeString(s)) }
+
+func (f *fragment) html() template.HTML { return template.HTML(f.String()) }
+
+// role writes the badge of a member's role.
+func (f *fragment) role(l *Layout, r accounts.Role) {
+	f.raw(`<span class="role role-`)
+	f.text(string(r))
+	f.raw(`">`)
+	f.text(l.RoleName(r))
+	f.raw(`</span>`)
+}
+
+// when writes how long ago t was, with the full date as its tooltip.
+func (f *fragment) when(l *Layout, t time.Time) {
+	f.raw(`<time datetime="`, iso(t), `" title="`)
+	f.text(l.DateTime(t))
+	f.raw(`">`)
+	f.text(l.Ago(t))
+	f.raw(`</time>`)
+}
+
+// Post shows one post of the thread page, with the links the reader may
+// follow: quote, edit and delete, history.
+func (p *threadPage) Post(post postItem) template.HTML {
+	l := &p.Layout
+	var f fragment
+	f.Grow(len(post.BodyHTML) + 800)
+	id := strconv.FormatInt(post.ID, 10)
+	f.raw(`<article class="post`)
+	if post.Position == 1 {
+		f.raw(` first`)
+	}
+	f.raw(`" id="p`, id, `" aria-labelledby="p`, id, "-author\">\n")
+	if post.DeletedAt != nil {
+		f.raw(`<p class="deleted">`)
+		f.text(l.T("post.deleted"))
+		f.raw("</p>\n</article>")
+		return f.html()
+	}
+	f.raw("\n<header class=\"post-head\">\n", `<a id="p`, id, `-author" class="author" href="`)
+	f.text(userURL(post.Author.Username))
+	f.raw(`">`)
+	f.text(post.Author.Name())
+	f.raw("</a>\n")
+	f.role(l, post.Author.Role)
+	f.raw("\n", `<a class="when" href="`)
+	f.text(postURL(post.ID))
+	f.raw(`">`)
+	f.when(l, post.CreatedAt)
+	f.raw("</a>\n")
+	if post.EditedAt != nil {
+		f.raw(`<span class="edited">`)
+		if p.CanSeeHistory(post) {
+			f.raw(`<a href="/p/`, id, `/history">`)
+			f.text(l.T("post.edited"))
+			f.raw(`</a>`)
+		} else {
+			f.text(l.T("post.edited"))
+		}
+		f.raw("</span>")
+	}
+	f.raw("\n</header>\n", `<div class="post-body">`, post.BodyHTML, "</div>\n", "<footer class=\"post-actions\">\n")
+	if p.CanReply {
+		f.raw(`<a href="/t/`, strconv.FormatInt(post.ThreadID, 10), `/reply?quote=`, id, `">`)
+		f.text(l.T("post.quote"))
+		f.raw(`</a>`)
+	}
+	f.raw("\n")
+	if p.CanEdit(post) {
+		f.raw(`<a href="/p/`, id, `/edit">`)
+		f.text(l.T("post.edit"))
+		f.raw(`</a> <a href="/p/`, id, `/delete">`)
+		f.text(l.T("post.delete"))
+		f.raw(`</a>`)
+	}
+	f.raw("\n</footer>\n</article>")
+	return f.html()
+}
+
+// ThreadList shows threads as the section page, the home page and a
+// profile list them; withSection names each thread's section.
+func (l Layout) ThreadList(threads []threadItem, withSection bool) template.HTML {
+	var f fragment
+	f.Grow(len(threads)*700 + 40)
+	f.raw("<ol class=\"thread-list\">\n")
+	for i := range threads {
+		t := &threads[i]
+		f.raw(`<li class="thread-item`)
+		if t.Pinned {
+			f.raw(` pinned`)
+		}
+		f.raw("\">\n<div class=\"thread-main\">\n", `<a class="thread-title" href="`)
+		f.text(threadURL(t.ID, t.Slug))
+		f.raw(`">`)
+		f.text(t.Title)
+		f.raw("</a>\n", `<span class="badges">`)
+		if t.Pinned {
+			f.raw(`<span class="badge ok">`)
+			f.text(l.T("badge.pinned"))
+			f.raw(`</span>`)
+		}
+		if t.Locked {
+			f.raw(`<span class="badge">`)
+			f.text(l.T("badge.locked"))
+			f.raw(`</span>`)
+		}
+		f.raw("</span>\n", `<p class="meta">`)
+		if withSection {
+			f.raw(`<a href="`)
+			f.text(sectionURL(t.SectionSlug))
+			f.raw(`">`)
+			f.text(t.SectionName)
+			f.raw(`</a> · `)
+		}
+		f.text(l.T("thread.by"))
+		f.raw(` <a href="`)
+		f.text(userURL(t.Author.Username))
+		f.raw(`">`)
+		f.text(t.Author.Name())
+		f.raw(`</a>`)
+		if t.Author.Role != accounts.Member {
+			f.raw(` `)
+			f.role(&l, t.Author.Role)
+		}
+		f.raw(` · `)
+		f.when(&l, t.CreatedAt)
+		f.raw("</p>\n</div>\n", `<p class="thread-stats"><span class="count">`)
+		f.text(l.N("thread.replies", t.ReplyCount))
+		f.raw("</span>\n", `<span class="last">`)
+		f.text(l.T("thread.last_by"))
+		f.raw(` `)
+		f.text(t.LastAuthor.Name())
+		f.raw(`, `)
+		f.when(&l, t.LastPostAt)
+		f.raw("</span></p>\n</li>")
+	}
+	f.raw("\n</ol>")
+	return f.html()
+}
+
+// SectionLinks lists the header's links to the sections, but the archived
+// ones.
+func (l Layout) SectionLinks() template.HTML {
+	var f fragment
+	for i := range l.Sections {
+		s := &l.Sections[i]
+		if s.Archived {
+			continue
+		}
+		f.raw(`<li><a href="`)
+		f.text(sectionURL(s.Slug))
+		f.raw(`">`)
+		f.text(s.Name)
+		f.raw(`</a></li>`)
+	}
+	return f.html()
+}
