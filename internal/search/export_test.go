@@ -8,5 +8,18 @@ func SetRebuildBatch(n int) (restore func()) {
 	return func() { rebuildBatch = old }
 }
 
-// CandidatePosts is the cap on the posts one search ranks.
-const CandidatePosts = candidatePosts
+// SetCandidatePosts caps the posts one search ranks at n until restore is
+// called, so a test reaches the cap with few posts.
+func SetCandidatePosts(n int) (restore func()) {
+	old := candidatePosts
+	candidatePosts = n
+	return func() { candidatePosts = old }
+}
+
+// SetRecentWindow makes PostgreSQL searches look among the n newest post
+// ids first until restore is called.
+func SetRecentWindow(n int64) (restore func()) {
+	old := recentWindow
+	recentWindow = n
+	return func() { recentWindow = old }
+}

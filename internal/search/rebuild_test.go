@@ -92,8 +92,10 @@ func TestRebuildWhileTheForumIsWritten(t *testing.T) {
 
 // TestCommonQueriesRankTheMostRecentMatches: past the cap of ranked posts
 // a search says "at least", ranks within the most recent matches, and a
-// filter reaches the older ones.
+// filter reaches the older ones — also when PostgreSQL looks among the
+// newest posts first and must widen its window.
 func TestCommonQueriesRankTheMostRecentMatches(t *testing.T) {
+	defer search.SetCandidatePosts(30)()
 	srv := testkit.NewServer(t)
 	ctx := context.Background()
 	f := srv.App.Forum
@@ -110,29 +112,38 @@ func TestCommonQueriesRankTheMostRecentMatches(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	mid, err := f.CreateThread(ctx, u, forum.NewThread{SectionID: sections[5].ID, Title: "Agenda ou cahier ?", Body: "Agenda ou cahier, que préférez-vous ?"})
+	if err != nil {
+		t.Fatal(err)
+	}
 	th, err := f.CreateThread(ctx, u, forum.NewThread{SectionID: sections[5].ID, Title: "Un fil très long sur les agendas", Body: "Agenda partagé."})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i := 0; i < search.CandidatePosts; i++ {
+	for i := 0; i < 60; i++ {
 		if _, err := f.Reply(ctx, u, th.ID, fmt.Sprintf("Mon agenda, épisode %d.", i)); err != nil {
 			t.Fatal(err)
 		}
 	}
 	all := []int64{sections[3].ID, sections[5].ID}
-	res, err := srv.App.Search.Search(ctx, search.Request{Query: "agenda", SectionIDs: all})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !res.AtLeast || len(res.Hits) != 1 || res.Hits[0].ThreadID != th.ID {
-		t.Fatalf("capped search: at least %v, hits %+v", res.AtLeast, res.Hits)
-	}
-	res, err = srv.App.Search.Search(ctx, search.Request{Query: "agenda", SectionIDs: all[:1]})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if res.AtLeast || len(res.Hits) != 1 || res.Hits[0].ThreadID != old.ID {
-		t.Fatalf("a section filter must reach the older thread: %+v", res.Hits)
+	for _, window := range []int64{100_000, 5} {
+		t.Run(fmt.Sprintf("window %d", window), func(t *testing.T) {
+			defer search.SetRecentWindow(window)()
+			res, err := srv.App.Search.Search(ctx, search.Request{Query: "agenda", SectionIDs: all})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !res.AtLeast || len(res.Hits) != 1 || res.Hits[0].ThreadID != th.ID {
+				t.Fatalf("capped search: at least %v, hits %+v (long thread %d, middle %d)", res.AtLeast, res.Hits, th.ID, mid.ID)
+			}
+			res, err = srv.App.Search.Search(ctx, search.Request{Query: "agenda", SectionIDs: all[:1]})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.AtLeast || len(res.Hits) != 1 || res.Hits[0].ThreadID != old.ID {
+				t.Fatalf("a section filter must reach the older thread: %+v", res.Hits)
+			}
+		})
 	}
 }
 

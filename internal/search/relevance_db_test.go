@@ -153,6 +153,26 @@ func TestRelevance(t *testing.T) {
 	}
 }
 
+// TestWindowedSearchesFindTheSame: PostgreSQL looks for matches among the
+// newest posts first and widens the window until enough are found; with a
+// cap of five ranked posts and a window of three post ids, every query of
+// the relevance set must return what it returns with no window at all.
+func TestWindowedSearchesFindTheSame(t *testing.T) {
+	defer search.SetCandidatePosts(5)()
+	lc := loadCorpus(t, testkit.NewDB(t))
+	for _, q := range lc.corpus.Queries {
+		restore := search.SetRecentWindow(1 << 40)
+		whole := lc.run(t, q)
+		restore()
+		restore = search.SetRecentWindow(3)
+		windowed := lc.run(t, q)
+		restore()
+		if strings.Join(whole, ",") != strings.Join(windowed, ",") {
+			t.Errorf("%q: %v without a window, %v with one", q.Q, whole, windowed)
+		}
+	}
+}
+
 // TestSameResultsOnBothDatabases runs the relevance set on SQLite and on
 // PostgreSQL side by side: every query must find the same threads, with the
 // same first three. It needs PostgreSQL, so it runs in the PostgreSQL pass

@@ -106,6 +106,9 @@ type matched struct {
 	hits   []hit
 	total  int
 	capped bool
+	// candidates is how many matching posts were ranked (at most
+	// candidatePosts), or -1 when no row came back to tell.
+	candidates int
 }
 
 // hit is what a store returns: a thread, its best post and the text score.

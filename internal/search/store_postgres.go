@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -105,12 +106,67 @@ func tsMatch(q Query) string { return tsquery.join(q.Terms, q.Phrases, " & ") }
 // tsExcluded builds the tsquery literal of q's exclusions, or "".
 func tsExcluded(q Query) string { return tsquery.join(q.Excluded, q.ExcludedPhrases, " | ") }
 
+// customPlan runs a search's statement in a transaction planned for its own
+// values. A statement run with parameters is planned for them five times,
+// then PostgreSQL may switch to a plan for any value: for a tsquery that
+// plan cannot tell a rare word from a common one, and took 400 ms where the
+// query's own plan takes 20 (docs/performance.md).
+func customPlan(tx *gorm.DB, run func(tx *gorm.DB) error) error {
+	return tx.Transaction(func(tx *gorm.DB) error {
+		if err := tx.Exec("SET LOCAL plan_cache_mode = force_custom_plan").Error; err != nil {
+			return err
+		}
+		return run(tx)
+	})
+}
+
+// recentWindow is how many of the newest post ids a search on PostgreSQL
+// looks among first (a variable so that tests can make it small).
+var recentWindow int64 = 100_000
+
+// match ranks the most recent matching posts, at most candidatePosts (see
+// ranking.go). A GIN index finds every match but in no order, and reading
+// them all is what a common pair of words costs: 100,000 matches in a
+// forum of a million posts took 200 ms. So the search looks among the
+// newest posts first, where PostgreSQL combines the GIN index with the
+// post ids' range, and widens the window only when fewer than
+// candidatePosts matched there; once enough have, the most recent ones are
+// all inside it and the result is the same as without a window.
 func (postgresStore) match(ctx context.Context, tx *gorm.DB, p plan) (matched, error) {
-	args := []any{tsMatch(p.q)}
-	// The candidates are the most recent matching posts (see ranking.go);
-	// they are ranked in a second step so that ts_rank runs on them only.
+	var m matched
+	err := customPlan(tx, func(tx *gorm.DB) error {
+		var newest int64
+		if err := tx.Raw("SELECT COALESCE(MAX(post_id), 0) FROM search_docs").Scan(&newest).Error; err != nil {
+			return err
+		}
+		for window := recentWindow; ; {
+			after := max(newest-window, 0)
+			var err error
+			if m, err = matchAfter(tx, p, after); err != nil || m.capped || after == 0 {
+				return err
+			}
+			window = widen(window, m.candidates)
+		}
+	})
+	return m, err
+}
+
+// widen returns the next window after one of size window found candidates
+// matches: large enough that, as densely matched, it would hold
+// candidatePosts with room to spare, and at least four times larger.
+func widen(window int64, candidates int) int64 {
+	if candidates <= 0 {
+		return math.MaxInt64 / 2 // no match, or no row to tell: everything
+	}
+	return max(4*window, window*2*int64(candidatePosts)/int64(candidates))
+}
+
+// matchAfter ranks the matches among the posts whose id is above after;
+// ts_rank runs on the candidates only.
+func matchAfter(tx *gorm.DB, p plan, after int64) (matched, error) {
+	args := []any{tsMatch(p.q), after}
 	sql := `WITH c AS (SELECT d.thread_id, d.post_id, d.document FROM search_docs d JOIN threads t ON t.id = d.thread_id
-		WHERE d.document @@ ?::tsquery AND ` + filters(p, &args) + ` ORDER BY d.post_id DESC LIMIT ?),
+		WHERE d.document @@ ?::tsquery AND d.post_id > ? AND ` + filters(p, &args) + ` ORDER BY d.post_id DESC LIMIT ?),
 	m AS (SELECT c.thread_id, c.post_id, ts_rank('` + postgresWeights + `', c.document, ?::tsquery, 1) AS score FROM c),
 	b AS (SELECT DISTINCT ON (thread_id) thread_id, post_id, score FROM m ORDER BY thread_id, score DESC)
 	SELECT b.thread_id, b.post_id, b.score, COUNT(*) OVER () AS total, (SELECT COUNT(*) FROM c) AS candidates
@@ -130,6 +186,10 @@ func (postgresStore) similar(ctx context.Context, tx *gorm.DB, tokens []string, 
 		FROM search_docs d JOIN threads t ON t.id = d.thread_id, (SELECT ?::tsquery AS q) q
 		WHERE d.document @@ q.q AND d.first_post AND t.deleted_at IS NULL AND t.section_id IN ? AND t.id <> ?
 		ORDER BY score DESC, t.last_post_at DESC LIMIT ?`
-	m, err := scanHits(tx.Raw(sql, tsquery.join(tokens, nil, " | "), sectionIDs, exclude, limit))
+	var m matched
+	err := customPlan(tx, func(tx *gorm.DB) (err error) {
+		m, err = scanHits(tx.Raw(sql, tsquery.join(tokens, nil, " | "), sectionIDs, exclude, limit))
+		return err
+	})
 	return m.hits, err
 }

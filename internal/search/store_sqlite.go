@@ -152,27 +152,27 @@ func filters(p plan, args *[]any) string {
 }
 
 // scanHits reads rows of thread, post and score, followed for searches by
-// the number of threads matching and the number of candidate posts ranked.
+// the number of threads matching and the number of candidate posts ranked
+// (unknown, -1, when no row came back).
 func scanHits(q *gorm.DB) (matched, error) {
-	var m matched
+	m := matched{candidates: -1}
 	rows, err := q.Rows()
 	if err != nil {
 		return m, err
 	}
 	defer rows.Close()
 	cols, _ := rows.Columns()
-	candidates := 0
 	for rows.Next() {
 		var h hit
 		dest := []any{&h.ThreadID, &h.PostID, &h.Score}
 		if len(cols) == 5 {
-			dest = append(dest, &m.total, &candidates)
+			dest = append(dest, &m.total, &m.candidates)
 		}
 		if err := rows.Scan(dest...); err != nil {
 			return m, fmt.Errorf("scan hit: %w", err)
 		}
 		m.hits = append(m.hits, h)
 	}
-	m.capped = candidates >= candidatePosts
+	m.capped = m.candidates >= candidatePosts
 	return m, rows.Err()
 }

@@ -27,12 +27,15 @@ func main() {
 	sqlitePath := flag.String("sqlite", "", "SQLite database file")
 	pgURL := flag.String("postgres", "", "PostgreSQL address")
 	n := flag.Int("n", 400, "queries to time")
+	showSlowest = flag.Int("slowest", 0, "print this many of the slowest searches")
 	flag.Parse()
 	if err := run(*sqlitePath, *pgURL, *n); err != nil {
 		fmt.Fprintln(os.Stderr, "searchbench:", err)
 		os.Exit(1)
 	}
 }
+
+var showSlowest *int
 
 func run(sqlitePath, pgURL string, n int) error {
 	ctx := context.Background()
@@ -63,15 +66,26 @@ func run(sqlitePath, pgURL string, n int) error {
 		}
 	}
 	var found int
+	type timed struct {
+		q    string
+		took time.Duration
+	}
+	var slowest []timed
 	lat := timeEach(queries, func(q string) error {
+		start := time.Now()
 		res, err := s.Search(ctx, search.Request{Query: q, SectionIDs: sections})
 		if err == nil {
 			found += res.Total
 		}
+		slowest = append(slowest, timed{q, time.Since(start)})
 		return err
 	})
 	report("search, two-word queries", lat)
 	fmt.Printf("  mean threads found per query: %d\n", found/max(len(queries), 1))
+	slices.SortFunc(slowest, func(a, b timed) int { return int(b.took - a.took) })
+	for _, t := range slowest[:min(*showSlowest, len(slowest))] {
+		fmt.Printf("  slow: %q %v\n", t.q, t.took.Round(10*time.Microsecond))
+	}
 	lat = timeEach(queries[:min(100, len(queries))], func(q string) error {
 		_, err := s.Similar(ctx, q, "", sections, 0, 5)
 		return err
