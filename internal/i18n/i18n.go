@@ -20,12 +20,13 @@ var Locales = []string{"fr", "en"}
 // Bundle holds every catalog, loaded once at start.
 type Bundle struct {
 	catalogs map[string]map[string]string
+	dates    map[string]*dateFormat
 }
 
 // Load reads the embedded catalogs and checks that every language has exactly
 // the same keys, so a missing translation fails start-up and tests, not a page.
 func Load() (*Bundle, error) {
-	b := &Bundle{catalogs: map[string]map[string]string{}}
+	b := &Bundle{catalogs: map[string]map[string]string{}, dates: map[string]*dateFormat{}}
 	for _, loc := range Locales {
 		raw, err := catalogFiles.ReadFile("locales/" + loc + ".json")
 		if err != nil {
@@ -39,6 +40,13 @@ func Load() (*Bundle, error) {
 	}
 	if diff := b.keyDifferences(); len(diff) > 0 {
 		return nil, fmt.Errorf("i18n: catalogs disagree: %s", strings.Join(diff, "; "))
+	}
+	for _, loc := range Locales {
+		dates, err := newDateFormat(b.For(loc))
+		if err != nil {
+			return nil, err
+		}
+		b.dates[loc] = dates
 	}
 	return b, nil
 }
@@ -94,13 +102,14 @@ func (b *Bundle) For(locale string) Translator {
 	if !Supported(locale) {
 		locale = Locales[0]
 	}
-	return Translator{Locale: locale, catalog: b.catalogs[locale]}
+	return Translator{Locale: locale, catalog: b.catalogs[locale], dates: b.dates[locale]}
 }
 
 // Translator speaks one language.
 type Translator struct {
 	Locale  string
 	catalog map[string]string
+	dates   *dateFormat // nil but from Bundle.For: see dateFormats
 }
 
 // T returns the message of key, with args formatted into its verbs. A missing
@@ -117,11 +126,15 @@ func (t Translator) T(key string, args ...any) string {
 }
 
 // N returns the plural form of key for n (key.one or key.other), with n as
-// the first argument. French counts 0 and 1 as singular; English only 1.
+// the first argument.
 func (t Translator) N(key string, n int, args ...any) string {
 	form := ".other"
-	if n == 1 || (n == 0 && t.Locale == "fr") {
+	if t.singular(n) {
 		form = ".one"
 	}
 	return t.T(key+form, append([]any{n}, args...)...)
 }
+
+// singular reports whether n takes the singular form: French counts 0 and 1
+// as singular; English only 1.
+func (t Translator) singular(n int) bool { return n == 1 || (n == 0 && t.Locale == "fr") }

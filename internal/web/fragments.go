@@ -10,12 +10,12 @@ import (
 )
 
 // The pieces of markup a page repeats most — a post of a thread page, a row
-// of a thread list, and the header's links to the sections — are written
-// here in Go rather than as templates: html/template spends 0.6–0.8 µs of
-// reflection and escaping on every action, and twenty posts or thirty rows
-// of some twenty-five actions were most of a page's CPU (docs/performance.md,
-// "Why the misses"). The rest of each page stays in templates/, which call
-// these as methods of the page data.
+// of a thread list, the home page's sections and the header's links to
+// them — are written here in Go rather than as templates: html/template
+// spends 0.6–0.8 µs of reflection and escaping on every action, and twenty
+// posts or thirty rows of some twenty-five actions were most of a page's
+// CPU (docs/performance.md, "Why the misses"). The rest of each page stays
+// in templates/, which call these as methods of the page data.
 //
 // Escaping is done here by hand, so keep to it when changing the markup:
 // every value goes through fragment.text (text and quoted attribute values
@@ -24,7 +24,8 @@ import (
 // written as they are; the only raw value is a post's BodyHTML, sanitised by
 // internal/markup, as the templates' `sanitized` allows. The markup is the
 // templates' own, byte for byte but for `+`, which html/template writes as
-// &#43;. TestPostFragment and TestThreadListFragment check the escaping.
+// &#43;. TestPostFragment, TestThreadListFragment and TestSectionListFragment
+// check the escaping.
 
 // fragment is a piece of HTML being written.
 type fragment struct{ strings.Builder }
@@ -175,6 +176,43 @@ func (l Layout) ThreadList(threads []threadItem, withSection bool) template.HTML
 		f.raw("</span></p>\n</li>")
 	}
 	f.raw("\n</ol>")
+	return f.html()
+}
+
+// SectionList shows the home page's sections, but the archived ones, with
+// their counts and last activity.
+func (p *homePage) SectionList() template.HTML {
+	l := &p.Layout
+	var f fragment
+	f.Grow(len(l.Sections) * 400)
+	for i := range l.Sections {
+		s := &l.Sections[i]
+		if s.Archived {
+			continue
+		}
+		f.raw(`<li class="section-item`)
+		if s.IsNewcomers {
+			f.raw(` newcomers`)
+		}
+		f.raw("\">\n<h3><a href=\"")
+		f.text(sectionURL(s.Slug))
+		f.raw(`">`)
+		f.text(s.Name)
+		f.raw("</a></h3>\n<p>")
+		f.text(s.Description)
+		f.raw("</p>\n", `<p class="meta">`)
+		f.text(l.N("section.threads", s.ThreadCount))
+		f.raw(` · `)
+		f.text(l.N("section.posts", s.PostCount))
+		if s.LastPostAt != nil {
+			f.raw(` · `)
+			f.text(l.T("section.last_activity"))
+			f.raw(` <time datetime="`, iso(*s.LastPostAt), `">`)
+			f.text(l.Ago(*s.LastPostAt))
+			f.raw(`</time>`)
+		}
+		f.raw("</p>\n</li>")
+	}
 	return f.html()
 }
 

@@ -181,3 +181,65 @@ func TestThreadListFragment(t *testing.T) {
 		t.Error("the section is named in its own list")
 	}
 }
+
+// TestSectionListFragment checks the home page's Go-written section list
+// (fragments.go).
+func TestSectionListFragment(t *testing.T) {
+	now := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+	recent, old := now.Add(-3*time.Hour), now.Add(-40*24*time.Hour)
+	page := &homePage{Layout: fragmentLayoutFor(t, nil, now)}
+	page.Sections = []forum.Section{
+		{ID: 1, Slug: "se-lancer", Name: hostile, Description: `<img src=x onerror="alert(1)"> & 'co'`, IsNewcomers: true,
+			ThreadCount: 0, PostCount: 1, LastPostAt: &recent},
+		{ID: 2, Slug: "archives", Name: "Archives", Description: "Les anciens sujets", Archived: true, ThreadCount: 9, PostCount: 90, LastPostAt: &recent},
+		{ID: 3, Slug: "entre-nous", Name: "Entre nous", Description: "On parle de tout.", ThreadCount: 2, PostCount: 1500, LastPostAt: &old},
+		{ID: 4, Slug: "vide", Name: "Vide", ThreadCount: 1, PostCount: 0},
+	}
+	h := page.SectionList()
+	doc := fragmentDoc(t, h)
+	items := doc.Find("li.section-item")
+	if items.Length() != 3 || strings.Contains(string(h), "Archives") || doc.Find(`a[href="/s/archives"]`).Length() != 0 {
+		t.Fatalf("an archived section is listed, or one is missing:\n%s", h)
+	}
+	first := items.First()
+	if !first.HasClass("newcomers") || items.Eq(1).HasClass("newcomers") || items.Eq(2).HasClass("newcomers") {
+		t.Errorf("only the newcomers' section has its class:\n%s", h)
+	}
+	if a := first.Find("h3 a"); a.Text() != hostile || a.AttrOr("href", "") != "/s/se-lancer" {
+		t.Errorf("name %q → %q", a.Text(), a.AttrOr("href", ""))
+	}
+	if got := first.Find("p").First().Text(); got != `<img src=x onerror="alert(1)"> & 'co'` || doc.Find("img").Length() != 0 {
+		t.Errorf("description %q:\n%s", got, h)
+	}
+	for _, want := range []string{"&#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#39;q&#39;", "&lt;img src=x onerror=&#34;alert(1)&#34;&gt; &amp; &#39;co&#39;"} {
+		if !strings.Contains(string(h), want) {
+			t.Errorf("lacks %s:\n%s", want, h)
+		}
+	}
+	for i, want := range []string{"0 sujet · 1 message · dernière activité il y a 3 heures", "2 sujets · 1500 messages · dernière activité 20 janvier 2026",
+		"1 sujet · 0 message"} {
+		if got := items.Eq(i).Find("p.meta").Text(); got != want {
+			t.Errorf("section %d: meta %q, want %q", i, got, want)
+		}
+	}
+	if got := first.Find("p.meta time").AttrOr("datetime", ""); got != "2026-03-01T09:00:00Z" || items.Eq(2).Find("time").Length() != 0 {
+		t.Errorf("last activity %q, or shown without any:\n%s", got, h)
+	}
+
+	bundle, err := i18n.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	page.tr, page.Locale = bundle.For("en"), "en"
+	doc = fragmentDoc(t, page.SectionList())
+	if got := doc.Find("p.meta").First().Text(); got != "0 threads · 1 post · last activity 3 hours ago" {
+		t.Errorf("English meta %q", got)
+	}
+	if got := doc.Find("p.meta").Last().Text(); got != "1 thread · 0 posts" {
+		t.Errorf("English meta %q", got)
+	}
+	page.Sections = nil
+	if h := page.SectionList(); h != "" {
+		t.Errorf("no sections: %q", h)
+	}
+}
