@@ -16,10 +16,10 @@ func SetCandidatePosts(n int) (restore func()) {
 	return func() { candidatePosts = old }
 }
 
-// SetRecentWindow makes PostgreSQL searches look among the n newest post
-// ids first until restore is called.
-func SetRecentWindow(n int64) (restore func()) {
-	old := recentWindow
-	recentWindow = n
-	return func() { recentWindow = old }
+// SetSearchRange makes PostgreSQL searches read the n newest post ids
+// first, then more ranges of n, until restore is called.
+func SetSearchRange(n int64) (restore func()) {
+	old := searchRange
+	searchRange = n
+	return func() { searchRange = old }
 }

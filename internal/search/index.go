@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"strings"
+	"sync/atomic"
 
 	"entraide/internal/db"
 	"entraide/internal/forum"
@@ -51,7 +52,7 @@ type document struct {
 func NewIndex(d *db.DB) *Index {
 	var s store = sqliteStore{}
 	if d.Dialect == db.Postgres {
-		s = postgresStore{}
+		s = postgresStore{covered: new(atomic.Int64)}
 	}
 	return &Index{db: d, store: s}
 }

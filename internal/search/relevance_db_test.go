@@ -153,22 +153,22 @@ func TestRelevance(t *testing.T) {
 	}
 }
 
-// TestWindowedSearchesFindTheSame: PostgreSQL looks for matches among the
-// newest posts first and widens the window until enough are found; with a
-// cap of five ranked posts and a window of three post ids, every query of
-// the relevance set must return what it returns with no window at all.
-func TestWindowedSearchesFindTheSame(t *testing.T) {
+// TestSearchesByRangesFindTheSame: PostgreSQL reads the newest post ids
+// first and takes in older ranges until enough posts match; with a cap of
+// five ranked posts and ranges of three post ids, every query of the
+// relevance set must return what it returns when all is read at once.
+func TestSearchesByRangesFindTheSame(t *testing.T) {
 	defer search.SetCandidatePosts(5)()
 	lc := loadCorpus(t, testkit.NewDB(t))
 	for _, q := range lc.corpus.Queries {
-		restore := search.SetRecentWindow(1 << 40)
+		restore := search.SetSearchRange(1 << 40)
 		whole := lc.run(t, q)
 		restore()
-		restore = search.SetRecentWindow(3)
-		windowed := lc.run(t, q)
+		restore = search.SetSearchRange(3)
+		byRanges := lc.run(t, q)
 		restore()
-		if strings.Join(whole, ",") != strings.Join(windowed, ",") {
-			t.Errorf("%q: %v without a window, %v with one", q.Q, whole, windowed)
+		if strings.Join(whole, ",") != strings.Join(byRanges, ",") {
+			t.Errorf("%q: %v read at once, %v by ranges", q.Q, whole, byRanges)
 		}
 	}
 }

@@ -6,12 +6,38 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"gorm.io/gorm"
 )
 
-// postgresStore keeps the tokens in a tsvector column with a GIN index.
-type postgresStore struct{}
+// postgresStore keeps the tokens in a tsvector column with a GIN index, in
+// search_docs partitioned by ranges of post ids (migration 0005).
+type postgresStore struct {
+	// covered is the post id below which search_docs has partitions, as
+	// last learnt from the database (0: not yet asked).
+	covered *atomic.Int64
+}
+
+// partitionWidth is the range of post ids of one partition, as in
+// migrations/postgres/0005_search_partitions.sql.
+const partitionWidth = 100_000
+
+// partitionFor makes sure search_docs has a partition for post id, and one
+// for the range after it, so that the creation of a partition, which locks
+// search_docs for an instant, happens one range ahead of the posts. It asks
+// the database only when id reaches the last range it knows of.
+func (s postgresStore) partitionFor(tx *gorm.DB, id int64) error {
+	if id < s.covered.Load()-partitionWidth {
+		return nil
+	}
+	var covered int64
+	if err := tx.Raw("SELECT search_docs_partition(?)", id).Scan(&covered).Error; err != nil {
+		return err
+	}
+	s.covered.Store(covered)
+	return nil
+}
 
 // tsvector builds the literal of a document's tsvector from our tokens, with
 // positions: the title's (weight A) first, then the body's (weight B) after
@@ -47,7 +73,10 @@ func tsvector(title, body []string) string {
 	return b.String()
 }
 
-func (postgresStore) upsert(tx *gorm.DB, d document) error {
+func (s postgresStore) upsert(tx *gorm.DB, d document) error {
+	if err := s.partitionFor(tx, d.PostID); err != nil {
+		return err
+	}
 	return tx.Exec(`INSERT INTO search_docs (post_id, thread_id, author_id, first_post, created_at, document)
 		VALUES (?, ?, ?, ?, ?, ?::tsvector)
 		ON CONFLICT (post_id) DO UPDATE SET thread_id = excluded.thread_id, author_id = excluded.author_id,
@@ -55,9 +84,16 @@ func (postgresStore) upsert(tx *gorm.DB, d document) error {
 		d.PostID, d.ThreadID, d.AuthorID, d.FirstPost, d.CreatedAt, tsvector(d.Title, d.Body)).Error
 }
 
-func (postgresStore) insertMany(tx *gorm.DB, docs []document) error {
+func (s postgresStore) insertMany(tx *gorm.DB, docs []document) error {
 	for start := 0; start < len(docs); start += insertChunk {
 		chunk := docs[start:min(start+insertChunk, len(docs))]
+		var newest int64
+		for _, d := range chunk {
+			newest = max(newest, d.PostID)
+		}
+		if err := s.partitionFor(tx, newest); err != nil {
+			return err
+		}
 		rows := make([]string, len(chunk))
 		var args []any
 		for i, d := range chunk {
@@ -120,18 +156,16 @@ func customPlan(tx *gorm.DB, run func(tx *gorm.DB) error) error {
 	})
 }
 
-// recentWindow is how many of the newest post ids a search on PostgreSQL
-// looks among first (a variable so that tests can make it small).
-var recentWindow int64 = 100_000
-
 // match ranks the most recent matching posts, at most candidatePosts (see
-// ranking.go). A GIN index finds every match but in no order, and reading
-// them all is what a common pair of words costs: 100,000 matches in a
-// forum of a million posts took 200 ms. So the search looks among the
-// newest posts first, where PostgreSQL combines the GIN index with the
-// post ids' range, and widens the window only when fewer than
-// candidatePosts matched there; once enough have, the most recent ones are
-// all inside it and the result is the same as without a window.
+// ranking.go). A GIN index returns every match in no order, so a common
+// pair of words would read all of its matches (100,000 in a forum of a
+// million posts: 200 ms) to keep the newest. search_docs is partitioned by
+// ranges of post ids (migration 0005): the search looks among the newest
+// range's worth of ids first, where PostgreSQL reads one or two partitions,
+// and takes in older ranges, as many as the matches found so far say it
+// needs, only while fewer than candidatePosts matched. Once enough have,
+// the most recent ones are all in the ranges read, so the result is the
+// same as reading everything.
 func (postgresStore) match(ctx context.Context, tx *gorm.DB, p plan) (matched, error) {
 	var m matched
 	err := customPlan(tx, func(tx *gorm.DB) error {
@@ -139,34 +173,42 @@ func (postgresStore) match(ctx context.Context, tx *gorm.DB, p plan) (matched, e
 		if err := tx.Raw("SELECT COALESCE(MAX(post_id), 0) FROM search_docs").Scan(&newest).Error; err != nil {
 			return err
 		}
-		for window := recentWindow; ; {
-			after := max(newest-window, 0)
+		for ranges := int64(1); ; {
+			// The newest ids, as many as ranges partitions hold: the
+			// newest partition alone may have only begun to fill.
+			from := max(newest-ranges*searchRange, 0)
 			var err error
-			if m, err = matchAfter(tx, p, after); err != nil || m.capped || after == 0 {
+			if m, err = matchFrom(tx, p, from); err != nil || m.capped || from == 0 {
 				return err
 			}
-			window = widen(window, m.candidates)
+			ranges = moreRanges(ranges, m.candidates)
 		}
 	})
 	return m, err
 }
 
-// widen returns the next window after one of size window found candidates
-// matches: large enough that, as densely matched, it would hold
-// candidatePosts with room to spare, and at least four times larger.
-func widen(window int64, candidates int) int64 {
+// searchRange is how many of the newest post ids a search on PostgreSQL
+// reads first: a partition's worth (a variable so that tests can make it
+// small).
+var searchRange int64 = partitionWidth
+
+// moreRanges is how many ranges of post ids to read after ranges of them
+// gave candidates matches: enough, as densely matched, to hold twice
+// candidatePosts, and at least twice as many.
+func moreRanges(ranges int64, candidates int) int64 {
 	if candidates <= 0 {
-		return math.MaxInt64 / 2 // no match, or no row to tell: everything
+		return math.MaxInt32 // none matched, or no row to tell: all of them
 	}
-	return max(4*window, window*2*int64(candidatePosts)/int64(candidates))
+	return max(2*ranges, ranges*2*int64(candidatePosts)/int64(candidates)+1)
 }
 
-// matchAfter ranks the matches among the posts whose id is above after;
-// ts_rank runs on the candidates only.
-func matchAfter(tx *gorm.DB, p plan, after int64) (matched, error) {
-	args := []any{tsMatch(p.q), after}
+// matchFrom ranks the matches among the posts whose id is from or more; the
+// planner then reads only the partitions of those ids. ts_rank runs on the
+// candidates only.
+func matchFrom(tx *gorm.DB, p plan, from int64) (matched, error) {
+	args := []any{tsMatch(p.q), from}
 	sql := `WITH c AS (SELECT d.thread_id, d.post_id, d.document FROM search_docs d JOIN threads t ON t.id = d.thread_id
-		WHERE d.document @@ ?::tsquery AND d.post_id > ? AND ` + filters(p, &args) + ` ORDER BY d.post_id DESC LIMIT ?),
+		WHERE d.document @@ ?::tsquery AND d.post_id >= ? AND ` + filters(p, &args) + ` ORDER BY d.post_id DESC LIMIT ?),
 	m AS (SELECT c.thread_id, c.post_id, ts_rank('` + postgresWeights + `', c.document, ?::tsquery, 1) AS score FROM c),
 	b AS (SELECT DISTINCT ON (thread_id) thread_id, post_id, score FROM m ORDER BY thread_id, score DESC)
 	SELECT b.thread_id, b.post_id, b.score, COUNT(*) OVER () AS total, (SELECT COUNT(*) FROM c) AS candidates

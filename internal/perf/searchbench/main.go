@@ -180,7 +180,9 @@ func indexSize(d *db.DB) error {
 	var bytes int64
 	var err error
 	if d.Dialect == db.Postgres {
-		err = d.Raw("SELECT pg_total_relation_size('search_docs') + pg_total_relation_size('search_titles')").Scan(&bytes).Error
+		// search_docs is partitioned: its size is its partitions'.
+		err = d.Raw(`SELECT (SELECT COALESCE(SUM(pg_total_relation_size(inhrelid)), 0) FROM pg_inherits
+			WHERE inhparent = 'search_docs'::regclass) + pg_total_relation_size('search_titles')`).Scan(&bytes).Error
 	} else {
 		err = d.Raw("SELECT COALESCE(SUM(pgsize), 0) FROM dbstat WHERE name LIKE 'search%'").Scan(&bytes).Error
 	}

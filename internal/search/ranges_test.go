@@ -1,0 +1,94 @@
+package search_test
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"testing"
+
+	"entraide/internal/accounts"
+	"entraide/internal/db"
+	"entraide/internal/forum"
+	"entraide/internal/search"
+	"entraide/internal/testkit"
+)
+
+// TestPostsFarApartAreFound writes posts whose ids lie hundreds of
+// thousands apart — on PostgreSQL in different partitions of the index,
+// created as the ids reach them, here by concurrent writers crossing into a
+// new range together — and searches across them: every post is indexed,
+// and a capped search still ranks the newest matches.
+func TestPostsFarApartAreFound(t *testing.T) {
+	defer search.SetCandidatePosts(10)()
+	srv := testkit.NewServer(t)
+	ctx := context.Background()
+	d, f := srv.App.DB, srv.App.Forum
+	u, err := srv.App.Accounts.Register(ctx, accounts.Registration{Username: "berthe", Email: "b@exemple.fr", Password: testkit.Password, Confirm: testkit.Password})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A member, not a newcomer, so the threads go to the sections asked.
+	if err := d.Exec("UPDATE users SET role = 'member' WHERE id = ?", u.ID).Error; err != nil {
+		t.Fatal(err)
+	}
+	u.Role = accounts.Member
+	sections, _ := f.Sections(ctx, u)
+	old, err := f.CreateThread(ctx, u, forum.NewThread{SectionID: sections[1].ID, Title: "Mon vieil agenda", Body: "Un agenda papier, toujours."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	jump := "ALTER TABLE posts ALTER COLUMN id RESTART WITH 399990"
+	if d.Dialect == db.SQLite {
+		jump = "UPDATE sqlite_sequence SET seq = 399989 WHERE name = 'posts'"
+	}
+	if err := d.Exec(jump).Error; err != nil {
+		t.Fatal(err)
+	}
+	th, err := f.CreateThread(ctx, u, forum.NewThread{SectionID: sections[2].ID, Title: "Agenda partagé en ligne", Body: "Lequel prendre ?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for i := range 16 {
+		wg.Go(func() {
+			if _, err := f.Reply(ctx, u, th.ID, fmt.Sprintf("Mon agenda kumquat numéro %d.", i)); err != nil {
+				t.Errorf("reply %d: %v", i, err)
+			}
+		})
+	}
+	wg.Wait()
+	var indexed int
+	d.Raw("SELECT COUNT(*) FROM search_docs WHERE post_id >= 399990").Scan(&indexed)
+	if indexed != 17 {
+		t.Fatalf("%d of the 17 new posts are indexed", indexed)
+	}
+	if d.Dialect == db.Postgres {
+		var ahead *string
+		d.Raw("SELECT to_regclass('search_docs_5')::text").Scan(&ahead)
+		if ahead == nil {
+			t.Fatal("no partition was made ready for the range after the newest posts")
+		}
+	}
+	all := []int64{sections[1].ID, sections[2].ID}
+	res, err := srv.App.Search.Search(ctx, search.Request{Query: "kumquat", SectionIDs: all})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 1 || res.Hits[0].ThreadID != th.ID {
+		t.Fatalf("kumquat: %+v", res.Hits)
+	}
+	res, err = srv.App.Search.Search(ctx, search.Request{Query: "agenda", SectionIDs: all})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.AtLeast || len(res.Hits) != 1 || res.Hits[0].ThreadID != th.ID {
+		t.Fatalf("capped search across ranges: at least %v, hits %+v (new thread %d, old %d)", res.AtLeast, res.Hits, th.ID, old.ID)
+	}
+	res, err = srv.App.Search.Search(ctx, search.Request{Query: "agenda", SectionIDs: all[:1]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.AtLeast || len(res.Hits) != 1 || res.Hits[0].ThreadID != old.ID {
+		t.Fatalf("a section filter must reach the old thread in the first range: %+v", res.Hits)
+	}
+}
