@@ -93,7 +93,8 @@ func (s *Server) errorLayout(c echo.Context) Layout {
 	if st.tr.Locale == "" {
 		st.tr = s.i18n.For(s.cfg.Locale)
 	}
-	return Layout{User: st.user, CSRF: csrfToken(c), Locale: st.tr.Locale, Path: c.Request().URL.RequestURI(), tr: st.tr}
+	return Layout{User: st.user, CSRF: csrfToken(c), Locale: st.tr.Locale, Path: c.Request().URL.RequestURI(), tr: st.tr,
+		syntaxHelp: s.pages.syntaxHelp[st.tr.Locale]}
 }
 
 func httpErrorKey(he *echo.HTTPError) string {

@@ -62,6 +62,12 @@ func TestEditorOffersPreviewAndSyntaxHelp(t *testing.T) {
 	if help := page.Text(".syntax-help"); !strings.Contains(help, "**gras**") || !strings.Contains(help, "une liste numérotée") {
 		t.Errorf("syntax help: %q", help)
 	}
+	// Rendered once per language at start: each reader gets their own.
+	enMember, _ := srv.NewUser(accounts.Member)
+	enMember.Header.Set("Accept-Language", "en")
+	if help := enMember.Get("/new").Text(".syntax-help"); !strings.Contains(help, "**bold**") || strings.Contains(help, "gras") {
+		t.Errorf("English syntax help: %q", help)
+	}
 	// Without JavaScript, the button shows the preview on the page.
 	p := member.Post("/new", form("section", sectionID(t, member, "entre-nous"), "title", "Un sujet en brouillon", "body", "*Essai*", "preview", "1"))
 	if p.Status != http.StatusOK || p.Doc.Find("section.preview:not([hidden]) .post-body em").Text() != "Essai" || p.Text("#field-body") != "*Essai*" {

@@ -32,7 +32,14 @@ type Layout struct {
 	Sections []forum.Section
 	tr       i18n.Translator
 	now      time.Time
+	// syntaxHelp is the editor's Markdown table in the reader's language.
+	syntaxHelp template.HTML
 }
+
+// SyntaxHelp is the editor's table of Markdown syntax, rendered once per
+// language when the pages load: thirty translated strings that every
+// member's thread page would otherwise render again.
+func (l Layout) SyntaxHelp() template.HTML { return l.syntaxHelp }
 
 // T translates key for the page's reader.
 func (l Layout) T(key string, args ...any) string { return l.tr.T(key, args...) }
@@ -55,7 +62,7 @@ func (l Layout) RoleName(r accounts.Role) string { return l.tr.T("role." + strin
 func (s *Server) layout(c echo.Context, titleKey string, args ...any) Layout {
 	st := stateOf(c)
 	l := Layout{User: st.user, CSRF: csrfToken(c), Locale: st.tr.Locale, Path: c.Request().URL.RequestURI(),
-		tr: st.tr, now: time.Now()}
+		tr: st.tr, now: time.Now(), syntaxHelp: s.pages.syntaxHelp[st.tr.Locale]}
 	if titleKey != "" {
 		l.Title = st.tr.T(titleKey, args...)
 	}
@@ -85,6 +92,8 @@ func (s *Server) sections(c echo.Context) ([]forum.Section, error) {
 type pages struct {
 	sets   map[string]*template.Template
 	assets *assets
+	// syntaxHelp is the "syntax-help" partial rendered in each language.
+	syntaxHelp map[string]template.HTML
 }
 
 var funcs = template.FuncMap{
@@ -144,6 +153,19 @@ func pageRange(current, total int) []int {
 		}
 	}
 	return out
+}
+
+// renderSyntaxHelp renders the editor's syntax table once per language.
+func (p *pages) renderSyntaxHelp(bundle *i18n.Bundle) error {
+	p.syntaxHelp = map[string]template.HTML{}
+	for _, loc := range i18n.Locales {
+		var buf bytes.Buffer
+		if err := p.sets["threads/show"].ExecuteTemplate(&buf, "syntax-help", Layout{tr: bundle.For(loc)}); err != nil {
+			return fmt.Errorf("web: render syntax-help: %w", err)
+		}
+		p.syntaxHelp[loc] = template.HTML(buf.String())
+	}
+	return nil
 }
 
 func loadPages(tfs fs.FS, a *assets) (*pages, error) {

@@ -36,6 +36,9 @@ func benchSetup(b *testing.B) (*pages, *i18n.Bundle, []forum.Section, time.Time)
 	if err != nil {
 		b.Fatal(err)
 	}
+	if err := p.renderSyntaxHelp(bundle); err != nil {
+		b.Fatal(err)
+	}
 	now := time.Now()
 	sections := make([]forum.Section, 6)
 	for i := range sections {
@@ -94,7 +97,7 @@ func BenchmarkRenderThreadPage(b *testing.B) {
 	for _, who := range benchReaders {
 		b.Run(who.name, func(b *testing.B) {
 			page := &threadPage{Layout: Layout{User: who.user, CSRF: "jeton", Locale: "fr", Path: "/t/7/quel-tarif", Sections: sections,
-				tr: bundle.For("fr"), now: now}, View: tv, Posts: postItems(views), Page: 1, Pages: 3, Reply: Form{Values: map[string]string{}, Errors: map[string]string{}}}
+				tr: bundle.For("fr"), now: now, syntaxHelp: p.syntaxHelp["fr"]}, View: tv, Posts: postItems(views), Page: 1, Pages: 3, Reply: Form{Values: map[string]string{}, Errors: map[string]string{}}}
 			page.Title = tv.Thread.Title
 			page.CanReply = forum.CanReply(who.user, &tv.Section, &tv.Thread)
 			benchRender(b, p, "threads/show", page)

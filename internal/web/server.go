@@ -60,6 +60,9 @@ func New(d Deps) (*echo.Echo, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := p.renderSyntaxHelp(d.I18n); err != nil {
+		return nil, err
+	}
 	if len(d.SessionSecret) < 32 {
 		return nil, fmt.Errorf("web: session secret too short")
 	}
