@@ -47,7 +47,16 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 		_ = d.Close()
 		return nil, err
 	}
-	return Build(cfg, log, d)
+	a, err := Build(cfg, log, d)
+	if err != nil {
+		_ = d.Close()
+		return nil, err
+	}
+	if err := a.Index.Prepare(ctx); err != nil {
+		// Not fatal: the first post written tries again.
+		log.Warn("search index not prepared", "err", err)
+	}
+	return a, nil
 }
 
 // Build assembles the services on an open, migrated database.

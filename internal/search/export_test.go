@@ -1,5 +1,7 @@
 package search
 
+import "context"
+
 // SetRebuildBatch makes Rebuild's batches n posts long until restore is
 // called, so a test can interleave writes with many batches.
 func SetRebuildBatch(n int) (restore func()) {
@@ -23,3 +25,7 @@ func SetSearchRange(n int64) (restore func()) {
 	searchRange = n
 	return func() { searchRange = old }
 }
+
+// PreparePartitions readies the index for post ids up to id, as a rebuild
+// after a bulk load of posts does.
+func PreparePartitions(ctx context.Context, ix *Index, id int64) error { return ix.prepare(ctx, id) }

@@ -3,7 +3,6 @@ package search
 import (
 	"context"
 	"strings"
-	"sync/atomic"
 
 	"entraide/internal/db"
 	"entraide/internal/forum"
@@ -52,12 +51,24 @@ type document struct {
 func NewIndex(d *db.DB) *Index {
 	var s store = sqliteStore{}
 	if d.Dialect == db.Postgres {
-		s = postgresStore{covered: new(atomic.Int64)}
+		s = postgresStore{parts: &partitions{db: d}}
 	}
 	return &Index{db: d, store: s}
 }
 
 var _ forum.Indexer = (*Index)(nil)
+
+// Prepare readies the index's tables for the posts there are: on
+// PostgreSQL, the partitions of search_docs they need (migration 0005).
+// The forum calls it at start; a rebuild calls it first.
+func (ix *Index) Prepare(ctx context.Context) error { return ix.prepare(ctx, 0) }
+
+func (ix *Index) prepare(ctx context.Context, atLeast int64) error {
+	if pg, ok := ix.store.(postgresStore); ok {
+		return pg.parts.ensure(ctx, atLeast)
+	}
+	return nil
+}
 
 // bodyTokens analyzes a post's Markdown as the reader sees it: the words,
 // not the markup (link addresses, emphasis marks).

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sync"
 	"testing"
+	"time"
 
 	"entraide/internal/accounts"
 	"entraide/internal/db"
@@ -15,9 +16,10 @@ import (
 
 // TestPostsFarApartAreFound writes posts whose ids lie hundreds of
 // thousands apart — on PostgreSQL in different partitions of the index,
-// created as the ids reach them, here by concurrent writers crossing into a
-// new range together — and searches across them: every post is indexed,
-// and a capped search still ranks the newest matches.
+// made ready by the rebuild after a jump of ids and then, in the background,
+// a range ahead of concurrent writers crossing into a new range — and
+// searches across them: every post is indexed, and a capped search still
+// ranks the newest matches.
 func TestPostsFarApartAreFound(t *testing.T) {
 	defer search.SetCandidatePosts(10)()
 	srv := testkit.NewServer(t)
@@ -44,6 +46,10 @@ func TestPostsFarApartAreFound(t *testing.T) {
 	if err := d.Exec(jump).Error; err != nil {
 		t.Fatal(err)
 	}
+	// As after a bulk load of posts, whose rebuild readies the index.
+	if err := search.PreparePartitions(ctx, srv.App.Index, 399990); err != nil {
+		t.Fatal(err)
+	}
 	th, err := f.CreateThread(ctx, u, forum.NewThread{SectionID: sections[2].ID, Title: "Agenda partagé en ligne", Body: "Lequel prendre ?"})
 	if err != nil {
 		t.Fatal(err)
@@ -63,10 +69,19 @@ func TestPostsFarApartAreFound(t *testing.T) {
 		t.Fatalf("%d of the 17 new posts are indexed", indexed)
 	}
 	if d.Dialect == db.Postgres {
-		var ahead *string
-		d.Raw("SELECT to_regclass('search_docs_5')::text").Scan(&ahead)
-		if ahead == nil {
-			t.Fatal("no partition was made ready for the range after the newest posts")
+		// Posts now in the last range made: the next is made in the
+		// background, a range ahead.
+		deadline := time.Now().Add(10 * time.Second)
+		for {
+			var ahead *string
+			d.Raw("SELECT to_regclass('search_docs_5')::text").Scan(&ahead)
+			if ahead != nil {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatal("no partition was made ready for the range after the newest posts")
+			}
+			time.Sleep(20 * time.Millisecond)
 		}
 	}
 	all := []int64{sections[1].ID, sections[2].ID}

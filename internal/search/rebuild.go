@@ -35,6 +35,9 @@ type rebuildRow struct {
 // leaves out the posts that changed since it was read. Search only finds
 // what is rebuilt so far until the rebuild ends.
 func (ix *Index) Rebuild(ctx context.Context, out io.Writer) error {
+	if err := ix.Prepare(ctx); err != nil {
+		return err
+	}
 	if err := ix.clear(ctx); err != nil {
 		return err
 	}

@@ -2,41 +2,77 @@ package search
 
 import (
 	"context"
-	"math"
+	"fmt"
 	"sort"
 	"strconv"
 	"strings"
 	"sync/atomic"
+	"time"
+
+	"entraide/internal/db"
 
 	"gorm.io/gorm"
 )
 
 // postgresStore keeps the tokens in a tsvector column with a GIN index, in
 // search_docs partitioned by ranges of post ids (migration 0005).
-type postgresStore struct {
-	// covered is the post id below which search_docs has partitions, as
-	// last learnt from the database (0: not yet asked).
-	covered *atomic.Int64
-}
+type postgresStore struct{ parts *partitions }
 
 // partitionWidth is the range of post ids of one partition, as in
 // migrations/postgres/0005_search_partitions.sql.
 const partitionWidth = 100_000
 
-// partitionFor makes sure search_docs has a partition for post id, and one
-// for the range after it, so that the creation of a partition, which locks
-// search_docs for an instant, happens one range ahead of the posts. It asks
-// the database only when id reaches the last range it knows of.
-func (s postgresStore) partitionFor(tx *gorm.DB, id int64) error {
-	if id < s.covered.Load()-partitionWidth {
-		return nil
-	}
+// partitions keeps search_docs's ranges of post ids ahead of the posts. They
+// are made outside any write, in a transaction of their own: when the forum
+// starts, before a rebuild, and in the background once a post is written in
+// the last range there is — a whole range of posts before it is needed.
+type partitions struct {
+	db      *db.DB
+	covered atomic.Int64 // post ids below this have a partition (0: not known yet)
+	making  atomic.Bool  // a creation runs in the background
+}
+
+// ensure creates the partitions up to the one after the newest post's (or
+// after atLeast's, if larger).
+func (p *partitions) ensure(ctx context.Context, atLeast int64) error {
 	var covered int64
-	if err := tx.Raw("SELECT search_docs_partition(?)", id).Scan(&covered).Error; err != nil {
-		return err
+	err := p.db.WithTx(ctx, func(tx *gorm.DB) error {
+		if err := tx.Exec("SET LOCAL lock_timeout = '10s'").Error; err != nil {
+			return err
+		}
+		return tx.Raw("SELECT search_docs_partition(GREATEST(?, (SELECT COALESCE(MAX(id), 0) FROM posts)))", atLeast).Scan(&covered).Error
+	})
+	if err != nil {
+		return fmt.Errorf("search: partitions: %w", err)
 	}
-	s.covered.Store(covered)
+	for old := p.covered.Load(); covered > old && !p.covered.CompareAndSwap(old, covered); old = p.covered.Load() {
+	}
 	return nil
+}
+
+// written notes that post id is being written: in the last range known (or
+// none known yet), the next range is made in the background. A failure is
+// tried again by the next post.
+func (p *partitions) written(id int64) {
+	if id < p.covered.Load()-partitionWidth || !p.making.CompareAndSwap(false, true) {
+		return
+	}
+	go func() {
+		defer p.making.Store(false)
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		_ = p.ensure(ctx, id)
+	}()
+}
+
+// missing reports whether err is an insert into a range with no partition
+// (SQLSTATE 23514): what the process knew was wrong, so it asks again.
+func (p *partitions) missing(err error) bool {
+	if err == nil || !strings.Contains(err.Error(), "SQLSTATE 23514") {
+		return false
+	}
+	p.covered.Store(0)
+	return true
 }
 
 // tsvector builds the literal of a document's tsvector from our tokens, with
@@ -74,26 +110,21 @@ func tsvector(title, body []string) string {
 }
 
 func (s postgresStore) upsert(tx *gorm.DB, d document) error {
-	if err := s.partitionFor(tx, d.PostID); err != nil {
-		return err
-	}
-	return tx.Exec(`INSERT INTO search_docs (post_id, thread_id, author_id, first_post, created_at, document)
+	s.parts.written(d.PostID)
+	err := tx.Exec(`INSERT INTO search_docs (post_id, thread_id, author_id, first_post, created_at, document)
 		VALUES (?, ?, ?, ?, ?, ?::tsvector)
 		ON CONFLICT (post_id) DO UPDATE SET thread_id = excluded.thread_id, author_id = excluded.author_id,
 		first_post = excluded.first_post, created_at = excluded.created_at, document = excluded.document`,
 		d.PostID, d.ThreadID, d.AuthorID, d.FirstPost, d.CreatedAt, tsvector(d.Title, d.Body)).Error
+	if s.parts.missing(err) {
+		s.parts.written(d.PostID)
+	}
+	return err
 }
 
 func (s postgresStore) insertMany(tx *gorm.DB, docs []document) error {
 	for start := 0; start < len(docs); start += insertChunk {
 		chunk := docs[start:min(start+insertChunk, len(docs))]
-		var newest int64
-		for _, d := range chunk {
-			newest = max(newest, d.PostID)
-		}
-		if err := s.partitionFor(tx, newest); err != nil {
-			return err
-		}
 		rows := make([]string, len(chunk))
 		var args []any
 		for i, d := range chunk {
@@ -105,6 +136,7 @@ func (s postgresStore) insertMany(tx *gorm.DB, docs []document) error {
 		err := tx.Exec("INSERT INTO search_docs (post_id, thread_id, author_id, first_post, created_at, document) VALUES "+
 			strings.Join(rows, ", ")+" ON CONFLICT (post_id) DO NOTHING", args...).Error
 		if err != nil {
+			s.parts.missing(err)
 			return err
 		}
 	}
@@ -181,7 +213,7 @@ func (postgresStore) match(ctx context.Context, tx *gorm.DB, p plan) (matched, e
 			if m, err = matchFrom(tx, p, from); err != nil || m.capped || from == 0 {
 				return err
 			}
-			ranges = moreRanges(ranges, m.candidates)
+			ranges = moreRanges(ranges, m.candidates, newest)
 		}
 	})
 	return m, err
@@ -196,11 +228,12 @@ var searchRange int64 = partitionWidth
 // gave candidates matches: enough, as densely matched, to hold a quarter
 // more than candidatePosts, and at least twice as many. (A margin of twice
 // the cap read more than it saved: p95 72 ms against 46 at 1M posts.)
-func moreRanges(ranges int64, candidates int) int64 {
+func moreRanges(ranges int64, candidates int, newest int64) int64 {
+	all := newest/searchRange + 1 // reaches post id 0
 	if candidates <= 0 {
-		return math.MaxInt32 // none matched, or no row to tell: all of them
+		return all // none matched, or no row to tell
 	}
-	return max(2*ranges, (ranges*5*int64(candidatePosts)/4+int64(candidates)-1)/int64(candidates))
+	return min(all, max(2*ranges, (ranges*5*int64(candidatePosts)/4+int64(candidates)-1)/int64(candidates)))
 }
 
 // matchFrom ranks the matches among the posts whose id is from or more; the

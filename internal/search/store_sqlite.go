@@ -58,12 +58,15 @@ const insertChunk = 500
 // A connection reads the statistics when it opens: the forum's processes
 // started after the rebuild see the change.
 func (sqliteStore) analyze(tx *gorm.DB) error {
-	var n int
-	if err := tx.Raw("SELECT COUNT(*) FROM sqlite_master WHERE name = 'sqlite_stat1'").Scan(&n).Error; err != nil {
-		return err
-	}
-	if n > 0 {
-		if err := tx.Exec(`DELETE FROM sqlite_stat1 WHERE tbl LIKE 'search\_fts\_%' ESCAPE '\'`).Error; err != nil {
+	for _, stat := range []string{"sqlite_stat1", "sqlite_stat4"} {
+		var n int
+		if err := tx.Raw("SELECT COUNT(*) FROM sqlite_master WHERE name = ?", stat).Scan(&n).Error; err != nil {
+			return err
+		}
+		if n == 0 {
+			continue
+		}
+		if err := tx.Exec("DELETE FROM " + stat + ` WHERE tbl LIKE 'search\_fts\_%' ESCAPE '\'`).Error; err != nil {
 			return err
 		}
 	}

@@ -5,20 +5,27 @@
 -- Partitioned by post id, PostgreSQL reads the newest partition first and
 -- stops once it has enough, as SQLite's FTS5 does with its doclists kept in
 -- rowid order. search_docs_partition(id) creates the partitions up to the
--- one after id's; internal/search calls it before writing a new range.
+-- one after id's; internal/search calls it at start, before a rebuild, and
+-- in the background once the posts reach the last range.
 -- +goose StatementBegin
 CREATE FUNCTION search_docs_partition(upto BIGINT) RETURNS BIGINT LANGUAGE plpgsql AS $$
 DECLARE
     width CONSTANT BIGINT := 100000;
     last CONSTANT BIGINT := GREATEST(upto, 0) / width + 1;
+    i BIGINT := 0;
 BEGIN
-    -- Writers crossing into a new range at once create it once.
+    -- Two callers at once create a range once.
     PERFORM pg_advisory_xact_lock(hashtext('search_docs_partition'));
-    FOR i IN 0..last LOOP
+    WHILE i <= last LOOP
         IF to_regclass(format('search_docs_%s', i)) IS NULL THEN
-            EXECUTE format('CREATE TABLE search_docs_%s PARTITION OF search_docs FOR VALUES FROM (%s) TO (%s)',
+            -- Made apart, then attached: ATTACH PARTITION locks search_docs
+            -- against other schema changes only, not against searches and
+            -- writes, which CREATE TABLE ... PARTITION OF would block.
+            EXECUTE format('CREATE TABLE search_docs_%s (LIKE search_docs INCLUDING DEFAULTS)', i);
+            EXECUTE format('ALTER TABLE search_docs ATTACH PARTITION search_docs_%s FOR VALUES FROM (%s) TO (%s)',
                 i, i * width, (i + 1) * width);
         END IF;
+        i := i + 1;
     END LOOP;
     RETURN (last + 1) * width; -- post ids below this have a partition
 END $$;
