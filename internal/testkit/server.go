@@ -48,6 +48,11 @@ func NewServerOn(t testing.TB, d *db.DB) *Server {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// As app.Open does: the search index's tables ready before any write,
+	// so that none is left to do in the background during a test.
+	if err := a.Index.Prepare(context.Background()); err != nil {
+		t.Fatal(err)
+	}
 	h, err := a.Handler(context.Background())
 	if err != nil {
 		t.Fatal(err)
