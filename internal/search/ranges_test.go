@@ -25,15 +25,8 @@ func TestPostsFarApartAreFound(t *testing.T) {
 	srv := testkit.NewServer(t)
 	ctx := context.Background()
 	d, f := srv.App.DB, srv.App.Forum
-	u, err := srv.App.Accounts.Register(ctx, accounts.Registration{Username: "berthe", Email: "b@exemple.fr", Password: testkit.Password, Confirm: testkit.Password})
-	if err != nil {
-		t.Fatal(err)
-	}
 	// A member, not a newcomer, so the threads go to the sections asked.
-	if err := d.Exec("UPDATE users SET role = 'member' WHERE id = ?", u.ID).Error; err != nil {
-		t.Fatal(err)
-	}
-	u.Role = accounts.Member
+	_, u := srv.NewUser(accounts.Member)
 	sections, _ := f.Sections(ctx, u)
 	old, err := f.CreateThread(ctx, u, forum.NewThread{SectionID: sections[1].ID, Title: "Mon vieil agenda", Body: "Un agenda papier, toujours."})
 	if err != nil {

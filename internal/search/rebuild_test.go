@@ -98,14 +98,7 @@ func TestCommonQueriesRankTheMostRecentMatches(t *testing.T) {
 	srv := testkit.NewServer(t)
 	ctx := context.Background()
 	f := srv.App.Forum
-	u, err := srv.App.Accounts.Register(ctx, accounts.Registration{Username: "solange", Email: "s@exemple.fr", Password: testkit.Password, Confirm: testkit.Password})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := srv.App.DB.Exec("UPDATE users SET role = 'member' WHERE id = ?", u.ID).Error; err != nil {
-		t.Fatal(err)
-	}
-	u.Role = accounts.Member
+	_, u := srv.NewUser(accounts.Member)
 	sections, _ := f.Sections(ctx, nil)
 	old, err := f.CreateThread(ctx, u, forum.NewThread{SectionID: sections[3].ID, Title: "Le plus ancien sujet sur les agendas", Body: "Agenda papier."})
 	if err != nil {
@@ -151,10 +144,7 @@ func TestRebuildGivesThePlannerFreshStatistics(t *testing.T) {
 	srv := testkit.NewServer(t)
 	ctx := context.Background()
 	d := srv.App.DB
-	u, err := srv.App.Accounts.Register(ctx, accounts.Registration{Username: "odile", Email: "o@exemple.fr", Password: testkit.Password, Confirm: testkit.Password})
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, u := srv.NewUser(accounts.Newcomer)
 	if _, err := srv.App.Forum.CreateThread(ctx, u, forum.NewThread{Title: "Logiciel de facturation", Body: "Lequel choisir ?"}); err != nil {
 		t.Fatal(err)
 	}
