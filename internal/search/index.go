@@ -35,6 +35,8 @@ type store interface {
 	// analyze refreshes the planner's statistics of the search tables after
 	// a rebuild.
 	analyze(tx *gorm.DB) error
+	// prepare readies the tables for posts up to the newest one (or atLeast).
+	prepare(ctx context.Context, atLeast int64) error
 }
 
 // document is what is indexed of a post: the thread's title tokens (so a
@@ -63,12 +65,7 @@ var _ forum.Indexer = (*Index)(nil)
 // The forum calls it at start; a rebuild calls it first.
 func (ix *Index) Prepare(ctx context.Context) error { return ix.prepare(ctx, 0) }
 
-func (ix *Index) prepare(ctx context.Context, atLeast int64) error {
-	if pg, ok := ix.store.(postgresStore); ok {
-		return pg.parts.ensure(ctx, atLeast)
-	}
-	return nil
-}
+func (ix *Index) prepare(ctx context.Context, atLeast int64) error { return ix.store.prepare(ctx, atLeast) }
 
 // bodyTokens analyzes a post's Markdown as the reader sees it: the words,
 // not the markup (link addresses, emphasis marks).

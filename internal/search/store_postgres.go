@@ -75,6 +75,11 @@ func (p *partitions) missing(err error) bool {
 	return true
 }
 
+// prepare makes the partitions the posts need (see partitions).
+func (s postgresStore) prepare(ctx context.Context, atLeast int64) error {
+	return s.parts.ensure(ctx, atLeast)
+}
+
 // tsvector builds the literal of a document's tsvector from our tokens, with
 // positions: the title's (weight A) first, then the body's (weight B) after
 // a gap, so a phrase never spans title and body. Building it ourselves keeps

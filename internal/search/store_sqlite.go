@@ -78,6 +78,9 @@ func (sqliteStore) analyze(tx *gorm.DB) error {
 	return nil
 }
 
+// prepare has nothing to do: FTS5's table needs no ranges made ahead.
+func (sqliteStore) prepare(context.Context, int64) error { return nil }
+
 func (sqliteStore) removePosts(tx *gorm.DB, ids []int64) error {
 	if len(ids) == 0 {
 		return nil
