@@ -65,7 +65,9 @@ var _ forum.Indexer = (*Index)(nil)
 // The forum calls it at start; a rebuild calls it first.
 func (ix *Index) Prepare(ctx context.Context) error { return ix.prepare(ctx, 0) }
 
-func (ix *Index) prepare(ctx context.Context, atLeast int64) error { return ix.store.prepare(ctx, atLeast) }
+func (ix *Index) prepare(ctx context.Context, atLeast int64) error {
+	return ix.store.prepare(ctx, atLeast)
+}
 
 // bodyTokens analyzes a post's Markdown as the reader sees it: the words,
 // not the markup (link addresses, emphasis marks).
