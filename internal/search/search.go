@@ -73,12 +73,12 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Results, error) {
 		p.offset, p.limit = 0, 1
 		var first matched
 		first, err = s.index.store.match(ctx, s.index.db.WithContext(ctx), p)
-		m.total, m.capped = first.total, first.capped
+		m.total, m.candidates = first.total, first.candidates
 	}
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	res.Hits, res.Total, res.AtLeast = m.hits, m.total, m.capped
+	res.Hits, res.Total, res.AtLeast = m.hits, m.total, m.capped()
 	res.Pages = max(1, (res.Total+ResultsPerPage-1)/ResultsPerPage)
 	return res, nil
 }
@@ -103,13 +103,16 @@ func (m matchSyntax) join(terms []string, phrases [][]string, op string) string 
 
 // matched is what a store's search returns.
 type matched struct {
-	hits   []hit
-	total  int
-	capped bool
+	hits  []hit
+	total int
 	// candidates is how many matching posts were ranked (at most
 	// candidatePosts), or -1 when no row came back to tell.
 	candidates int
 }
+
+// capped says the cap on ranked posts was reached: more posts match than
+// were ranked, and the count is "at least".
+func (m matched) capped() bool { return m.candidates >= candidatePosts }
 
 // hit is what a store returns: a thread, its best post and the text score.
 type hit = Hit

@@ -215,7 +215,7 @@ func (postgresStore) match(ctx context.Context, tx *gorm.DB, p plan) (matched, e
 			// newest partition alone may have only begun to fill.
 			from := max(newest-ranges*searchRange, 0)
 			var err error
-			if m, err = matchFrom(tx, p, from); err != nil || m.capped || from == 0 {
+			if m, err = matchFrom(tx, p, from); err != nil || m.capped() || from == 0 {
 				return err
 			}
 			ranges = moreRanges(ranges, m.candidates, newest)

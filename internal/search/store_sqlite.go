@@ -179,6 +179,5 @@ func scanHits(q *gorm.DB) (matched, error) {
 		}
 		m.hits = append(m.hits, h)
 	}
-	m.capped = m.candidates >= candidatePosts
 	return m, rows.Err()
 }
