@@ -27,17 +27,15 @@ func main() {
 	sqlitePath := flag.String("sqlite", "", "SQLite database file")
 	pgURL := flag.String("postgres", "", "PostgreSQL address")
 	n := flag.Int("n", 400, "queries to time")
-	showSlowest = flag.Int("slowest", 0, "print this many of the slowest searches")
+	showSlowest := flag.Int("slowest", 0, "print this many of the slowest searches")
 	flag.Parse()
-	if err := run(*sqlitePath, *pgURL, *n); err != nil {
+	if err := run(*sqlitePath, *pgURL, *n, *showSlowest); err != nil {
 		fmt.Fprintln(os.Stderr, "searchbench:", err)
 		os.Exit(1)
 	}
 }
 
-var showSlowest *int
-
-func run(sqlitePath, pgURL string, n int) error {
+func run(sqlitePath, pgURL string, n, showSlowest int) error {
 	ctx := context.Background()
 	d, err := db.Open(db.Options{SQLitePath: sqlitePath, PostgresURL: pgURL})
 	if err != nil {
@@ -83,7 +81,7 @@ func run(sqlitePath, pgURL string, n int) error {
 	report("search, two-word queries", lat)
 	fmt.Printf("  mean threads found per query: %d\n", found/max(len(queries), 1))
 	slices.SortFunc(slowest, func(a, b timed) int { return int(b.took - a.took) })
-	for _, t := range slowest[:min(*showSlowest, len(slowest))] {
+	for _, t := range slowest[:min(showSlowest, len(slowest))] {
 		fmt.Printf("  slow: %q %v\n", t.q, t.took.Round(10*time.Microsecond))
 	}
 	lat = timeEach(queries[:min(100, len(queries))], func(q string) error {
