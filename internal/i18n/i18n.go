@@ -7,11 +7,16 @@ import (
 	"embed"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"sort"
 	"strings"
 )
 
-//go:embed locales/*.json
+// Each language is a folder of JSON files that together make its catalog: a
+// feature adds its own file (locales/fr/thanks.json) rather than editing one
+// shared file, and a key defined twice fails start-up.
+//
+//go:embed locales
 var catalogFiles embed.FS
 
 // Locales are the supported languages, the default first.
@@ -28,13 +33,9 @@ type Bundle struct {
 func Load() (*Bundle, error) {
 	b := &Bundle{catalogs: map[string]map[string]string{}, dates: map[string]*dateFormat{}}
 	for _, loc := range Locales {
-		raw, err := catalogFiles.ReadFile("locales/" + loc + ".json")
+		cat, err := loadCatalog(loc)
 		if err != nil {
-			return nil, fmt.Errorf("i18n: %w", err)
-		}
-		cat := map[string]string{}
-		if err := json.Unmarshal(raw, &cat); err != nil {
-			return nil, fmt.Errorf("i18n: %s.json: %w", loc, err)
+			return nil, err
 		}
 		b.catalogs[loc] = cat
 	}
@@ -49,6 +50,32 @@ func Load() (*Bundle, error) {
 		b.dates[loc] = dates
 	}
 	return b, nil
+}
+
+// loadCatalog merges the files of one language's folder.
+func loadCatalog(loc string) (map[string]string, error) {
+	files, err := fs.Glob(catalogFiles, "locales/"+loc+"/*.json")
+	if err != nil || len(files) == 0 {
+		return nil, fmt.Errorf("i18n: no catalog for %s", loc)
+	}
+	cat := map[string]string{}
+	for _, name := range files {
+		raw, err := catalogFiles.ReadFile(name)
+		if err != nil {
+			return nil, fmt.Errorf("i18n: %w", err)
+		}
+		part := map[string]string{}
+		if err := json.Unmarshal(raw, &part); err != nil {
+			return nil, fmt.Errorf("i18n: %s: %w", name, err)
+		}
+		for k, v := range part {
+			if _, dup := cat[k]; dup {
+				return nil, fmt.Errorf("i18n: %s defines %s again", name, k)
+			}
+			cat[k] = v
+		}
+	}
+	return cat, nil
 }
 
 func (b *Bundle) keyDifferences() []string {
