@@ -116,7 +116,11 @@ func (d *DB) Ping(ctx context.Context) error {
 func (d *DB) Close() error { return d.SQL().Close() }
 
 // WithTx runs fn in a transaction bound to ctx: committed when fn returns nil,
-// rolled back otherwise.
+// rolled back otherwise. When ctx already carries a transaction (InTx,
+// or a WithTx further up), fn joins it instead: the outermost caller commits
+// or rolls back the whole, so a write that spans packages is all or nothing.
+// The tx given to fn carries itself in its context (TxContext), for calls
+// into other packages.
 //
 // SQLite has one writer at a time. Left to SQLite, waiting writers sleep in
 // its busy handler — 1, 2, 5… then 100 ms between tries — and the lock can
@@ -126,6 +130,9 @@ func (d *DB) Close() error { return d.SQL().Close() }
 // timeout would have let it. (Other processes sharing the file still meet
 // the busy timeout, as before.)
 func (d *DB) WithTx(ctx context.Context, fn func(tx *gorm.DB) error) error {
+	if tx, ok := ctx.Value(txKey{}).(*gorm.DB); ok {
+		return fn(tx)
+	}
 	if d.writer != nil {
 		wait := time.NewTimer(sqliteBusyTimeout)
 		defer wait.Stop()
@@ -138,8 +145,32 @@ func (d *DB) WithTx(ctx context.Context, fn func(tx *gorm.DB) error) error {
 			return errWriterBusy
 		}
 	}
-	return d.DB.WithContext(ctx).Transaction(fn)
+	return d.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		return fn(tx.WithContext(context.WithValue(ctx, txKey{}, tx)))
+	})
 }
+
+// InTx runs fn in a transaction that the context given to fn carries: every
+// package's writes made with that context (through WithTx or Conn) join it.
+// Use it where one action writes through several domain packages.
+func (d *DB) InTx(ctx context.Context, fn func(ctx context.Context) error) error {
+	return d.WithTx(ctx, func(tx *gorm.DB) error { return fn(TxContext(tx)) })
+}
+
+// Conn returns the transaction ctx carries, or the pool bound to ctx: reads
+// made inside a write see what the write has done so far.
+func (d *DB) Conn(ctx context.Context) *gorm.DB {
+	if tx, ok := ctx.Value(txKey{}).(*gorm.DB); ok {
+		return tx
+	}
+	return d.DB.WithContext(ctx)
+}
+
+// TxContext is the context a WithTx transaction carries itself in, to hand
+// to another package's methods so that they join it.
+func TxContext(tx *gorm.DB) context.Context { return tx.Statement.Context }
+
+type txKey struct{}
 
 // sqliteBusyTimeout is the busy_timeout of sqliteDSN.
 const sqliteBusyTimeout = 15 * time.Second

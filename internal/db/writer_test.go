@@ -67,3 +67,32 @@ func TestAbandonedWriterLeavesTheQueue(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestInTxJoinsAndRollsBackWhole: a write made through WithTx inside InTx
+// joins the outer transaction (on SQLite it would otherwise wait for the
+// writer forever), and a failure after it undoes both parts.
+func TestInTxJoinsAndRollsBackWhole(t *testing.T) {
+	d := testdb.NewDB(t)
+	failure := errors.New("second part failed")
+	err := d.InTx(context.Background(), func(ctx context.Context) error {
+		if err := d.WithTx(ctx, func(tx *gorm.DB) error {
+			return tx.Exec("UPDATE sections SET post_count = 7 WHERE slug = 'entre-nous'").Error
+		}); err != nil {
+			return err
+		}
+		var seen int
+		d.Conn(ctx).Raw("SELECT post_count FROM sections WHERE slug = 'entre-nous'").Scan(&seen)
+		if seen != 7 {
+			t.Errorf("inside the transaction post_count is %d, want 7", seen)
+		}
+		return failure
+	})
+	if !errors.Is(err, failure) {
+		t.Fatalf("InTx returned %v, want the second part's error", err)
+	}
+	var n int
+	d.Raw("SELECT post_count FROM sections WHERE slug = 'entre-nous'").Scan(&n)
+	if n != 0 {
+		t.Fatalf("post_count %d after a rolled-back transaction, want 0", n)
+	}
+}
