@@ -136,7 +136,7 @@ func (s *Service) ByUsername(ctx context.Context, username string) (*User, error
 // first is scanned by hand (see user.go): it loads the session's member on
 // every page a member reads.
 func (s *Service) first(ctx context.Context, where string, args ...any) (*User, error) {
-	rows, err := s.db.WithContext(ctx).Raw("SELECT "+userColumns+" FROM users WHERE "+where+" LIMIT 1", args...).Rows()
+	rows, err := s.db.WithContext(ctx).Raw("SELECT "+userRow.Columns+" FROM users WHERE "+where+" LIMIT 1", args...).Rows()
 	if err != nil {
 		return nil, fmt.Errorf("accounts: find user: %w", err)
 	}
