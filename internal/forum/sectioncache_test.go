@@ -7,12 +7,15 @@ import (
 
 	"entraide/internal/accounts"
 	"entraide/internal/db"
+	"entraide/internal/markup"
 	"entraide/internal/testkit/testdb"
 )
 
 type plainText struct{}
 
-func (plainText) Render(md string) (string, error) { return "<p>" + md + "</p>\n", nil }
+func (plainText) Render(md string) (markup.HTML, error) {
+	return markup.HTML("<p>" + md + "</p>\n"), nil
+}
 
 func TestSectionListIsReadOnceASecondAndWritesEndTheCache(t *testing.T) {
 	ctx := context.Background()

@@ -7,13 +7,14 @@ import (
 	"time"
 
 	"entraide/internal/db"
+	"entraide/internal/markup"
 
 	"gorm.io/gorm"
 )
 
 // Renderer turns a post's Markdown into sanitised HTML (internal/markup).
 type Renderer interface {
-	Render(markdown string) (string, error)
+	Render(markdown string) (markup.HTML, error)
 }
 
 // Indexer keeps another store in step with posts, inside the same

@@ -3,12 +3,14 @@ package web
 import (
 	"net/http"
 
+	"entraide/internal/forum"
+
 	"github.com/labstack/echo/v4"
 )
 
 type homePage struct {
 	Layout
-	Latest []threadItem
+	Latest []forum.ThreadSummary
 }
 
 func (s *Server) showHome(c echo.Context) error {
@@ -17,6 +19,6 @@ func (s *Server) showHome(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	page.Latest = threadItems(latest)
+	page.Latest = latest
 	return s.render(c, http.StatusOK, "home/show", page)
 }

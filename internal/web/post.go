@@ -15,7 +15,7 @@ type replyPage struct {
 	Layout
 	View    *forum.ThreadView
 	Form    Form
-	Preview string
+	Preview markup.HTML
 }
 
 // newReply shows the reply form alone, prefilled with a quote when asked:
@@ -81,7 +81,7 @@ type editPostPage struct {
 	Post    *forum.PostContext
 	Form    Form
 	First   bool // the post opens its thread: its title is edited too
-	Preview string
+	Preview markup.HTML
 }
 
 func (s *Server) loadEditablePost(c echo.Context) (*forum.PostContext, error) {

@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"entraide/internal/accounts"
+	"entraide/internal/forum"
 
 	"github.com/labstack/echo/v4"
 )
@@ -11,7 +12,7 @@ import (
 type profilePage struct {
 	Layout
 	Member  *accounts.User
-	Threads []threadItem
+	Threads []forum.ThreadSummary
 }
 
 func (s *Server) showProfile(c echo.Context) error {
@@ -26,6 +27,6 @@ func (s *Server) showProfile(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	page.Threads = threadItems(threads)
+	page.Threads = threads
 	return s.render(c, http.StatusOK, "users/show", page)
 }

@@ -100,7 +100,6 @@ var funcs = template.FuncMap{
 	// sanitized marks HTML that internal/markup's Render produced: a post's
 	// stored HTML, or a preview rendered just now by the same sanitiser.
 	// Nothing else may go through it.
-	"sanitized": func(s string) template.HTML { return template.HTML(s) },
 	"threadURL": threadURL,
 	"postURL":   postURL,
 	"userURL":   userURL,

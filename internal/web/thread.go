@@ -7,6 +7,7 @@ import (
 	"entraide/internal/accounts"
 	"entraide/internal/errs"
 	"entraide/internal/forum"
+	"entraide/internal/markup"
 
 	"github.com/labstack/echo/v4"
 )
@@ -14,7 +15,7 @@ import (
 type threadPage struct {
 	Layout
 	View     *forum.ThreadView
-	Posts    []postItem
+	Posts    []forum.PostView
 	Page     int
 	Pages    int
 	CanReply bool
@@ -22,13 +23,13 @@ type threadPage struct {
 }
 
 // CanEdit reports whether the reader may edit post p (shown as a link).
-func (p *threadPage) CanEdit(post postItem) bool {
-	return forum.CanEditPost(p.User, &p.View.Section, &p.View.Thread, post.post())
+func (p *threadPage) CanEdit(post *forum.Post) bool {
+	return forum.CanEditPost(p.User, &p.View.Section, &p.View.Thread, post)
 }
 
 // CanSeeHistory reports whether the reader may open post p's history.
-func (p *threadPage) CanSeeHistory(post postItem) bool {
-	return forum.CanSeeHistory(p.User, post.post())
+func (p *threadPage) CanSeeHistory(post *forum.Post) bool {
+	return forum.CanSeeHistory(p.User, post)
 }
 
 // threadParam loads the thread named by the route's :id, if the reader may
@@ -75,7 +76,7 @@ func (s *Server) showThread(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	page.Posts = postItems(posts)
+	page.Posts = posts
 	return s.render(c, http.StatusOK, "threads/show", page)
 }
 
@@ -105,7 +106,7 @@ type newThreadPage struct {
 	Form     Form
 	Sections []forum.Section // where the reader may open a thread
 	Newcomer bool            // newcomers' threads always go to the newcomers' section
-	Preview  string
+	Preview  markup.HTML
 }
 
 func (s *Server) threadFormPage(c echo.Context, form Form) (*newThreadPage, error) {
