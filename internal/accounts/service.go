@@ -239,3 +239,15 @@ func (s *Service) List(ctx context.Context, query string, limit int) ([]User, er
 func escapeLike(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }
+
+// AddPostCounts moves a member's thread and reply counts by the deltas. The
+// forum calls it inside its write, which the context carries, so the counts
+// move with the posts or not at all.
+func (s *Service) AddPostCounts(ctx context.Context, userID int64, threads, replies int) error {
+	err := s.db.Conn(ctx).Exec("UPDATE users SET thread_count = thread_count + ?, reply_count = reply_count + ? WHERE id = ?",
+		threads, replies, userID).Error
+	if err != nil {
+		return fmt.Errorf("accounts: post counts: %w", err)
+	}
+	return nil
+}

@@ -67,7 +67,8 @@ func Build(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 	}
 	render := markup.New()
 	index := search.NewIndex(d)
-	return &App{Config: cfg, Log: log, DB: d, Accounts: accounts.New(d), Forum: forum.New(d, render, index),
+	acc := accounts.New(d)
+	return &App{Config: cfg, Log: log, DB: d, Accounts: acc, Forum: forum.New(d, acc, render, index),
 		Markup: render, I18n: bundle, Settings: settings.New(d), Index: index, Search: search.NewSearcher(index)}, nil
 }
 

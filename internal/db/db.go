@@ -130,8 +130,8 @@ func (d *DB) Close() error { return d.SQL().Close() }
 // timeout would have let it. (Other processes sharing the file still meet
 // the busy timeout, as before.)
 func (d *DB) WithTx(ctx context.Context, fn func(tx *gorm.DB) error) error {
-	if tx, ok := ctx.Value(txKey{}).(*gorm.DB); ok {
-		return fn(tx)
+	if open, ok := ctx.Value(txKey{}).(*openTx); ok {
+		return fn(open.tx)
 	}
 	if d.writer != nil {
 		wait := time.NewTimer(sqliteBusyTimeout)
@@ -146,7 +146,9 @@ func (d *DB) WithTx(ctx context.Context, fn func(tx *gorm.DB) error) error {
 		}
 	}
 	return d.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		return fn(tx.WithContext(context.WithValue(ctx, txKey{}, tx)))
+		open := &openTx{}
+		open.tx = tx.WithContext(context.WithValue(ctx, txKey{}, open))
+		return fn(open.tx)
 	})
 }
 
@@ -160,8 +162,8 @@ func (d *DB) InTx(ctx context.Context, fn func(ctx context.Context) error) error
 // Conn returns the transaction ctx carries, or the pool bound to ctx: reads
 // made inside a write see what the write has done so far.
 func (d *DB) Conn(ctx context.Context) *gorm.DB {
-	if tx, ok := ctx.Value(txKey{}).(*gorm.DB); ok {
-		return tx
+	if open, ok := ctx.Value(txKey{}).(*openTx); ok {
+		return open.tx
 	}
 	return d.DB.WithContext(ctx)
 }
@@ -171,6 +173,10 @@ func (d *DB) Conn(ctx context.Context) *gorm.DB {
 func TxContext(tx *gorm.DB) context.Context { return tx.Statement.Context }
 
 type txKey struct{}
+
+// openTx is the transaction a context carries, bound to that same context,
+// so that a package joining it hands the carrying context on in turn.
+type openTx struct{ tx *gorm.DB }
 
 // sqliteBusyTimeout is the busy_timeout of sqliteDSN.
 const sqliteBusyTimeout = 15 * time.Second

@@ -28,7 +28,8 @@ type fixture struct {
 func newFixture(t *testing.T, members int) *fixture {
 	t.Helper()
 	d := testdb.NewDB(t)
-	fx := &fixture{f: forum.New(d, markup.New(), nil), acc: accounts.New(d)}
+	acc := accounts.New(d)
+	fx := &fixture{f: forum.New(d, acc, markup.New(), nil), acc: acc}
 	for i := 0; i < members; i++ {
 		name := fmt.Sprintf("membre%d", i)
 		u, err := fx.acc.Register(ctx, accounts.Registration{Username: name, Email: name + "@exemple.fr", Password: "une phrase de passe solide", Confirm: "une phrase de passe solide"})

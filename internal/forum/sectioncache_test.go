@@ -20,7 +20,7 @@ func (plainText) Render(md string) (markup.HTML, error) {
 func TestSectionListIsReadOnceASecondAndWritesEndTheCache(t *testing.T) {
 	ctx := context.Background()
 	d := testdb.NewDB(t)
-	s := New(d, plainText{}, nil)
+	s := New(d, accounts.New(d), plainText{}, nil)
 	counter := db.CountStatements(d)
 	for range 3 {
 		if _, err := s.Sections(ctx, nil); err != nil {

@@ -25,19 +25,26 @@ type Indexer interface {
 	ThreadChanged(tx *gorm.DB, t *Thread) error
 }
 
+// Members keeps the members' own counters (internal/accounts owns the
+// users table); its methods join the transaction the context carries.
+type Members interface {
+	AddPostCounts(ctx context.Context, userID int64, threads, replies int) error
+}
+
 // Service is the forum domain.
 type Service struct {
-	db     *db.DB
-	render Renderer
-	index  Indexer
-	now    func() time.Time
+	db      *db.DB
+	members Members
+	render  Renderer
+	index   Indexer
+	now     func() time.Time
 	// sections caches the section list for a second (sectioncache.go).
 	sections sectionCache
 }
 
 // New returns the forum service. index may be nil.
-func New(d *db.DB, render Renderer, index Indexer) *Service {
-	return &Service{db: d, render: render, index: index, now: func() time.Time {
+func New(d *db.DB, members Members, render Renderer, index Indexer) *Service {
+	return &Service{db: d, members: members, render: render, index: index, now: func() time.Time {
 		return time.Now().UTC().Truncate(time.Microsecond)
 	}, sections: sectionCache{ttl: SectionsTTL}}
 }

@@ -85,7 +85,7 @@ func TestGeneratedForumIsConsistent(t *testing.T) {
 
 	// Keyset paging walks every visible thread of each section once, in
 	// order: the generated timestamps compare like the forum's own.
-	svc := forum.New(d, render, nil)
+	svc := forum.New(d, accounts.New(d), render, nil)
 	sections, err := svc.Sections(ctx, admin)
 	if err != nil {
 		t.Fatal(err)
