@@ -47,7 +47,11 @@ func (s *Server) redirectThread(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.Redirect(http.StatusMovedPermanently, threadURL(tv.Thread.ID, tv.Thread.Slug))
+	to := threadURL(tv.Thread.ID, tv.Thread.Slug)
+	if q := c.Request().URL.RawQuery; q != "" { // ?page=N stays on its page
+		to += "?" + q
+	}
+	return c.Redirect(http.StatusMovedPermanently, to)
 }
 
 func (s *Server) showThread(c echo.Context) error {
@@ -109,7 +113,7 @@ type newThreadPage struct {
 	Preview  markup.HTML
 }
 
-func (s *Server) threadFormPage(c echo.Context, form Form) (*newThreadPage, error) {
+func (s *Server) threadFormPage(c echo.Context, form Form) *newThreadPage {
 	page := &newThreadPage{Layout: s.layout(c, "thread.new.title"), Form: form}
 	page.Newcomer = !page.User.Can(accounts.Member)
 	for _, sec := range page.Layout.Sections {
@@ -117,7 +121,7 @@ func (s *Server) threadFormPage(c echo.Context, form Form) (*newThreadPage, erro
 			page.Sections = append(page.Sections, sec)
 		}
 	}
-	return page, nil
+	return page
 }
 
 func (s *Server) newThread(c echo.Context) error {
@@ -127,11 +131,7 @@ func (s *Server) newThread(c echo.Context) error {
 			form.Values["section"] = strconv.FormatInt(sec.ID, 10)
 		}
 	}
-	page, err := s.threadFormPage(c, form)
-	if err != nil {
-		return err
-	}
-	return s.render(c, http.StatusOK, "threads/new", page)
+	return s.render(c, http.StatusOK, "threads/new", s.threadFormPage(c, form))
 }
 
 func (s *Server) createThread(c echo.Context) error {
@@ -142,10 +142,7 @@ func (s *Server) createThread(c echo.Context) error {
 	}
 	t, err := s.forum.CreateThread(c.Request().Context(), currentUser(c), forum.NewThread{SectionID: sectionID, Title: form.Get("title"), Body: form.Get("body")})
 	if err != nil {
-		page, perr := s.threadFormPage(c, form)
-		if perr != nil {
-			return perr
-		}
+		page := s.threadFormPage(c, form)
 		if form.fail(&page.Layout, err) {
 			return s.render(c, http.StatusUnprocessableEntity, "threads/new", page)
 		}
@@ -155,10 +152,8 @@ func (s *Server) createThread(c echo.Context) error {
 }
 
 func (s *Server) previewThread(c echo.Context, form Form) error {
-	page, err := s.threadFormPage(c, form)
-	if err != nil {
-		return err
-	}
+	page := s.threadFormPage(c, form)
+	var err error
 	if page.Preview, err = s.markup.Render(form.Get("body")); err != nil {
 		return err
 	}
