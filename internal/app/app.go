@@ -33,6 +33,7 @@ type App struct {
 	Settings *settings.Store
 	Index    *search.Index
 	Search   *search.Searcher
+	Finder   *search.Finder
 }
 
 // Open connects to the configured database, migrates it, and builds the
@@ -68,8 +69,10 @@ func Build(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 	render := markup.New()
 	index := search.NewIndex(d)
 	acc := accounts.New(d)
-	return &App{Config: cfg, Log: log, DB: d, Accounts: acc, Forum: forum.New(d, acc, render, index),
-		Markup: render, I18n: bundle, Settings: settings.New(d), Index: index, Search: search.NewSearcher(index)}, nil
+	f := forum.New(d, acc, render, index)
+	searcher := search.NewSearcher(index)
+	return &App{Config: cfg, Log: log, DB: d, Accounts: acc, Forum: f, Markup: render, I18n: bundle,
+		Settings: settings.New(d), Index: index, Search: searcher, Finder: search.NewFinder(searcher, f, acc)}, nil
 }
 
 // Close releases the database.
@@ -99,5 +102,5 @@ func (a *App) Handler(ctx context.Context) (*echo.Echo, error) {
 		return nil, err
 	}
 	return web.New(web.Deps{Config: a.Config, DB: a.DB, Accounts: a.Accounts, Forum: a.Forum, Markup: a.Markup,
-		Search: a.Search, I18n: a.I18n, Log: a.Log, SessionSecret: secret})
+		Search: a.Search, Finder: a.Finder, I18n: a.I18n, Log: a.Log, SessionSecret: secret})
 }
