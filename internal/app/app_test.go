@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"log/slog"
 	"net"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -100,7 +102,8 @@ func TestServeFinishesInFlightRequests(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := app.Build(cfg, testkit.DiscardLogger(), testkit.NewDB(t))
+	var logs syncBuffer
+	a, err := app.Build(cfg, slog.New(slog.NewTextHandler(&logs, nil)), testkit.NewDB(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -155,4 +158,27 @@ func TestServeFinishesInFlightRequests(t *testing.T) {
 	if _, err := net.DialTimeout("tcp", ln.Addr().String(), time.Second); err == nil {
 		t.Error("the server still accepts connections after shutdown")
 	}
+	// The index's worker ran beside the server and stopped with it.
+	out := logs.String()
+	if started, stopped := strings.Index(out, "worker started"), strings.Index(out, "worker stopped"); started < 0 || stopped < started {
+		t.Errorf("the search index's worker did not start and stop with the server:\n%s", out)
+	}
+}
+
+// syncBuffer is a log destination written by several goroutines.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }

@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/glebarez/sqlite"
@@ -182,19 +181,6 @@ type openTx struct{ tx *gorm.DB }
 const sqliteBusyTimeout = 15 * time.Second
 
 var errWriterBusy = errors.New("db: the database stayed busy with another write for 15 s")
-
-// IsUniqueViolation reports whether err is a unique-constraint failure, on
-// either database, so services can turn a race into a clear message.
-func IsUniqueViolation(err error) bool {
-	if err == nil {
-		return false
-	}
-	if errors.Is(err, gorm.ErrDuplicatedKey) {
-		return true
-	}
-	msg := err.Error()
-	return strings.Contains(msg, "UNIQUE constraint failed") || strings.Contains(msg, "SQLSTATE 23505")
-}
 
 func orInt(v, def int) int {
 	if v <= 0 {

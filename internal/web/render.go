@@ -69,9 +69,12 @@ func (s *Server) layout(c echo.Context, titleKey string, args ...any) Layout {
 	if key := takeFlash(c); key != "" {
 		l.Flash = st.tr.T(key)
 	}
-	if sections, err := s.sections(c); err == nil {
-		l.Sections = sections
+	sections, err := s.sections(c)
+	if err != nil {
+		// The page can do without the header's section links; say so.
+		s.log.Warn("sections for the header", "id", st.requestID, "err", err)
 	}
+	l.Sections = sections
 	return l
 }
 
