@@ -3,10 +3,12 @@ package generate_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 
 	"entraide/internal/accounts"
+	"entraide/internal/app"
 	"entraide/internal/db"
 	"entraide/internal/forum"
 	"entraide/internal/generate"
@@ -32,7 +34,7 @@ func TestGeneratedForumIsConsistent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := generate.Verify(ctx, d); err != nil {
+	if err := verify(ctx, d); err != nil {
 		t.Fatal(err)
 	}
 	var users, threads, posts, revisions int
@@ -131,7 +133,7 @@ func TestGeneratedForumIsConsistent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := generate.Verify(ctx, d); err != nil {
+	if err := verify(ctx, d); err != nil {
 		t.Fatal(err)
 	}
 	// Deleting it gives the thread's activity back to the generated post
@@ -146,7 +148,7 @@ func TestGeneratedForumIsConsistent(t *testing.T) {
 	if _, err := svc.CreateThread(ctx, member, forum.NewThread{SectionID: newcomers.ID, Title: "Un sujet ouvert après la génération", Body: "Le texte."}); err != nil {
 		t.Fatal(err)
 	}
-	if err := generate.Verify(ctx, d); err != nil {
+	if err := verify(ctx, d); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -174,7 +176,7 @@ func TestGenerateRefusesAForumWithMembersUnlessForced(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := generate.Verify(ctx, d); err != nil {
+	if err := verify(ctx, d); err != nil {
 		t.Fatal(err)
 	}
 	var users int
@@ -182,4 +184,17 @@ func TestGenerateRefusesAForumWithMembersUnlessForced(t *testing.T) {
 	if users != 21 {
 		t.Fatalf("%d users, want 21", users)
 	}
+}
+
+// verify checks every counter of the generated forum with the forum's own
+// invariants, as `entraide check` does.
+func verify(ctx context.Context, d *db.DB) error {
+	found, err := db.Check(ctx, d, app.Invariants(), false)
+	if err != nil {
+		return err
+	}
+	if len(found) > 0 {
+		return fmt.Errorf("counters broken: %+v", found)
+	}
+	return nil
 }
