@@ -66,10 +66,7 @@ func (s *Server) showSearch(c echo.Context) error {
 	page.Searched = true
 	found, err := s.finder.Find(c.Request().Context(), sections, typed)
 	if err != nil {
-		if form.fail(&page.Layout, err) {
-			return s.render(c, http.StatusUnprocessableEntity, "search/show", page)
-		}
-		return err
+		return s.formAgain(c, err, form, &page.Layout, "search/show", page)
 	}
 	if r := found.Results; r.Total > 0 && r.Page > r.Pages {
 		return c.Redirect(http.StatusSeeOther, page.PageLink(r.Pages))

@@ -143,10 +143,7 @@ func (s *Server) createThread(c echo.Context) error {
 	t, err := s.forum.CreateThread(c.Request().Context(), currentUser(c), forum.NewThread{SectionID: sectionID, Title: form.Get("title"), Body: form.Get("body")})
 	if err != nil {
 		page := s.threadFormPage(c, form)
-		if form.fail(&page.Layout, err) {
-			return s.render(c, http.StatusUnprocessableEntity, "threads/new", page)
-		}
-		return err
+		return s.formAgain(c, err, form, &page.Layout, "threads/new", page)
 	}
 	return redirect(c, threadURL(t.ID, t.Slug), "flash.thread_created")
 }
