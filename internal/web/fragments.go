@@ -43,8 +43,11 @@ func (f *fragment) raw(parts ...trusted) {
 // text writes a value escaped for text or a quoted attribute value.
 func (f *fragment) text(s string) { f.WriteString(template.HTMLEscapeString(s)) }
 
-// num writes a number.
-func (f *fragment) num(n int64) { f.WriteString(strconv.FormatInt(n, 10)) }
+// num writes a number, without a string allocated for it.
+func (f *fragment) num(n int64) {
+	var buf [20]byte
+	f.Write(strconv.AppendInt(buf[:0], n, 10))
+}
 
 // iso writes t as a datetime attribute value.
 func (f *fragment) iso(t time.Time) { f.WriteString(iso(t)) }
