@@ -26,7 +26,7 @@ func (s *Server) showAdmin(c echo.Context) error {
 	if page.Users, err = s.accounts.List(ctx, page.Search, 100); err != nil {
 		return err
 	}
-	if page.AllSections, err = s.forum.Sections(ctx, page.User); err != nil {
+	if page.AllSections, err = s.forum.Sections(ctx, page.user); err != nil {
 		return err
 	}
 	return s.render(c, http.StatusOK, "admin/show", page)
@@ -48,7 +48,7 @@ func (s *Server) updateUserRole(c echo.Context) error {
 				return err
 			}
 			page.Roles = accounts.Roles
-			page.AllSections, _ = s.forum.Sections(c.Request().Context(), page.User)
+			page.AllSections, _ = s.forum.Sections(c.Request().Context(), page.user)
 			return s.render(c, http.StatusUnprocessableEntity, "admin/show", page)
 		}
 		return err

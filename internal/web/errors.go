@@ -101,8 +101,9 @@ func (s *Server) errorLayout(c echo.Context) Layout {
 	if st.tr.Locale == "" {
 		st.tr = s.i18n.For(s.cfg.Locale)
 	}
-	return Layout{User: st.user, CSRF: csrfToken(c), Locale: st.tr.Locale, Path: c.Request().URL.RequestURI(), tr: st.tr,
-		syntaxHelp: s.pages.syntaxHelp[st.tr.Locale]}
+	l := newLayout(st.user, st.tr)
+	l.CSRF, l.Path, l.syntaxHelp = csrfToken(c), c.Request().URL.RequestURI(), s.pages.syntaxHelp[st.tr.Locale]
+	return l
 }
 
 // statusClientClosed is nginx's code for a request the client abandoned:

@@ -6,8 +6,11 @@ import (
 	"go/token"
 	"io/fs"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
+
+	"entraide/internal/accounts"
 )
 
 // TestTrustedComesFromConstants keeps the one way around escaping closed:
@@ -79,4 +82,28 @@ func conversionName(fun ast.Expr, pkg string) string {
 		}
 	}
 	return ""
+}
+
+// TestLayoutGivesTemplatesNoAccount: every page's layout reaches the
+// templates, so it must not carry the reader's whole account (password
+// hash, email): templates get a Viewer.
+func TestLayoutGivesTemplatesNoAccount(t *testing.T) {
+	account := reflect.TypeFor[accounts.User]()
+	lt := reflect.TypeFor[Layout]()
+	for i := range lt.NumField() {
+		f := lt.Field(i)
+		if !f.IsExported() {
+			continue
+		}
+		ft := f.Type
+		for ft.Kind() == reflect.Pointer || ft.Kind() == reflect.Slice {
+			ft = ft.Elem()
+		}
+		if ft == account {
+			t.Errorf("Layout.%s hands the templates an accounts.User", f.Name)
+		}
+	}
+	if _, ok := reflect.TypeFor[Viewer]().FieldByName("PasswordHash"); ok {
+		t.Error("Viewer has the password hash")
+	}
 }

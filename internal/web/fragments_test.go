@@ -34,7 +34,9 @@ func fragmentLayoutFor(t *testing.T, u *accounts.User, now time.Time) Layout {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return Layout{User: u, Locale: "fr", tr: bundle.For("fr"), now: now}
+	l := newLayout(u, bundle.For("fr"))
+	l.now = now
+	return l
 }
 
 // attr is the attribute of the first element sel finds, "" without one.

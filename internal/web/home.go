@@ -15,7 +15,7 @@ type homePage struct {
 
 func (s *Server) showHome(c echo.Context) error {
 	page := &homePage{Layout: s.layout(c, "")}
-	latest, err := s.forum.LatestThreads(c.Request().Context(), page.User, 20)
+	latest, err := s.forum.LatestThreads(c.Request().Context(), page.user, 20)
 	if err != nil {
 		return err
 	}

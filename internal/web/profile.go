@@ -23,7 +23,7 @@ func (s *Server) showProfile(c echo.Context) error {
 	}
 	page := &profilePage{Layout: s.layout(c, ""), Member: member}
 	page.Title = member.Name()
-	threads, err := s.forum.UserPosts(ctx, page.User, member.ID, 20)
+	threads, err := s.forum.UserPosts(ctx, page.user, member.ID, 20)
 	if err != nil {
 		return err
 	}

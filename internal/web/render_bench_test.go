@@ -101,7 +101,7 @@ func BenchmarkRenderThreadPage(b *testing.B) {
 		Section: sections[1]}
 	for _, who := range benchReaders {
 		b.Run(who.name, func(b *testing.B) {
-			page := &threadPage{Layout: Layout{User: who.user, CSRF: "jeton", Locale: "fr", Path: "/t/7/quel-tarif", Sections: sections,
+			page := &threadPage{Layout: Layout{Viewer: viewerOf(who.user), user: who.user, CSRF: "jeton", Locale: "fr", Path: "/t/7/quel-tarif", Sections: sections,
 				tr: bundle.For("fr"), now: now, syntaxHelp: p.syntaxHelp["fr"]}, View: tv, Posts: views, Page: 1, Pages: 3, Reply: Form{Values: map[string]string{}, Errors: map[string]string{}}}
 			page.Title = tv.Thread.Title
 			page.CanReply = forum.CanReply(who.user, &tv.Section, &tv.Thread)
@@ -121,7 +121,7 @@ func BenchmarkRenderSectionPage(b *testing.B) {
 	older := &forum.Cursor{At: now.Add(-90 * time.Hour), ID: 470}
 	for _, who := range benchReaders {
 		b.Run(who.name, func(b *testing.B) {
-			page := &sectionPage{Layout: Layout{User: who.user, CSRF: "jeton", Locale: "fr", Path: "/s/section-b", Sections: sections,
+			page := &sectionPage{Layout: Layout{Viewer: viewerOf(who.user), user: who.user, CSRF: "jeton", Locale: "fr", Path: "/s/section-b", Sections: sections,
 				tr: bundle.For("fr"), now: now}, Section: sections[1], Page: &forum.SectionPage{Pinned: list[:2], Threads: list[2:], Older: older}}
 			page.Title = sections[1].Name
 			page.CanOpen = who.user != nil
@@ -137,7 +137,7 @@ func BenchmarkRenderHomePage(b *testing.B) {
 	latest := benchThreads(20, now)
 	for _, who := range benchReaders {
 		b.Run(who.name, func(b *testing.B) {
-			page := &homePage{Layout: Layout{User: who.user, CSRF: "jeton", Locale: "fr", Path: "/", Sections: sections,
+			page := &homePage{Layout: Layout{Viewer: viewerOf(who.user), user: who.user, CSRF: "jeton", Locale: "fr", Path: "/", Sections: sections,
 				tr: bundle.For("fr"), now: now}, Latest: latest}
 			benchRender(b, p, "home/show", page)
 		})

@@ -5,7 +5,6 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"time"
 
 	"entraide/internal/forum"
 	"entraide/internal/search"
@@ -155,5 +154,5 @@ func roundScore(f float64) float64 { return float64(int(f*1000+0.5)) / 1000 }
 // no database work.
 func (s *Server) fragmentLayout(c echo.Context) Layout {
 	st := stateOf(c)
-	return Layout{User: st.user, Locale: st.tr.Locale, tr: st.tr, now: time.Now()}
+	return newLayout(st.user, st.tr)
 }

@@ -29,7 +29,7 @@ func (s *Server) showSection(c echo.Context) error {
 	}
 	page := &sectionPage{Layout: s.layout(c, ""), Section: *sec}
 	page.Title = sec.Name
-	page.CanOpen = forum.CanOpenThreadIn(page.User, sec)
+	page.CanOpen = forum.CanOpenThreadIn(page.user, sec)
 	list, err := s.forum.SectionThreads(ctx, sec, after, before)
 	if err != nil {
 		return err

@@ -24,12 +24,12 @@ type threadPage struct {
 
 // CanEdit reports whether the reader may edit post p (shown as a link).
 func (p *threadPage) CanEdit(post *forum.Post) bool {
-	return forum.CanEditPost(p.User, &p.View.Section, &p.View.Thread, post)
+	return forum.CanEditPost(p.user, &p.View.Section, &p.View.Thread, post)
 }
 
 // CanSeeHistory reports whether the reader may open post p's history.
 func (p *threadPage) CanSeeHistory(post *forum.Post) bool {
-	return forum.CanSeeHistory(p.User, post)
+	return forum.CanSeeHistory(p.user, post)
 }
 
 // threadParam loads the thread named by the route's :id, if the reader may
@@ -75,7 +75,7 @@ func (s *Server) showThread(c echo.Context) error {
 	}
 	page := &threadPage{Layout: s.layout(c, ""), View: tv, Page: pageNo, Pages: tv.Thread.Pages(), Reply: newForm(c)}
 	page.Title = tv.Thread.Title
-	page.CanReply = forum.CanReply(page.User, &tv.Section, &tv.Thread)
+	page.CanReply = forum.CanReply(page.user, &tv.Section, &tv.Thread)
 	posts, err := s.forum.Posts(ctx, &tv.Thread, pageNo)
 	if err != nil {
 		return err
@@ -115,9 +115,9 @@ type newThreadPage struct {
 
 func (s *Server) threadFormPage(c echo.Context, form Form) *newThreadPage {
 	page := &newThreadPage{Layout: s.layout(c, "thread.new.title"), Form: form}
-	page.Newcomer = !page.User.Can(accounts.Member)
+	page.Newcomer = !page.user.Can(accounts.Member)
 	for _, sec := range page.Layout.Sections {
-		if forum.CanOpenThreadIn(page.User, &sec) {
+		if forum.CanOpenThreadIn(page.user, &sec) {
 			page.Sections = append(page.Sections, sec)
 		}
 	}
