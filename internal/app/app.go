@@ -52,6 +52,10 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 		_ = d.Close()
 		return nil, err
 	}
+	if err := a.Accounts.FillSkeletons(ctx); err != nil {
+		_ = d.Close()
+		return nil, err
+	}
 	if err := a.Index.Prepare(ctx); err != nil {
 		// Not fatal: the first post written tries again.
 		log.Warn("search index not prepared", "err", err)
@@ -67,8 +71,9 @@ func Build(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 	}
 	render := markup.New()
 	index := search.NewIndex(d)
-	return &App{Config: cfg, Log: log, DB: d, Accounts: accounts.New(d), Forum: forum.New(d, render, index),
-		Markup: render, I18n: bundle, Settings: settings.New(d), Index: index, Search: search.NewSearcher(index)}, nil
+	site := settings.New(d)
+	return &App{Config: cfg, Log: log, DB: d, Accounts: accounts.New(d).WithSettings(site), Forum: forum.New(d, render, index),
+		Markup: render, I18n: bundle, Settings: site, Index: index, Search: search.NewSearcher(index)}, nil
 }
 
 // Close releases the database.
@@ -98,5 +103,5 @@ func (a *App) Handler(ctx context.Context) (*echo.Echo, error) {
 		return nil, err
 	}
 	return web.New(web.Deps{Config: a.Config, DB: a.DB, Accounts: a.Accounts, Forum: a.Forum, Markup: a.Markup,
-		Search: a.Search, I18n: a.I18n, Log: a.Log, SessionSecret: secret})
+		Search: a.Search, I18n: a.I18n, Log: a.Log, SessionSecret: secret, Settings: a.Settings})
 }
