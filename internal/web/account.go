@@ -25,14 +25,14 @@ func (s *Server) createRegistration(c echo.Context) error {
 	form := newForm(c, "username", "email")
 	u, err := s.accounts.Register(c.Request().Context(), accounts.Registration{
 		Username: form.Get("username"), Email: form.Get("email"),
-		Password: c.FormValue("password"), Confirm: c.FormValue("confirm"), Locale: stateOf(c).tr.Locale,
+		Password: c.FormValue("password"), Confirm: c.FormValue("confirm"), Locale: stateOf(c).tr.Locale, IP: c.RealIP(),
 	})
 	if err != nil {
 		page := &accountPage{Layout: s.layout(c, "register.title"), Form: form}
 		if form.fail(&page.Layout, err) {
 			return s.render(c, http.StatusUnprocessableEntity, "accounts/register", page)
 		}
-		return err
+		return busy(err)
 	}
 	if err := logIn(c, u); err != nil {
 		return err
@@ -48,23 +48,25 @@ func (s *Server) newLogin(c echo.Context) error {
 func (s *Server) createLogin(c echo.Context) error {
 	form := newForm(c, "login")
 	next := safeNext(c.FormValue("next"))
-	u, err := s.accounts.Authenticate(c.Request().Context(), form.Get("login"), c.FormValue("password"), c.RealIP())
+	u, err := s.accounts.LogIn(c.Request().Context(), accounts.LogIn{Login: form.Get("login"), Password: c.FormValue("password"),
+		IP: c.RealIP(), Device: s.device(c)})
 	if err != nil {
 		page := &accountPage{Layout: s.layout(c, "login.title"), Form: form, Next: next}
 		switch {
 		case errors.Is(err, accounts.ErrBadCredentials):
 			form.Errors[""] = page.T("login.bad_credentials")
 		case errors.Is(err, accounts.ErrThrottled):
-			form.Errors[""] = page.T("login.throttled")
+			form.Errors[""] = throttledMessage(&page.Layout, err)
 			return s.render(c, http.StatusTooManyRequests, "accounts/login", page)
 		default:
-			return err
+			return busy(err)
 		}
 		return s.render(c, http.StatusUnprocessableEntity, "accounts/login", page)
 	}
 	if err := logIn(c, u); err != nil {
 		return err
 	}
+	s.rememberDevice(c, u)
 	return redirect(c, next, "flash.logged_in")
 }
 
@@ -98,7 +100,7 @@ func (s *Server) updatePassword(c echo.Context) error {
 		if form.fail(&page.Layout, err) {
 			return s.render(c, http.StatusUnprocessableEntity, "accounts/settings", page)
 		}
-		return err
+		return busy(err)
 	}
 	// This session lives on with the new version; every other one is dead.
 	if err := logIn(c, u); err != nil {

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"entraide/internal/forum"
+	"entraide/internal/markup"
 
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
@@ -41,6 +42,9 @@ func (s *Server) createPreview(c echo.Context) error {
 		html, err := s.markup.Render(body)
 		if err != nil {
 			return err
+		}
+		if s.externalImagesAsLinks(c) {
+			html = markup.ExternalImagesAsLinks(html)
 		}
 		page.HTML = html
 	}

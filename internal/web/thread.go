@@ -7,6 +7,7 @@ import (
 	"entraide/internal/accounts"
 	"entraide/internal/errs"
 	"entraide/internal/forum"
+	"entraide/internal/markup"
 
 	"github.com/labstack/echo/v4"
 )
@@ -76,6 +77,11 @@ func (s *Server) showThread(c echo.Context) error {
 		return err
 	}
 	page.Posts = postItems(posts)
+	if s.externalImagesAsLinks(c) {
+		for i := range page.Posts {
+			page.Posts[i].BodyHTML = markup.ExternalImagesAsLinks(page.Posts[i].BodyHTML)
+		}
+	}
 	return s.render(c, http.StatusOK, "threads/show", page)
 }
 
