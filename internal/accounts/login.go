@@ -129,11 +129,9 @@ func (s *Service) LogIn(ctx context.Context, in LogIn) (*User, error) {
 	if u == nil || !ok || verr != nil {
 		return nil, ErrBadCredentials
 	}
+	// A success is not a failure: its count is given back. The earlier
+	// failures stay, or logging in would hand a guesser 5 fresh tries.
 	release()
-	// The owner is in: the account's failures are forgotten.
-	if err := s.throttle.Clear(ctx, accountRule, strconv.FormatInt(u.ID, 10)); err != nil {
-		return nil, err
-	}
 	return u, nil
 }
 

@@ -10,10 +10,13 @@ import (
 )
 
 // knownMethods answers the methods the forum serves and no other: HEAD as
-// GET (monitors and link checkers use it; net/http sends no body for it),
-// and anything but GET, HEAD, POST and OPTIONS a 405 with the Allow header
-// — before the CSRF check, which would otherwise call an unknown method a
-// forged form (403).
+// GET (monitors and link checkers use it), and anything but GET, HEAD, POST
+// and OPTIONS a 405 with the Allow header — before the CSRF check, which
+// would otherwise call an unknown method a forged form (403).
+//
+// It runs before routing (echo.Pre): a HEAD request is routed as GET, then
+// headAgain gives it back its method, so that handlers and net/http see
+// HEAD (and net/http sends no body).
 func knownMethods(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		r := c.Request()
@@ -21,9 +24,22 @@ func knownMethods(next echo.HandlerFunc) echo.HandlerFunc {
 		case http.MethodGet, http.MethodPost, http.MethodOptions:
 		case http.MethodHead:
 			r.Method = http.MethodGet
+			c.Set(headKey, true)
 		default:
 			c.Response().Header().Set("Allow", "GET, HEAD, POST")
 			return echo.NewHTTPError(http.StatusMethodNotAllowed)
+		}
+		return next(c)
+	}
+}
+
+const headKey = "entraide-head"
+
+// headAgain restores HEAD on a request knownMethods routed as GET.
+func headAgain(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if head, _ := c.Get(headKey).(bool); head {
+			c.Request().Method = http.MethodHead
 		}
 		return next(c)
 	}

@@ -85,7 +85,7 @@ func New(d Deps) (*echo.Echo, error) {
 	e.IPExtractor = ipExtractor(d.Config)
 	e.Pre(middleware.RemoveTrailingSlashWithConfig(middleware.TrailingSlashConfig{RedirectCode: 301}))
 	e.Pre(knownMethods)
-	e.Use(s.requestLog, middleware.Recover(), securityHeaders, hsts(d.Config.Secure()), s.imagesPolicy, middleware.BodyLimit("1M"),
+	e.Use(headAgain, s.requestLog, middleware.Recover(), securityHeaders, hsts(d.Config.Secure()), s.imagesPolicy, middleware.BodyLimit("1M"),
 		s.loadSession, checkCSRF, s.loadUser)
 	s.routes(e)
 	return e, nil
