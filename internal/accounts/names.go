@@ -119,16 +119,6 @@ func allIn(name string, group []*unicode.RangeTable) bool {
 	return true
 }
 
-// skeletonTaken reports whether a member's name looks like name.
-func (s *Service) skeletonTaken(ctx context.Context, skeleton string) (bool, error) {
-	var n int64
-	err := s.db.Conn(ctx).Raw("SELECT COUNT(*) FROM users WHERE username_skeleton = ?", skeleton).Scan(&n).Error
-	if err != nil {
-		return false, fmt.Errorf("accounts: look-alike names: %w", err)
-	}
-	return n > 0, nil
-}
-
 // FillSkeletons computes the skeleton of the accounts created before names
 // were compared by it (or written by a bulk loader), a batch at a time. It
 // runs at start-up; with nothing to fill it is one query.
