@@ -241,3 +241,26 @@ func TestChangePasswordThrottlesGuesses(t *testing.T) {
 		t.Fatalf("after the back-off: %v", err)
 	}
 }
+
+// TestFillSkeletonsCoversOlderAccounts: accounts written before names had a
+// skeleton (or by the bulk loader) get one at start-up, and look-alikes of
+// them are refused from then on.
+func TestFillSkeletonsCoversOlderAccounts(t *testing.T) {
+	d := testkit.NewDB(t)
+	s := accounts.New(d)
+	hash, err := accounts.HashPassword(goodPassword)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now().UTC()
+	if err := d.Exec("INSERT INTO users (username, username_key, email, email_key, password_hash, role, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'member', ?, ?)",
+		"Gisele", accounts.UsernameKey("Gisele"), "gisele@exemple.fr", accounts.EmailKey("gisele@exemple.fr"), hash, now, now).Error; err != nil {
+		t.Fatal(err)
+	}
+	if err := s.FillSkeletons(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Register(ctx, regFor("GiseIe")); usernameProblem(err) != "accounts.username.looks_like" {
+		t.Fatalf("a look-alike of an older account: %v", err)
+	}
+}
