@@ -12,7 +12,7 @@ func TestLineAndText(t *testing.T) {
 		{"\u2067isolé\u2069 \u200bmot\u200b", "isolé mot", "isolé \u200bmot\u200b"},
 		{"ligne\r\nsuivante \t\n", "ligne suivante", "ligne\nsuivante"},
 		{"\u200f\u05e9\u05dc\u05d5\u05dd", "\u200f\u05e9\u05dc\u05d5\u05dd", "\u200f\u05e9\u05dc\u05d5\u05dd"}, // RLM and Hebrew kept
-		{"famille 👩\u200d👩\u200d👧", "famille 👩\u200d👩\u200d👧", "famille 👩\u200d👩\u200d👧"},          // ZWJ kept
+		{"famille 👩\u200d👩\u200d👧", "famille 👩\u200d👩\u200d👧", "famille 👩\u200d👩\u200d👧"},                      // ZWJ kept
 	}
 	for _, c := range cases {
 		if got := Line(c.in); got != c.line || !utf8.ValidString(got) {
