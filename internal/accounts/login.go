@@ -18,7 +18,9 @@ import (
 // rather than close the door:
 //
 //   - an account gets 5 failed log-ins a day free, then each further try
-//     waits twice as long as the last (2 s, 4 s… up to 15 minutes);
+//     waits twice as long as the last (1 minute, 2, 4… up to 15): a person
+//     who mistyped waits a minute, a guesser gets about a hundred tries a
+//     day instead of five every 15 minutes;
 //   - an address gets 20 an hour free, then the same back-off;
 //   - a try refused for waiting is not counted, so hammering a throttled
 //     account cannot keep it locked any longer;
@@ -29,8 +31,8 @@ import (
 //   - failures for names that match no account count against the address
 //     only, so random names add no rows.
 var (
-	accountRule = throttle.Rule{Scope: "login-account", Window: 24 * time.Hour, Free: 5, Base: 2 * time.Second, Max: 15 * time.Minute}
-	addressRule = throttle.Rule{Scope: "login-address", Window: time.Hour, Free: 20, Base: 2 * time.Second, Max: 15 * time.Minute}
+	accountRule = throttle.Rule{Scope: "login-account", Window: 24 * time.Hour, Free: 5, Base: time.Minute, Max: 15 * time.Minute}
+	addressRule = throttle.Rule{Scope: "login-address", Window: time.Hour, Free: 20, Base: time.Minute, Max: 15 * time.Minute}
 	deviceRule  = throttle.Rule{Scope: "login-device", Window: 24 * time.Hour, Free: 5}
 )
 
@@ -161,7 +163,7 @@ func AddressKey(ip string) string { return addressKey(ip) }
 // passwordRule throttles guesses of the current password when changing it:
 // 5 wrong in a day are free, then the same back-off as log-ins. A right
 // password given while waiting is refused too, or guessing would go on.
-var passwordRule = throttle.Rule{Scope: "password-change", Window: 24 * time.Hour, Free: 5, Base: 2 * time.Second, Max: 15 * time.Minute}
+var passwordRule = throttle.Rule{Scope: "password-change", Window: 24 * time.Hour, Free: 5, Base: time.Minute, Max: 15 * time.Minute}
 
 // checkCurrentPassword verifies the current password for a change, counted
 // by passwordRule.

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
+	"gorm.io/gorm"
 )
 
 // Look-alike names. Two names collide when their folded keys match (case
@@ -134,14 +135,20 @@ func (s *Service) FillSkeletons(ctx context.Context) error {
 		if len(rows) == 0 {
 			return nil
 		}
-		for _, r := range rows {
-			sk := usernameSkeleton(r.Username)
-			if sk == "" {
-				sk = "-" // never empty again, so the loop ends
+		err := s.db.WithTx(ctx, func(tx *gorm.DB) error {
+			for _, r := range rows {
+				sk := usernameSkeleton(r.Username)
+				if sk == "" {
+					sk = "-" // never empty again, so the loop ends
+				}
+				if err := tx.Exec("UPDATE users SET username_skeleton = ? WHERE id = ?", sk, r.ID).Error; err != nil {
+					return err
+				}
 			}
-			if err := s.db.Conn(ctx).Exec("UPDATE users SET username_skeleton = ? WHERE id = ?", sk, r.ID).Error; err != nil {
-				return fmt.Errorf("accounts: fill skeletons: %w", err)
-			}
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("accounts: fill skeletons: %w", err)
 		}
 	}
 }
