@@ -81,6 +81,11 @@ func (s *Server) showThread(c echo.Context) error {
 		return err
 	}
 	page.Posts = posts
+	if s.externalImagesAsLinks(c) {
+		for i := range page.Posts {
+			page.Posts[i].BodyHTML = markup.ExternalImagesAsLinks(page.Posts[i].BodyHTML)
+		}
+	}
 	return s.render(c, http.StatusOK, "threads/show", page)
 }
 
