@@ -24,6 +24,12 @@ type User struct {
 	ReplyCount     int
 	CreatedAt      time.Time
 	UpdatedAt      time.Time
+	// Counters kept by the forum's thank-yous and the notifications, in the
+	// transaction of the rows they count.
+	ThanksReceived      int
+	ThanksGiven         int
+	SolutionCount       int
+	UnreadNotifications int
 }
 
 // Name is what the forum shows for the member: the display name when set.
@@ -55,10 +61,12 @@ func RoleOf(u *User) Role {
 // hand-scanned lookup of the session's member; TestUserColumnsAreTheModel
 // keeps them in step when a field is added.
 const userColumns = "id, username, username_key, email, email_key, password_hash, role, display_name, bio, locale, " +
-	"session_version, thread_count, reply_count, created_at, updated_at"
+	"session_version, thread_count, reply_count, created_at, updated_at, " +
+	"thanks_received, thanks_given, solution_count, unread_notifications"
 
 func (u *User) fields() []any {
 	return []any{&u.ID, &u.Username, &u.UsernameKey, &u.Email, &u.EmailKey, &u.PasswordHash, db.Text(&u.Role),
 		&u.DisplayName, &u.Bio, &u.Locale, db.Int(&u.SessionVersion), db.Int(&u.ThreadCount), db.Int(&u.ReplyCount),
-		db.Time(&u.CreatedAt), db.Time(&u.UpdatedAt)}
+		db.Time(&u.CreatedAt), db.Time(&u.UpdatedAt), db.Int(&u.ThanksReceived), db.Int(&u.ThanksGiven),
+		db.Int(&u.SolutionCount), db.Int(&u.UnreadNotifications)}
 }

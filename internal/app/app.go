@@ -14,6 +14,7 @@ import (
 	"entraide/internal/forum"
 	"entraide/internal/i18n"
 	"entraide/internal/markup"
+	"entraide/internal/notify"
 	"entraide/internal/search"
 	"entraide/internal/settings"
 	"entraide/internal/web"
@@ -33,6 +34,7 @@ type App struct {
 	Settings *settings.Store
 	Index    *search.Index
 	Search   *search.Searcher
+	Notify   *notify.Service
 }
 
 // Open connects to the configured database, migrates it, and builds the
@@ -67,8 +69,12 @@ func Build(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 	}
 	render := markup.New()
 	index := search.NewIndex(d)
-	return &App{Config: cfg, Log: log, DB: d, Accounts: accounts.New(d), Forum: forum.New(d, render, index),
-		Markup: render, I18n: bundle, Settings: settings.New(d), Index: index, Search: search.NewSearcher(index)}, nil
+	notes, rules := notify.New(d), settings.New(d)
+	f := forum.New(d, render, index)
+	f.SetNotifier(notes)
+	f.SetRules(rules)
+	return &App{Config: cfg, Log: log, DB: d, Accounts: accounts.New(d), Forum: f,
+		Markup: render, I18n: bundle, Settings: rules, Index: index, Search: search.NewSearcher(index), Notify: notes}, nil
 }
 
 // Close releases the database.
@@ -98,5 +104,5 @@ func (a *App) Handler(ctx context.Context) (*echo.Echo, error) {
 		return nil, err
 	}
 	return web.New(web.Deps{Config: a.Config, DB: a.DB, Accounts: a.Accounts, Forum: a.Forum, Markup: a.Markup,
-		Search: a.Search, I18n: a.I18n, Log: a.Log, SessionSecret: secret})
+		Search: a.Search, I18n: a.I18n, Log: a.Log, SessionSecret: secret, Notify: a.Notify})
 }

@@ -17,10 +17,10 @@ import (
 // roles and times without database/sql's reflection.
 
 const (
-	threadColumns  = "id, section_id, author_id, title, slug, pinned, locked, post_seq, reply_count, last_post_at, last_author_id, deleted_at, created_at, updated_at"
+	threadColumns  = "id, section_id, author_id, title, slug, pinned, locked, post_seq, reply_count, last_post_at, last_author_id, deleted_at, created_at, updated_at, solution_post_id"
 	sectionColumns = "id, slug, name, description, position, is_newcomers, archived, read_role, thread_count, post_count, last_post_at, created_at, updated_at"
-	postColumns    = "id, thread_id, author_id, position, body, body_html, edit_count, edited_at, deleted_at, created_at, updated_at"
-	authorColumns  = "username, display_name, role"
+	postColumns    = "id, thread_id, author_id, position, body, body_html, edit_count, edited_at, deleted_at, created_at, updated_at, thank_count"
+	authorColumns  = "username, display_name, role, thanks_received"
 )
 
 // columns prefixes each column of list with alias.
@@ -31,7 +31,7 @@ func columns(alias, list string) string {
 func (t *Thread) fields() []any {
 	return []any{&t.ID, &t.SectionID, &t.AuthorID, &t.Title, &t.Slug, db.Bool(&t.Pinned), db.Bool(&t.Locked),
 		db.Int(&t.PostSeq), db.Int(&t.ReplyCount), db.Time(&t.LastPostAt), &t.LastAuthorID, db.NullTime(&t.DeletedAt),
-		db.Time(&t.CreatedAt), db.Time(&t.UpdatedAt)}
+		db.Time(&t.CreatedAt), db.Time(&t.UpdatedAt), &t.SolutionPostID}
 }
 
 func (s *Section) fields() []any {
@@ -42,12 +42,12 @@ func (s *Section) fields() []any {
 
 func (p *Post) fields() []any {
 	return []any{&p.ID, &p.ThreadID, &p.AuthorID, db.Int(&p.Position), &p.Body, &p.BodyHTML, db.Int(&p.EditCount),
-		db.NullTime(&p.EditedAt), db.NullTime(&p.DeletedAt), db.Time(&p.CreatedAt), db.Time(&p.UpdatedAt)}
+		db.NullTime(&p.EditedAt), db.NullTime(&p.DeletedAt), db.Time(&p.CreatedAt), db.Time(&p.UpdatedAt), db.Int(&p.ThankCount)}
 }
 
 // fields are an author's columns but the id, which the row already holds.
 func (a *Author) fields() []any {
-	return []any{&a.Username, &a.DisplayName, db.Text(&a.Role)}
+	return []any{&a.Username, &a.DisplayName, db.Text(&a.Role), db.Int(&a.ThanksReceived)}
 }
 
 // query runs a read and hands each row to scan.

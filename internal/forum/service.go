@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"entraide/internal/db"
+	"entraide/internal/settings"
 
 	"gorm.io/gorm"
 )
@@ -29,6 +30,8 @@ type Service struct {
 	db     *db.DB
 	render Renderer
 	index  Indexer
+	notes  Notifier        // thanks.go
+	rules  *settings.Store // acknowledge.go
 	now    func() time.Time
 	// sections caches the section list for a second (sectioncache.go).
 	sections sectionCache

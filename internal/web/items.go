@@ -14,18 +14,19 @@ import (
 // page's rendering. TestItemsHaveEveryField keeps them complete.
 
 type postItem struct {
-	ID        int64
-	ThreadID  int64
-	AuthorID  int64
-	Position  int
-	Body      string
-	BodyHTML  string
-	EditCount int
-	EditedAt  *time.Time
-	DeletedAt *time.Time
-	CreatedAt time.Time
-	UpdatedAt time.Time
-	Author    forum.Author
+	ID         int64
+	ThreadID   int64
+	AuthorID   int64
+	Position   int
+	Body       string
+	BodyHTML   string
+	EditCount  int
+	EditedAt   *time.Time
+	DeletedAt  *time.Time
+	CreatedAt  time.Time
+	UpdatedAt  time.Time
+	ThankCount int
+	Author     forum.Author
 }
 
 func postItems(views []forum.PostView) []postItem {
@@ -34,7 +35,7 @@ func postItems(views []forum.PostView) []postItem {
 		p := &v.Post
 		out[i] = postItem{ID: p.ID, ThreadID: p.ThreadID, AuthorID: p.AuthorID, Position: p.Position, Body: p.Body,
 			BodyHTML: p.BodyHTML, EditCount: p.EditCount, EditedAt: p.EditedAt, DeletedAt: p.DeletedAt,
-			CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt, Author: v.Author}
+			CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt, ThankCount: p.ThankCount, Author: v.Author}
 	}
 	return out
 }
@@ -43,29 +44,33 @@ func postItems(views []forum.PostView) []postItem {
 func (p *postItem) post() *forum.Post {
 	return &forum.Post{ID: p.ID, ThreadID: p.ThreadID, AuthorID: p.AuthorID, Position: p.Position, Body: p.Body,
 		BodyHTML: p.BodyHTML, EditCount: p.EditCount, EditedAt: p.EditedAt, DeletedAt: p.DeletedAt,
-		CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
+		CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt, ThankCount: p.ThankCount}
 }
 
 type threadItem struct {
-	ID           int64
-	SectionID    int64
-	AuthorID     int64
-	Title        string
-	Slug         string
-	Pinned       bool
-	Locked       bool
-	PostSeq      int
-	ReplyCount   int
-	LastPostAt   time.Time
-	LastAuthorID int64
-	DeletedAt    *time.Time
-	CreatedAt    time.Time
-	UpdatedAt    time.Time
-	SectionSlug  string
-	SectionName  string
-	Author       forum.Author
-	LastAuthor   forum.Author
+	ID             int64
+	SectionID      int64
+	AuthorID       int64
+	Title          string
+	Slug           string
+	Pinned         bool
+	Locked         bool
+	PostSeq        int
+	ReplyCount     int
+	LastPostAt     time.Time
+	LastAuthorID   int64
+	DeletedAt      *time.Time
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
+	SolutionPostID *int64
+	SectionSlug    string
+	SectionName    string
+	Author         forum.Author
+	LastAuthor     forum.Author
 }
+
+// Solved is forum.Thread's Solved.
+func (t threadItem) Solved() bool { return t.SolutionPostID != nil }
 
 // Pages is forum.Thread's Pages.
 func (t threadItem) Pages() int { return (&forum.Thread{PostSeq: t.PostSeq}).Pages() }
@@ -76,7 +81,7 @@ func threadItems(list []forum.ThreadSummary) []threadItem {
 		t := &s.Thread
 		out[i] = threadItem{ID: t.ID, SectionID: t.SectionID, AuthorID: t.AuthorID, Title: t.Title, Slug: t.Slug,
 			Pinned: t.Pinned, Locked: t.Locked, PostSeq: t.PostSeq, ReplyCount: t.ReplyCount, LastPostAt: t.LastPostAt,
-			LastAuthorID: t.LastAuthorID, DeletedAt: t.DeletedAt, CreatedAt: t.CreatedAt, UpdatedAt: t.UpdatedAt,
+			LastAuthorID: t.LastAuthorID, DeletedAt: t.DeletedAt, CreatedAt: t.CreatedAt, UpdatedAt: t.UpdatedAt, SolutionPostID: t.SolutionPostID,
 			SectionSlug: s.SectionSlug, SectionName: s.SectionName, Author: s.Author, LastAuthor: s.LastAuthor}
 	}
 	return out

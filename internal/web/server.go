@@ -13,6 +13,7 @@ import (
 	"entraide/internal/forum"
 	"entraide/internal/i18n"
 	"entraide/internal/markup"
+	"entraide/internal/notify"
 	"entraide/internal/search"
 	"entraide/static"
 	"entraide/templates"
@@ -33,6 +34,7 @@ type Deps struct {
 	I18n          *i18n.Bundle
 	Log           *slog.Logger
 	SessionSecret []byte
+	Notify        *notify.Service
 }
 
 // Server holds the handlers' dependencies.
@@ -48,6 +50,7 @@ type Server struct {
 	sessions *sessions.CookieStore
 	pages    *pages
 	assets   *assets
+	notify   *notify.Service
 }
 
 // New builds the echo application with every route.
@@ -67,7 +70,7 @@ func New(d Deps) (*echo.Echo, error) {
 		return nil, fmt.Errorf("web: session secret too short")
 	}
 	s := &Server{cfg: d.Config, db: d.DB, accounts: d.Accounts, forum: d.Forum, markup: d.Markup, search: d.Search, i18n: d.I18n,
-		log: d.Log, sessions: newCookieStore(d.SessionSecret, d.Config.Secure()), pages: p, assets: a}
+		log: d.Log, sessions: newCookieStore(d.SessionSecret, d.Config.Secure()), pages: p, assets: a, notify: d.Notify}
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.HTTPErrorHandler = s.handleError
