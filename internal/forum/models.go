@@ -54,7 +54,7 @@ type Thread struct {
 }
 
 // Solved reports whether a reply was chosen as the solution.
-func (t *Thread) Solved() bool { return t.SolutionPostID != nil }
+func (t Thread) Solved() bool { return t.SolutionPostID != nil }
 
 // Pages is the number of pages of the thread. Positions never move, so a
 // link to page N stays right after deletions.

@@ -100,7 +100,11 @@ func (p *threadPage) Post(post postItem) template.HTML {
 		}
 		f.raw("</span>")
 	}
-	f.raw("\n</header>\n", `<div class="post-body">`, post.BodyHTML, "</div>\n", "<footer class=\"post-actions\">\n")
+	p.postHead(&f, post)
+	f.raw("\n</header>\n", `<div class="post-body">`, post.BodyHTML, "</div>\n")
+	p.postReminder(&f, post)
+	f.raw("<footer class=\"post-actions\">\n")
+	p.postThanks(&f, post)
 	if p.CanReply {
 		f.raw(`<a href="/t/`, strconv.FormatInt(post.ThreadID, 10), `/reply?quote=`, id, `">`)
 		f.text(l.T("post.quote"))
@@ -145,6 +149,7 @@ func (l Layout) ThreadList(threads []threadItem, withSection bool) template.HTML
 			f.text(l.T("badge.locked"))
 			f.raw(`</span>`)
 		}
+		solvedBadge(&f, &l, t.Solved())
 		f.raw("</span>\n", `<p class="meta">`)
 		if withSection {
 			f.raw(`<a href="`)

@@ -58,7 +58,7 @@ func sectionIDs(sections []forum.Section) []int64 {
 
 func (s *Server) showSearch(c echo.Context) error {
 	ctx := c.Request().Context()
-	form := newForm(c, "q", "section", "author", "from", "to")
+	form := newForm(c, "q", "section", "author", "from", "to", "status")
 	page := &searchPage{Layout: s.layout(c, "search.title"), Form: form}
 	page.Query = form.Get("q")
 	sections, err := s.searchSections(c)
@@ -85,6 +85,9 @@ func (s *Server) showSearch(c echo.Context) error {
 		} else {
 			form.Errors["author"] = page.T("search.filter.unknown_author")
 		}
+	}
+	if req.Status = search.Status(form.Get("status")); !req.Status.Valid() {
+		form.Errors["status"] = page.T("search.filter.unknown_status")
 	}
 	var ok bool
 	if req.From, ok = parseDay(form.Get("from")); !ok {
@@ -188,7 +191,7 @@ func parseDay(v string) (time.Time, bool) {
 // the other pages of results.
 func filterQuery(f Form) string {
 	v := url.Values{}
-	for _, k := range []string{"q", "section", "author", "from", "to"} {
+	for _, k := range []string{"q", "section", "author", "from", "to", "status"} {
 		if f.Get(k) != "" {
 			v.Set(k, f.Get(k))
 		}

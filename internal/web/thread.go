@@ -19,6 +19,12 @@ type threadPage struct {
 	Pages    int
 	CanReply bool
 	Reply    Form
+	// Thank-yous and the solution (thanks.go).
+	Marks     map[int64]forum.Mark // what the reader did with the posts shown
+	Solution  *forum.PostView      // the chosen reply, under the question
+	Asker     bool                 // the reader opened the thread
+	CanChoose bool                 // the reader may choose the solution
+	Pending   int                  // replies on this page the asker has yet to acknowledge
 }
 
 // CanEdit reports whether the reader may edit post p (shown as a link).
@@ -76,6 +82,9 @@ func (s *Server) showThread(c echo.Context) error {
 		return err
 	}
 	page.Posts = postItems(posts)
+	if err := s.threadThanks(c, page); err != nil {
+		return err
+	}
 	return s.render(c, http.StatusOK, "threads/show", page)
 }
 
@@ -120,6 +129,9 @@ func (s *Server) threadFormPage(c echo.Context, form Form) (*newThreadPage, erro
 }
 
 func (s *Server) newThread(c echo.Context) error {
+	if done, err := s.acknowledgeFirst(c); done || err != nil {
+		return err
+	}
 	form := newForm(c, "title", "body")
 	if slug := c.QueryParam("section"); slug != "" {
 		if sec, err := s.forum.SectionBySlug(c.Request().Context(), currentUser(c), slug); err == nil {
