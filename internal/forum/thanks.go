@@ -317,13 +317,21 @@ func (s *Service) Thankers(ctx context.Context, u *accounts.User, postID int64) 
 	return pc, out, wrap("thankers", err)
 }
 
-// SolutionPost returns the thread's chosen reply, or nil when it has none
-// or the reply was deleted since.
-func (s *Service) SolutionPost(ctx context.Context, t *Thread) (*PostView, error) {
-	if t.SolutionPostID == nil {
-		return nil, nil
+// BestAnswer returns the thread's best answer, if u may read the thread:
+// the chosen reply, else the most thanked visible reply (the earliest of
+// equals), else nil. The ask flow offers to thank its author when a
+// newcomer's question was answered there.
+func (s *Service) BestAnswer(ctx context.Context, u *accounts.User, threadID int64) (*PostView, error) {
+	tv, err := s.Thread(ctx, u, threadID)
+	if err != nil {
+		return nil, err
 	}
-	posts, err := s.postViews(ctx, "p.id = ? AND p.deleted_at IS NULL", "p.id", 1, *t.SolutionPostID)
+	var solutionID int64
+	if tv.Thread.SolutionPostID != nil {
+		solutionID = *tv.Thread.SolutionPostID
+	}
+	posts, err := s.postViews(ctx, "p.thread_id = ? AND p.position > 1 AND p.deleted_at IS NULL AND (p.id = ? OR p.thank_count > 0)",
+		"CASE WHEN p.id = ? THEN 0 ELSE 1 END, p.thank_count DESC, p.position", 1, threadID, solutionID, solutionID)
 	if err != nil || len(posts) == 0 {
 		return nil, err
 	}
@@ -349,4 +357,39 @@ func (s *Service) solutionDeleted(tx *gorm.DB, threadID, postID int64) error {
 		return err
 	}
 	return s.setSolution(tx, threadID, previous, 0, 0)
+}
+
+// PostsAndSolution returns page (from 1) of the thread's posts, as Posts
+// does, with the thread's chosen reply (nil when none, or deleted) in the
+// same statement: the thread page costs the same on every page, solved or
+// not.
+func (s *Service) PostsAndSolution(ctx context.Context, t *Thread, page int) ([]PostView, *PostView, error) {
+	if page < 1 || page > t.Pages() {
+		return nil, nil, errs.ErrNotFound
+	}
+	var solutionID int64
+	if t.SolutionPostID != nil {
+		solutionID = *t.SolutionPostID
+	}
+	from := (page-1)*PostsPerPage + 1
+	to := from + PostsPerPage - 1
+	// Each branch reads at most PostsPerPage rows and one by its keys; the
+	// chosen reply comes twice when it is on the page.
+	rows, err := s.postViews(ctx, "p.thread_id = ? AND p.position BETWEEN ? AND ? UNION ALL "+postViewQuery+
+		"p.id = ? AND p.deleted_at IS NULL", "4", PostsPerPage+1, t.ID, from, to, solutionID)
+	if err != nil {
+		return nil, nil, err
+	}
+	posts := make([]PostView, 0, len(rows))
+	var solution *PostView
+	for i := range rows {
+		r := rows[i]
+		if r.ID == solutionID && solution == nil {
+			solution = &r
+		}
+		if r.Position >= from && r.Position <= to && (len(posts) == 0 || posts[len(posts)-1].ID != r.ID) {
+			posts = append(posts, r)
+		}
+	}
+	return posts, solution, nil
 }

@@ -10,8 +10,8 @@ import (
 )
 
 // threadThanks adds to the thread page what the reader did with its posts
-// (one statement for the whole page), the chosen reply under the question
-// (one more, on solved threads) and the asker's reminders.
+// (one statement for the whole page) and the asker's reminders; the chosen
+// reply came with the posts (forum.PostsAndSolution).
 func (s *Server) threadThanks(c echo.Context, page *threadPage) error {
 	ctx := c.Request().Context()
 	t := &page.View.Thread
@@ -35,13 +35,6 @@ func (s *Server) threadThanks(c echo.Context, page *threadPage) error {
 		if page.pending(p) {
 			page.Pending++
 		}
-	}
-	if page.Page == 1 && t.Solved() {
-		sol, err := s.forum.SolutionPost(ctx, t)
-		if err != nil {
-			return err
-		}
-		page.Solution = sol
 	}
 	return nil
 }

@@ -77,11 +77,14 @@ func (s *Server) showThread(c echo.Context) error {
 	page := &threadPage{Layout: s.layout(c, ""), View: tv, Page: pageNo, Pages: tv.Thread.Pages(), Reply: newForm(c)}
 	page.Title = tv.Thread.Title
 	page.CanReply = forum.CanReply(page.User, &tv.Section, &tv.Thread)
-	posts, err := s.forum.Posts(ctx, &tv.Thread, pageNo)
+	posts, solution, err := s.forum.PostsAndSolution(ctx, &tv.Thread, pageNo)
 	if err != nil {
 		return err
 	}
 	page.Posts = postItems(posts)
+	if pageNo == 1 {
+		page.Solution = solution
+	}
 	if err := s.threadThanks(c, page); err != nil {
 		return err
 	}
