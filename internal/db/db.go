@@ -146,7 +146,13 @@ func (d *DB) WithTx(ctx context.Context, fn func(tx *gorm.DB) error) error {
 		}
 	}
 	return d.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		return fn(tx.WithContext(context.WithValue(ctx, txKey{}, tx)))
+		// The transaction carried is the one given to fn, whose context
+		// carries it in turn: a joined WithTx three packages down still
+		// gets a tx whose TxContext joins, instead of opening a second
+		// transaction (which, on SQLite, waits for the first forever).
+		carried := tx.WithContext(ctx)
+		carried.Statement.Context = context.WithValue(ctx, txKey{}, carried)
+		return fn(carried)
 	})
 }
 
