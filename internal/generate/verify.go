@@ -39,6 +39,27 @@ var checks = map[string]string{
 		LEFT JOIN (SELECT author_id, COUNT(*) AS n FROM threads WHERE deleted_at IS NULL GROUP BY author_id) t ON t.author_id = u.id
 		LEFT JOIN (SELECT author_id, COUNT(*) AS n FROM posts WHERE position > 1 AND deleted_at IS NULL GROUP BY author_id) p ON p.author_id = u.id
 		WHERE u.thread_count <> COALESCE(t.n, 0) OR u.reply_count <> COALESCE(p.n, 0)`,
+	"posts: thank_count is not the number of thank-yous": `
+		SELECT COUNT(*) FROM posts p LEFT JOIN (SELECT post_id, COUNT(*) AS n FROM thanks GROUP BY post_id) k ON k.post_id = p.id
+		WHERE p.thank_count <> COALESCE(k.n, 0)`,
+	"users: thanks_received or thanks_given disagree with the thank-yous": `
+		SELECT COUNT(*) FROM users u
+		LEFT JOIN (SELECT p.author_id, COUNT(*) AS n FROM thanks k JOIN posts p ON p.id = k.post_id GROUP BY p.author_id) r ON r.author_id = u.id
+		LEFT JOIN (SELECT user_id, COUNT(*) AS n FROM thanks GROUP BY user_id) g ON g.user_id = u.id
+		WHERE u.thanks_received <> COALESCE(r.n, 0) OR u.thanks_given <> COALESCE(g.n, 0)`,
+	"thanks: someone thanked their own post": `
+		SELECT COUNT(*) FROM thanks k JOIN posts p ON p.id = k.post_id WHERE p.author_id = k.user_id`,
+	"users: solution_count is not the number of their replies chosen": `
+		SELECT COUNT(*) FROM users u LEFT JOIN (SELECT p.author_id, COUNT(*) AS n FROM threads t JOIN posts p ON p.id = t.solution_post_id
+			WHERE t.deleted_at IS NULL GROUP BY p.author_id) s ON s.author_id = u.id
+		WHERE u.solution_count <> COALESCE(s.n, 0)`,
+	"threads: the solution is not a visible reply of the thread": `
+		SELECT COUNT(*) FROM threads t JOIN posts p ON p.id = t.solution_post_id
+		WHERE p.thread_id <> t.id OR p.position = 1 OR p.deleted_at IS NOT NULL`,
+	"users: unread_notifications is not the number of unread notifications": `
+		SELECT COUNT(*) FROM users u LEFT JOIN (SELECT recipient_id, COUNT(*) AS n FROM notifications WHERE read_at IS NULL GROUP BY recipient_id) n
+			ON n.recipient_id = u.id
+		WHERE u.unread_notifications <> COALESCE(n.n, 0)`,
 	"posts: edit_count is not the number of revisions": `
 		SELECT COUNT(*) FROM posts p LEFT JOIN (SELECT post_id, COUNT(*) AS n FROM post_revisions GROUP BY post_id) r ON r.post_id = p.id
 		WHERE p.edit_count <> COALESCE(r.n, 0)`,
