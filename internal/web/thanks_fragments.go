@@ -147,7 +147,9 @@ func (p *threadPage) postThanks(f *fragment, post postItem) {
 	id := strconv.FormatInt(post.ID, 10)
 	if p.isSolution(post) {
 		actionForm(f, l, "/t/"+strconv.FormatInt(post.ThreadID, 10)+"/solution/remove", p.postNext(post), l.T("thanks.solution.remove"), "link")
-	} else if !p.pending(post) {
+	} else {
+		// Also beside a reminder's own button: a Merci sent in place
+		// removes the reminder, and the choice must stay at hand.
 		actionForm(f, l, "/p/"+id+"/solution", p.postNext(post), l.T("thanks.solution.choose"), "link")
 	}
 	if p.Asker && p.Marks[post.ID].NotHelpful {

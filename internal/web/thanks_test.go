@@ -53,7 +53,11 @@ func act(t *testing.T, c *testkit.Client, from, action string, extra ...string) 
 	if p.Status != http.StatusSeeOther {
 		t.Fatalf("POST %s: %d %s", action, p.Status, p.Text("main"))
 	}
-	return c.Follow(p)
+	page := c.Follow(p)
+	if strings.Contains(page.Body, "%!") {
+		t.Errorf("a message was formatted with the wrong arguments on %s: %s", p.Location, page.Text("main"))
+	}
+	return page
 }
 
 func counters(t *testing.T, srv *testkit.Server, userID int64) (received, given, solutions, unread int) {

@@ -53,6 +53,12 @@
           }
           var state = fresh.querySelector(".thanked");
           announce(state ? state.textContent : (again ? again.textContent : ""));
+          // Thanked, the reply no longer waits for the asker's response.
+          var post = fresh.closest("article");
+          var reminder = post && state ? post.querySelector(".reminder") : null;
+          if (reminder) {
+            reminder.remove();
+          }
         } else if (res.status === 422) {
           var old = box.parentNode.querySelector(".action-error");
           if (old) {
