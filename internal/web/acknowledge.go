@@ -30,7 +30,9 @@ func (p *ackPage) Replies() template.HTML {
 	for i := range p.Check.Pending {
 		r := &p.Check.Pending[i]
 		id := strconv.FormatInt(r.ID, 10)
-		f.raw(`<li class="pending-reply" id="pending-`, id, "\">\n<p class=\"meta\"><a href=\"")
+		f.raw(`<li class="pending-reply" id="pending-`)
+		f.text(id)
+		f.raw("\">\n<p class=\"meta\"><a href=\"")
 		f.text(postURL(r.ID))
 		f.raw(`">`)
 		f.text(r.ThreadTitle)

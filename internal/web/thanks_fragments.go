@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"unicode/utf8"
 
-	"entraide/internal/forum"
 	"entraide/internal/markup"
 )
 
@@ -26,12 +25,18 @@ type thanksState struct {
 // replaces with the server's answer.
 func thanksControl(f *fragment, l *Layout, st thanksState) {
 	id := strconv.FormatInt(st.PostID, 10)
-	f.raw(`<div class="thanks" id="thanks-`, id, `" data-thanks>`)
+	f.raw(`<div class="thanks" id="thanks-`)
+	f.text(id)
+	f.raw(`" data-thanks>`)
 	if st.CanAct {
 		if st.Thanked {
-			f.raw(`<form class="thank-form inline" method="post" action="/p/`, id, `/unthank">`)
+			f.raw(`<form class="thank-form inline" method="post" action="/p/`)
+			f.text(id)
+			f.raw(`/unthank">`)
 		} else {
-			f.raw(`<form class="thank-form inline" method="post" action="/p/`, id, `/thank">`)
+			f.raw(`<form class="thank-form inline" method="post" action="/p/`)
+			f.text(id)
+			f.raw(`/thank">`)
 		}
 		f.raw(`<input type="hidden" name="csrf" value="`)
 		f.text(l.CSRF)
@@ -50,7 +55,9 @@ func thanksControl(f *fragment, l *Layout, st thanksState) {
 		f.raw(`</button></form>`)
 	}
 	if st.Count > 0 {
-		f.raw(` <a class="thank-count" href="/p/`, id, `/thanks">`)
+		f.raw(` <a class="thank-count" href="/p/`)
+		f.text(id)
+		f.raw(`/thanks">`)
 		f.text(l.N("thanks.count", st.Count))
 		f.raw(`</a>`)
 	}
@@ -153,7 +160,9 @@ func (p *threadPage) postThanks(f *fragment, post postItem) {
 		actionForm(f, l, "/p/"+id+"/solution", p.postNext(post), l.T("thanks.solution.choose"), "link")
 	}
 	if p.Asker && p.Marks[post.ID].NotHelpful {
-		f.raw(`<form class="inline" method="post" action="/p/`, id, `/not-helpful"><input type="hidden" name="csrf" value="`)
+		f.raw(`<form class="inline" method="post" action="/p/`)
+		f.text(id)
+		f.raw(`/not-helpful"><input type="hidden" name="csrf" value="`)
 		f.text(l.CSRF)
 		f.raw(`"><input type="hidden" name="undo" value="1"><input type="hidden" name="next" value="`)
 		f.text(p.postNext(post))
@@ -215,7 +224,3 @@ func solvedBadge(f *fragment, l *Layout, solved bool) {
 		f.raw(`</span>`)
 	}
 }
-
-// markOf is the reader's mark on a post, for the pages that list pending
-// replies.
-func markOf(marks map[int64]forum.Mark, id int64) forum.Mark { return marks[id] }
