@@ -293,3 +293,14 @@ func (s *Service) AddPostCounts(ctx context.Context, userID int64, threads, repl
 	}
 	return nil
 }
+
+// AddThankCounts moves a member's thank-yous received and given and
+// solutions by the deltas, inside the forum's write the context carries.
+func (s *Service) AddThankCounts(ctx context.Context, userID int64, received, given, solutions int) error {
+	err := s.db.Conn(ctx).Exec(`UPDATE users SET thanks_received = thanks_received + ?, thanks_given = thanks_given + ?,
+		solution_count = solution_count + ? WHERE id = ?`, received, given, solutions, userID).Error
+	if err != nil {
+		return fmt.Errorf("accounts: thank counts: %w", err)
+	}
+	return nil
+}

@@ -27,6 +27,12 @@ type User struct {
 	ReplyCount       int
 	CreatedAt        time.Time
 	UpdatedAt        time.Time
+	// Counters kept by the forum's thank-yous and the notifications, in the
+	// transaction of the rows they count.
+	ThanksReceived      int
+	ThanksGiven         int
+	SolutionCount       int
+	UnreadNotifications int
 }
 
 // Name is what the forum shows for the member: the display name when set.

@@ -14,6 +14,7 @@ import (
 	"entraide/internal/forum"
 	"entraide/internal/i18n"
 	"entraide/internal/markup"
+	"entraide/internal/notify"
 	"entraide/internal/search"
 	"entraide/internal/settings"
 	"entraide/internal/web"
@@ -34,6 +35,7 @@ type App struct {
 	Index    *search.Index
 	Search   *search.Searcher
 	Finder   *search.Finder
+	Notify   *notify.Service
 }
 
 // Open connects to the configured database, migrates it, and builds the
@@ -74,10 +76,13 @@ func Build(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 	index := search.NewIndex(d)
 	site := settings.New(d)
 	acc := accounts.New(d).WithSettings(site)
+	notes := notify.New(d)
 	f := forum.New(d, acc, render, index)
+	f.SetNotifier(notes)
+	f.SetRules(site)
 	searcher := search.NewSearcher(index)
 	return &App{Config: cfg, Log: log, DB: d, Accounts: acc, Forum: f, Markup: render, I18n: bundle,
-		Settings: site, Index: index, Search: searcher, Finder: search.NewFinder(searcher, f, acc)}, nil
+		Settings: site, Index: index, Search: searcher, Finder: search.NewFinder(searcher, f, acc), Notify: notes}, nil
 }
 
 // Close releases the database.
@@ -107,5 +112,5 @@ func (a *App) Handler(ctx context.Context) (*echo.Echo, error) {
 		return nil, err
 	}
 	return web.New(web.Deps{Config: a.Config, DB: a.DB, Accounts: a.Accounts, Forum: a.Forum, Markup: a.Markup,
-		Search: a.Search, Finder: a.Finder, I18n: a.I18n, Log: a.Log, SessionSecret: secret, Settings: a.Settings})
+		Search: a.Search, Finder: a.Finder, I18n: a.I18n, Log: a.Log, SessionSecret: secret, Settings: a.Settings, Notify: a.Notify})
 }

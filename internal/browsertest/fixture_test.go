@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"entraide/internal/accounts"
 	"entraide/internal/testkit"
@@ -23,6 +24,7 @@ type site struct {
 	firstPostID       string // the member's post opening threadURL
 	replyID           string // the member's own edited reply in threadURL
 	newcomerThreadURL string
+	solutionID        string // the admin's reply in threadURL: thanked, and the member's chosen solution
 }
 
 // richPost uses every kind of formatting the editor's help teaches, and a
@@ -64,13 +66,22 @@ func newForum(t *testing.T) *site {
 	f.threadID = strings.Split(f.threadURL, "/")[2]
 	f.firstPostID = idAfter(t, f.memberHTTP.Get(f.threadURL).Doc.Find("article.post").First().AttrOr("id", ""), "p")
 	reply(t, newcomerHTTP, f.threadID, "Merci pour ce sujet, je suis dans le même cas. Avez-vous essayé les plateformes de mise en relation ?")
-	reply(t, adminHTTP, f.threadID, "Pensez aussi aux **réseaux locaux** : chambres de commerce, clubs d'entrepreneurs.")
+	f.solutionID = reply(t, adminHTTP, f.threadID, "Pensez aussi aux **réseaux locaux** : chambres de commerce, clubs d'entrepreneurs.")
 	f.replyID = reply(t, f.memberHTTP, f.threadID, "Merci à vous deux ! Je teste les deux pistes.")
 	f.memberHTTP.Get("/p/" + f.replyID + "/edit")
 	if p := f.memberHTTP.Post("/p/"+f.replyID+"/edit", testkit.URLValues("body", "Merci à vous deux ! Je teste les deux pistes et je vous dis.")); p.Status != http.StatusSeeOther {
 		t.Fatalf("edit the reply: %d", p.Status)
 	}
 	f.newcomerThreadURL = openThread(t, newcomerHTTP, "se-lancer", "Faut-il un diplôme pour devenir secrétaire indépendante ?", "Je viens de l'hôtellerie et je voudrais me reconvertir.")
+
+	// Thank-yous and a solution: the newcomer thanks the admin's reply, the
+	// member chooses it; the member's answer to the newcomer, two days old,
+	// waits for the newcomer's response (reminder, and the step before a
+	// new question). Everyone has notifications.
+	act(t, newcomerHTTP, f.threadURL, "/p/"+f.solutionID+"/thank")
+	act(t, f.memberHTTP, f.threadURL, "/p/"+f.solutionID+"/solution")
+	waiting := reply(t, f.memberHTTP, strings.Split(f.newcomerThreadURL, "/")[2], "Aucun diplôme n'est exigé : une formation courte en secrétariat médical aide beaucoup.")
+	f.exec(t, "UPDATE posts SET created_at = ? WHERE id = ?", time.Now().UTC().Add(-48*time.Hour), waiting)
 
 	pinned := openThread(t, adminHTTP, "trouver-des-clients", "À lire avant de poser une question sur la prospection", "Les réponses aux questions les plus fréquentes.")
 	locked := openThread(t, f.memberHTTP, "trouver-des-clients", "Ancien sujet sur les annuaires payants", "Sujet clos.")
@@ -93,10 +104,19 @@ func (f *site) setDisplayName(u *accounts.User, name string) {
 	}
 }
 
+// act sends a one-click form (Merci, the solution…) from the page at from.
+func act(t *testing.T, c *testkit.Client, from, action string) {
+	t.Helper()
+	c.Get(from)
+	if p := c.Post(action, testkit.URLValues("next", from)); p.Status != http.StatusSeeOther {
+		t.Fatalf("%s: %d", action, p.Status)
+	}
+}
+
 // openThread opens a thread through the form and returns its address.
 func openThread(t *testing.T, c *testkit.Client, slug, title, body string) string {
 	t.Helper()
-	page := c.Get("/new?section=" + slug)
+	page := c.Get("/new?ack=skip&section=" + slug)
 	section := page.Doc.Find("#field-section option[selected]").AttrOr("value", "")
 	p := c.Post("/new", testkit.URLValues("section", section, "title", title, "body", body))
 	if p.Status != http.StatusSeeOther {

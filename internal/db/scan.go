@@ -93,3 +93,23 @@ func (d nullTimeDest) Scan(src any) error {
 	*d.p = &v
 	return nil
 }
+
+// NullInt64 scans a nullable integer column into p, nil for NULL.
+func NullInt64(p **int64) sql.Scanner { return nullInt64Dest{p} }
+
+type nullInt64Dest struct{ p **int64 }
+
+func (d nullInt64Dest) Scan(src any) error {
+	switch v := src.(type) {
+	case nil:
+		*d.p = nil
+	case int64:
+		*d.p = &v
+	case int32:
+		n := int64(v)
+		*d.p = &n
+	default:
+		return fmt.Errorf("db: cannot scan %T into an integer", src)
+	}
+	return nil
+}

@@ -76,7 +76,13 @@ func TestInTxJoinsAndRollsBackWhole(t *testing.T) {
 	failure := errors.New("second part failed")
 	err := d.InTx(context.Background(), func(ctx context.Context) error {
 		if err := d.WithTx(ctx, func(tx *gorm.DB) error {
-			return tx.Exec("UPDATE sections SET post_count = 7 WHERE slug = 'entre-nous'").Error
+			if err := tx.Exec("UPDATE sections SET post_count = 7 WHERE slug = 'entre-nous'").Error; err != nil {
+				return err
+			}
+			// A package called with the joined tx's context joins too.
+			return d.WithTx(db.TxContext(tx), func(tx *gorm.DB) error {
+				return tx.Exec("UPDATE sections SET thread_count = 3 WHERE slug = 'entre-nous'").Error
+			})
 		}); err != nil {
 			return err
 		}

@@ -13,6 +13,7 @@ import (
 
 	"entraide/internal/accounts"
 	"entraide/internal/forum"
+	"entraide/internal/notify"
 )
 
 // Deps are the services the demo writes through (never raw SQL: the same
@@ -20,6 +21,7 @@ import (
 type Deps struct {
 	Accounts *accounts.Service
 	Forum    *forum.Service
+	Notify   *notify.Service // optional: its clock follows the story too
 }
 
 // ErrNotEmpty is returned by Load when the forum already has threads or one
@@ -63,9 +65,20 @@ func Load(ctx context.Context, d Deps, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	defer d.Forum.SetClock(func() time.Time { return time.Now().UTC().Truncate(time.Microsecond) })
-	posts, err := writeThreads(ctx, d.Forum, users, sectionIDs, time.Now())
+	real := func() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }
+	clock := func(now func() time.Time) {
+		d.Forum.SetClock(now)
+		if d.Notify != nil {
+			d.Notify.SetClock(now)
+		}
+	}
+	defer clock(real)
+	now := time.Now()
+	posts, postIDs, err := writeThreads(ctx, d.Forum, users, sectionIDs, now)
 	if err != nil {
+		return err
+	}
+	if err := acknowledge(ctx, d.Forum, users, postIDs, now, clock); err != nil {
 		return err
 	}
 	fmt.Fprintf(out, "Demo content loaded: %d members, %d threads, %d posts.\n", len(members), len(threads), posts)
@@ -117,8 +130,8 @@ type step struct {
 
 // writeThreads writes every post and edit in the order of their dates, so
 // that ids, positions and "last activity" follow the story, and returns the
-// number of posts written.
-func writeThreads(ctx context.Context, f *forum.Service, users map[string]*accounts.User, sectionIDs map[string]int64, now time.Time) (int, error) {
+// number of posts written and their ids, by thread, the opening first.
+func writeThreads(ctx context.Context, f *forum.Service, users map[string]*accounts.User, sectionIDs map[string]int64, now time.Time) (int, [][]int64, error) {
 	var steps []step
 	for i, t := range threads {
 		for j, p := range append([]post{t.Opening}, t.Replies...) {
@@ -158,12 +171,12 @@ func writeThreads(ctx context.Context, f *forum.Service, users map[string]*accou
 			}
 		}
 		if err != nil {
-			return 0, fmt.Errorf("demo: %q, post %d by %s: %w", t.Title, s.reply+2, p.Author, err)
+			return 0, nil, fmt.Errorf("demo: %q, post %d by %s: %w", t.Title, s.reply+2, p.Author, err)
 		}
 	}
 	n := 0
 	for _, ids := range postIDs {
 		n += len(ids)
 	}
-	return n, nil
+	return n, postIDs, nil
 }

@@ -7,6 +7,12 @@ import "entraide/internal/db"
 // check` runs them, the generator verifies its output with them, and the
 // forum's tests check them after their writes.
 func Invariants() []db.Invariant {
+	return append(countInvariants(), thanksInvariants()...)
+}
+
+// countInvariants are the rules kept on the threads', sections' and posts'
+// counters.
+func countInvariants() []db.Invariant {
 	return []db.Invariant{{
 		Name: "threads: post_seq or reply_count disagree with their posts",
 		Broken: `SELECT t.id FROM threads t LEFT JOIN (

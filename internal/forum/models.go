@@ -49,7 +49,13 @@ type Thread struct {
 	DeletedAt    *time.Time
 	CreatedAt    time.Time
 	UpdatedAt    time.Time
+	// SolutionPostID is the reply the author (or a moderator) chose as the
+	// one that solved the question: the thread is then résolu.
+	SolutionPostID *int64
 }
+
+// Solved reports whether a reply was chosen as the solution.
+func (t Thread) Solved() bool { return t.SolutionPostID != nil }
 
 // Pages is the number of pages of the thread. Positions never move, so a
 // link to page N stays right after deletions.
@@ -76,6 +82,8 @@ type Post struct {
 	DeletedAt *time.Time
 	CreatedAt time.Time
 	UpdatedAt time.Time
+	// ThankCount is how many people thanked the post, kept with the thanks.
+	ThankCount int
 }
 
 // Revision is a previous version of a post, kept on every edit.
@@ -97,6 +105,8 @@ type Author struct {
 	Username    string
 	DisplayName string
 	Role        accounts.Role
+	// ThanksReceived is what a post's author line shows beside the name.
+	ThanksReceived int
 }
 
 // Name is the display name when set, else the username.

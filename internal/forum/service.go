@@ -8,6 +8,7 @@ import (
 
 	"entraide/internal/db"
 	"entraide/internal/markup"
+	"entraide/internal/settings"
 
 	"gorm.io/gorm"
 )
@@ -29,6 +30,7 @@ type Indexer interface {
 // users table); its methods join the transaction the context carries.
 type Members interface {
 	AddPostCounts(ctx context.Context, userID int64, threads, replies int) error
+	AddThankCounts(ctx context.Context, userID int64, received, given, solutions int) error
 }
 
 // Service is the forum domain.
@@ -37,6 +39,8 @@ type Service struct {
 	members Members
 	render  Renderer
 	index   Indexer
+	notes   Notifier        // thanks.go
+	rules   *settings.Store // acknowledge.go
 	now     func() time.Time
 	// sections caches the section list for a second (sectioncache.go).
 	sections sectionCache

@@ -93,6 +93,9 @@ func (s *Service) CreateThread(ctx context.Context, author *accounts.User, in Ne
 	if err := bad.Err(); err != nil {
 		return nil, err
 	}
+	if err := s.CheckAcknowledged(ctx, author); err != nil {
+		return nil, err
+	}
 	html, err := s.render.Render(in.Body)
 	if err != nil {
 		return nil, wrap("render", err)
@@ -199,6 +202,9 @@ func (s *Service) Reply(ctx context.Context, author *accounts.User, threadID int
 			return err
 		}
 		if err := s.members.AddPostCounts(db.TxContext(tx), author.ID, 0, 1); err != nil {
+			return err
+		}
+		if err := s.notifyReply(tx, &thread, post); err != nil {
 			return err
 		}
 		if s.index != nil {
@@ -349,6 +355,9 @@ func (s *Service) DeletePost(ctx context.Context, actor *accounts.User, postID i
 				return err
 			}
 			if err := s.members.AddPostCounts(db.TxContext(tx), actor.ID, 0, -1); err != nil {
+				return err
+			}
+			if err := s.solutionDeleted(tx, pc.Thread.ID, postID); err != nil {
 				return err
 			}
 		}

@@ -187,7 +187,7 @@ func readExisting(ctx context.Context, d *db.DB) (*existing, error) {
 // would then scan them whole (see the search package's sqliteStore.analyze);
 // the search tables get their statistics when the index is rebuilt.
 func analyze(ctx context.Context, d *db.DB) error {
-	tables := []string{"users", "threads", "posts", "post_revisions", "sections"}
+	tables := []string{"users", "threads", "posts", "post_revisions", "sections", "thanks", "notifications"}
 	stmts := []string{"VACUUM (ANALYZE) " + strings.Join(tables, ", ")}
 	if d.Dialect == db.SQLite {
 		stmts = nil

@@ -13,6 +13,7 @@ import (
 	"entraide/internal/forum"
 	"entraide/internal/generate"
 	"entraide/internal/markup"
+	"entraide/internal/notify"
 	"entraide/internal/testkit/testdb"
 )
 
@@ -146,6 +147,47 @@ func TestGeneratedForumIsConsistent(t *testing.T) {
 		t.Fatal(err)
 	}
 	if _, err := svc.CreateThread(ctx, member, forum.NewThread{SectionID: newcomers.ID, Title: "Un sujet ouvert après la génération", Body: "Le texte."}); err != nil {
+		t.Fatal(err)
+	}
+	if err := verify(ctx, d); err != nil {
+		t.Fatal(err)
+	}
+
+	// Thank-yous, solutions and notifications at believable rates, and the
+	// service's own on top keep the counters right.
+	var answered, solved, solvedReplies, thankedReplies, unread int
+	d.Raw(`SELECT COUNT(*) FROM threads t JOIN sections s ON s.id = t.section_id WHERE s.is_newcomers AND t.deleted_at IS NULL`).Scan(&answered)
+	d.Raw(`SELECT COUNT(*) FROM threads t JOIN sections s ON s.id = t.section_id WHERE s.is_newcomers AND t.solution_post_id IS NOT NULL`).Scan(&solved)
+	if rate := float64(solved) / float64(answered); answered < 10 || rate < 0.2 || rate > 0.55 {
+		t.Errorf("newcomers' questions solved: %d of %d", solved, answered)
+	}
+	d.Raw(`SELECT COUNT(*) FROM posts p JOIN threads t ON t.id = p.thread_id WHERE t.solution_post_id IS NOT NULL
+		AND p.position > 1 AND p.deleted_at IS NULL AND p.author_id <> t.author_id`).Scan(&solvedReplies)
+	d.Raw(`SELECT COUNT(*) FROM posts p JOIN threads t ON t.id = p.thread_id WHERE t.solution_post_id IS NOT NULL
+		AND p.position > 1 AND p.deleted_at IS NULL AND p.author_id <> t.author_id AND p.thank_count > 0`).Scan(&thankedReplies)
+	if solvedReplies == 0 || float64(thankedReplies)/float64(solvedReplies) < 0.7 {
+		t.Errorf("replies thanked in solved threads: %d of %d", thankedReplies, solvedReplies)
+	}
+	d.Raw("SELECT COUNT(*) FROM notifications WHERE read_at IS NULL").Scan(&unread)
+	if unread == 0 {
+		t.Error("no unread notification generated")
+	}
+	svc.SetNotifier(notify.New(d))
+	var open struct{ ID, AuthorID int64 }
+	d.Raw(`SELECT t.id, t.author_id FROM threads t WHERE t.deleted_at IS NULL AND t.reply_count > 0 AND t.solution_post_id IS NULL
+		AND t.author_id <> ? ORDER BY t.id LIMIT 1`, member.ID).Scan(&open)
+	answer, err := svc.Reply(ctx, member, open.ID, "Une réponse qui sera retenue.")
+	if err != nil {
+		t.Fatal(err)
+	}
+	asker, err := acc.ByID(ctx, open.AuthorID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.ChooseSolution(ctx, asker, answer.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.Thank(ctx, admin, answer.ID); err != nil {
 		t.Fatal(err)
 	}
 	if err := verify(ctx, d); err != nil {

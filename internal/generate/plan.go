@@ -57,6 +57,7 @@ type plan struct {
 	posts      []planPost // in id order: chronological
 	sections   []planSection
 	revisions  int
+	thanks     *thanksPlan // thanks.go
 }
 
 const (
@@ -76,6 +77,7 @@ func makePlan(o Options, sections []planSection) *plan {
 	counts := p.replyCounts(r, o)
 	p.planPosts(r, counts)
 	p.count()
+	p.planThanks(o.Seed)
 	return p
 }
 

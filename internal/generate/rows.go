@@ -142,7 +142,9 @@ func (g *gen) body(i int) (*post, *rand.Rand) {
 func (g *gen) write(ctx context.Context, l loader, pr *progress) error {
 	p := g.p
 	users := []string{"id", "username", "username_key", "email", "email_key", "password_hash", "role", "display_name",
-		"bio", "locale", "session_version", "thread_count", "reply_count", "created_at", "updated_at", "username_skeleton"}
+		"bio", "locale", "session_version", "thread_count", "reply_count", "created_at", "updated_at", "username_skeleton",
+		"thanks_received", "thanks_given", "solution_count", "unread_notifications"}
+	tp := p.thanks
 	bios := writer{rand.New(rand.NewPCG(g.o.Seed, 0x62696f))}
 	err := l.insert(ctx, "users", users, len(p.users), func(i int, row []any) {
 		u := &p.users[i]
@@ -154,13 +156,14 @@ func (g *gen) write(ctx context.Context, l loader, pr *progress) error {
 		row[5], row[6], row[7], row[8], row[9] = g.hash, string(u.role), g.displays[i], bios.bio(), locale
 		row[10], row[11], row[12], row[13], row[14] = 1, u.threads, u.replies, at(u.created), at(u.created)
 		row[15] = accounts.UsernameSkeleton(g.usernames[i])
+		row[16], row[17], row[18], row[19] = tp.received[i], tp.given[i], tp.solutions[i], tp.unread[i]
 		pr.tick("members", i+1, len(p.users))
 	})
 	if err != nil {
 		return err
 	}
 	threads := []string{"id", "section_id", "author_id", "title", "slug", "pinned", "locked", "post_seq", "reply_count",
-		"last_post_at", "last_author_id", "deleted_at", "created_at", "updated_at"}
+		"last_post_at", "last_author_id", "deleted_at", "created_at", "updated_at", "solution_post_id"}
 	err = l.insert(ctx, "threads", threads, len(p.threads), func(i int, row []any) {
 		t := &p.threads[i]
 		title := g.title(i)
@@ -171,13 +174,14 @@ func (g *gen) write(ctx context.Context, l loader, pr *progress) error {
 		row[0], row[1], row[2], row[3], row[4] = g.ids.thread+int64(i), p.sections[t.section].id, g.ids.user+int64(t.author), title, forum.MakeSlug(title)
 		row[5], row[6], row[7], row[8], row[9] = t.pinned, t.locked, t.posts, t.visibleReplies, at(t.lastAt)
 		row[10], row[11], row[12], row[13] = g.ids.user+int64(t.lastAuthor), nullable(updated, t.deleted), at(t.created), at(updated)
+		row[14] = g.solutionID(i)
 		pr.tick("threads", i+1, len(p.threads))
 	})
 	if err != nil {
 		return err
 	}
 	posts := []string{"id", "thread_id", "author_id", "position", "body", "body_html", "edit_count", "edited_at",
-		"deleted_at", "created_at", "updated_at"}
+		"deleted_at", "created_at", "updated_at", "thank_count"}
 	err = l.insert(ctx, "posts", posts, len(p.posts), func(i int, row []any) {
 		po := &p.posts[i]
 		b, _ := g.body(i)
@@ -187,13 +191,16 @@ func (g *gen) write(ctx context.Context, l loader, pr *progress) error {
 		}
 		row[0], row[1], row[2], row[3], row[4] = g.ids.post+int64(i), g.ids.thread+int64(po.thread), g.ids.user+int64(po.author), po.pos, b.markdown()
 		row[5], row[6], row[7], row[8] = b.html(), int(po.edits), nullable(po.later, po.edits > 0), nullable(po.later, po.deleted)
-		row[9], row[10] = at(po.at), at(updated)
+		row[9], row[10], row[11] = at(po.at), at(updated), tp.postCount[i]
 		pr.tick("posts", i+1, len(p.posts))
 	})
 	if err != nil {
 		return err
 	}
 	if err := g.writeRevisions(ctx, l, pr); err != nil {
+		return err
+	}
+	if err := g.writeThanks(ctx, l, pr); err != nil {
 		return err
 	}
 	for _, s := range p.sections {
@@ -209,14 +216,14 @@ func (g *gen) write(ctx context.Context, l loader, pr *progress) error {
 	}
 	if _, ok := l.(pgLoader); ok {
 		// Rows carry their ids; the identity sequences must move past them.
-		for _, table := range []string{"users", "threads", "posts", "post_revisions"} {
+		for _, table := range []string{"users", "threads", "posts", "post_revisions", "notifications"} {
 			q := "SELECT setval(pg_get_serial_sequence('" + table + "', 'id'), (SELECT MAX(id) FROM " + table + "))"
 			if err := l.exec(ctx, q); err != nil {
 				return fmt.Errorf("generate: sequence of %s: %w", table, err)
 			}
 		}
 	}
-	pr.say("written: %d members, %d threads, %d posts, %d revisions", len(p.users), len(p.threads), len(p.posts), p.revisions)
+	pr.say("written: %d members, %d threads, %d posts, %d revisions, %s", len(p.users), len(p.threads), len(p.posts), p.revisions, tp)
 	return nil
 }
 

@@ -22,6 +22,7 @@ type Form struct {
 	Author  string // a username; empty for anyone
 	From    string // yyyy-mm-dd, first day included
 	To      string // yyyy-mm-dd, last day included
+	Status  string // solved, unsolved or empty for all
 	Page    int
 }
 
@@ -107,6 +108,9 @@ func (f *Finder) request(ctx context.Context, sections []forum.Section, form For
 		default:
 			return req, fmt.Errorf("search: author filter: %w", err)
 		}
+	}
+	if req.Status = Status(form.Status); !req.Status.Valid() {
+		bad.Add("status", "search.filter.unknown_status")
 	}
 	var ok bool
 	if req.From, ok = parseDay(form.From); !ok {

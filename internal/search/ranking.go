@@ -1,6 +1,9 @@
 package search
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // Ranking lives here, in one place for both databases, so that a signal
 // (solved threads, thanked answers, duplicates giving way to their
@@ -28,8 +31,42 @@ const titleWeight = 4.0
 
 // resultOrder orders the best-post rows b joined to threads t and their
 // analyzed titles st; its placeholders are filled by resultOrderArgs.
+// Among threads whose titles match alike, a solved thread's text score
+// counts solvedBoost times: it passes unsolved ones of similar relevance,
+// not ones that match much better.
 func resultOrder(q Query, args *[]any) string {
-	return titleHits(q, args) + " DESC, b.score DESC, t.last_post_at DESC, t.id DESC"
+	return titleHits(q, args) + " DESC, b.score * " + solvedFactor + " DESC, t.last_post_at DESC, t.id DESC"
+}
+
+// solvedBoost is how much more a solved thread's text relevance counts.
+const solvedBoost = 1.5
+
+// solvedFactor is solvedBoost in SQL, on threads t: both databases' scores
+// are positive, so multiplying keeps their order otherwise.
+var solvedFactor = "(CASE WHEN t.solution_post_id IS NULL THEN 1.0 ELSE " + strconv.FormatFloat(solvedBoost, 'f', 1, 64) + " END)"
+
+// solvedSimilarBonus is added to a similar thread's score (0 to 1) when it
+// is solved, so that the similar-threads finder and the ask flow put solved
+// threads first among close matches.
+const solvedSimilarBonus = 0.15
+
+// similarScore is a similar thread's final score.
+func similarScore(score float64, solved bool) float64 {
+	if solved {
+		return score + solvedSimilarBonus
+	}
+	return score
+}
+
+// statusFilter is the condition, on threads t, of a status filter.
+func statusFilter(st Status) string {
+	switch st {
+	case Solved:
+		return " AND t.solution_post_id IS NOT NULL"
+	case Unsolved:
+		return " AND t.solution_post_id IS NULL"
+	}
+	return ""
 }
 
 // titleHits counts, in SQL, the query's terms and phrases found in the

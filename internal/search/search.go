@@ -19,8 +19,22 @@ type Request struct {
 	SectionIDs []int64 // sections searched; empty means nothing to search
 	AuthorID   int64   // threads opened by this member; 0 for anyone
 	From, To   time.Time
-	Page       int // from 1
+	Status     Status // solved or unsolved threads only; "" for all
+	Page       int    // from 1
 }
+
+// Status filters threads by whether a reply was chosen as the solution.
+type Status string
+
+// The statuses a search may ask for.
+const (
+	AnyStatus Status = ""
+	Solved    Status = "solved"
+	Unsolved  Status = "unsolved"
+)
+
+// Valid reports whether st is a status the search knows.
+func (st Status) Valid() bool { return st == AnyStatus || st == Solved || st == Unsolved }
 
 // Hit is a matching thread with the post whose text matched best.
 type Hit struct {
@@ -47,6 +61,7 @@ type plan struct {
 	sectionIDs []int64
 	authorID   int64
 	from, to   time.Time
+	status     Status
 	limit      int
 	offset     int
 }
@@ -64,7 +79,7 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Results, error) {
 	if res.Query.Empty() || len(r.SectionIDs) == 0 {
 		return res, nil
 	}
-	p := plan{q: res.Query, sectionIDs: r.SectionIDs, authorID: r.AuthorID, from: r.From, to: r.To,
+	p := plan{q: res.Query, sectionIDs: r.SectionIDs, authorID: r.AuthorID, from: r.From, to: r.To, status: r.Status,
 		limit: ResultsPerPage, offset: (res.Page - 1) * ResultsPerPage}
 	m, err := s.index.store.match(ctx, s.index.db.WithContext(ctx), p)
 	if err == nil && len(m.hits) == 0 && p.offset > 0 {

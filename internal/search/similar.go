@@ -7,10 +7,12 @@ import (
 	"sort"
 )
 
-// Similar is an existing thread close to a draft, with a score from 0 to 1.
+// Similar is an existing thread close to a draft, with a score from 0 to 1
+// (a little more for a solved thread, see ranking.go).
 type Similar struct {
 	ThreadID int64
 	Title    string
+	Solved   bool
 	Score    float64
 }
 
@@ -57,20 +59,21 @@ func (s *Searcher) Similar(ctx context.Context, title, body string, sectionIDs [
 		ids[i] = h.ThreadID
 	}
 	var rows []struct {
-		ID    int64
-		Title string
+		ID     int64
+		Title  string
+		Solved bool
 	}
-	if err := tx.Raw("SELECT id, title FROM threads WHERE id IN ?", ids).Scan(&rows).Error; err != nil {
+	if err := tx.Raw("SELECT id, title, solution_post_id IS NOT NULL AS solved FROM threads WHERE id IN ?", ids).Scan(&rows).Error; err != nil {
 		return nil, wrapErr("similar titles", err)
 	}
-	titles := map[int64]string{}
+	titles, solved := map[int64]string{}, map[int64]bool{}
 	for _, r := range rows {
-		titles[r.ID] = r.Title
+		titles[r.ID], solved[r.ID] = r.Title, r.Solved
 	}
 	out := make([]Similar, 0, len(hits))
 	for rank, h := range hits {
-		out = append(out, Similar{ThreadID: h.ThreadID, Title: titles[h.ThreadID],
-			Score: similarity(titleTokens, tokens, unique(Analyze(titles[h.ThreadID])), rank, len(hits))})
+		out = append(out, Similar{ThreadID: h.ThreadID, Title: titles[h.ThreadID], Solved: solved[h.ThreadID],
+			Score: similarScore(similarity(titleTokens, tokens, unique(Analyze(titles[h.ThreadID])), rank, len(hits)), solved[h.ThreadID])})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
 	if len(out) > limit {

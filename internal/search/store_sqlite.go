@@ -155,7 +155,7 @@ func filters(p plan, args *[]any) string {
 		cond += " AND t.created_at < ?"
 		*args = append(*args, p.to)
 	}
-	return cond
+	return cond + statusFilter(p.status)
 }
 
 // scanHits reads rows of thread, post and score, followed for searches by

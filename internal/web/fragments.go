@@ -127,9 +127,13 @@ func (p *threadPage) Post(post forum.PostView) template.HTML {
 		}
 		f.raw("</span>")
 	}
+	p.postHead(&f, post)
 	f.raw("\n</header>\n", `<div class="post-body">`)
 	f.body(post.BodyHTML)
-	f.raw("</div>\n", "<footer class=\"post-actions\">\n")
+	f.raw("</div>\n")
+	p.postReminder(&f, post)
+	f.raw("<footer class=\"post-actions\">\n")
+	p.postThanks(&f, post)
 	if p.CanReply {
 		f.raw(`<a href="/t/`)
 		f.num(post.ThreadID)
@@ -190,6 +194,7 @@ func (f *fragment) threadRow(l *Layout, t *forum.ThreadSummary, withSection bool
 		f.text(l.T("badge.locked"))
 		f.raw(`</span>`)
 	}
+	solvedBadge(f, l, t.Solved())
 	f.raw("</span>\n", `<p class="meta">`)
 	if withSection {
 		f.raw(`<a href="`)

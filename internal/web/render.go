@@ -42,17 +42,18 @@ type Layout struct {
 // Viewer is what a page shows of the person reading it: never the
 // password hash, the email or the session version.
 type Viewer struct {
-	ID       int64
-	Username string
-	Name     string
-	Role     accounts.Role
+	ID                  int64
+	Username            string
+	Name                string
+	Role                accounts.Role
+	UnreadNotifications int // the bell's number
 }
 
 func viewerOf(u *accounts.User) *Viewer {
 	if u == nil {
 		return nil
 	}
-	return &Viewer{ID: u.ID, Username: u.Username, Name: u.Name(), Role: u.Role}
+	return &Viewer{ID: u.ID, Username: u.Username, Name: u.Name(), Role: u.Role, UnreadNotifications: u.UnreadNotifications}
 }
 
 // Can reports whether the reader holds at least role min.
@@ -144,6 +145,7 @@ var funcs = template.FuncMap{
 	"fieldID":   func(name string) string { return "field-" + name },
 	"errorID":   func(name string) string { return "error-" + name },
 	"dict":      dict,
+	"deref":     func(p *int64) int64 { return *p },
 }
 
 // dict builds the argument of a partial from key, value pairs.

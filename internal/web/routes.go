@@ -45,6 +45,16 @@ func (s *Server) routes(e *echo.Echo) {
 	loggedIn(http.MethodGet, "/p/:id/history", s.showPostHistory)
 	loggedIn(http.MethodGet, "/settings", s.showSettings)
 	loggedIn(http.MethodPost, "/settings/password", s.updatePassword)
+	// Thank-yous, solutions, notifications (thanks.go, notifications.go).
+	e.GET("/p/:id/thanks", s.showThankers)
+	loggedIn(http.MethodPost, "/p/:id/thank", s.thankPost)
+	loggedIn(http.MethodPost, "/p/:id/unthank", s.unthankPost)
+	loggedIn(http.MethodPost, "/p/:id/solution", s.chooseSolution)
+	loggedIn(http.MethodPost, "/t/:id/solution/remove", s.removeSolution)
+	loggedIn(http.MethodPost, "/p/:id/not-helpful", s.markNotHelpful)
+	loggedIn(http.MethodGet, "/notifications", s.showNotifications)
+	loggedIn(http.MethodPost, "/notifications/read", s.markAllNotificationsRead)
+	loggedIn(http.MethodPost, "/notifications/:id/read", s.markNotificationRead)
 	e.POST("/preview", s.createPreview, requireUser, previewBodyLimit)
 
 	admin := e.Group("/admin", requireRole(accounts.Admin))

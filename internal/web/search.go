@@ -48,7 +48,7 @@ func sectionIDs(sections []forum.Section) []int64 {
 }
 
 func (s *Server) showSearch(c echo.Context) error {
-	form := newForm(c, "q", "section", "author", "from", "to")
+	form := newForm(c, "q", "section", "author", "from", "to", "status")
 	page := &searchPage{Layout: s.layout(c, "search.title"), Form: form, Filters: filterQuery(form)}
 	page.Query = form.Get("q")
 	sections, err := s.searchSections(c)
@@ -57,9 +57,9 @@ func (s *Server) showSearch(c echo.Context) error {
 	}
 	page.Choices = sections
 	typed := search.Form{Query: form.Get("q"), Section: form.Get("section"), Author: form.Get("author"),
-		From: form.Get("from"), To: form.Get("to")}
+		From: form.Get("from"), To: form.Get("to"), Status: form.Get("status")}
 	typed.Page, _ = strconv.Atoi(c.QueryParam("page"))
-	if strings.TrimSpace(typed.Query) == "" && typed.From+typed.To+typed.Section+typed.Author == "" {
+	if strings.TrimSpace(typed.Query) == "" && typed.From+typed.To+typed.Section+typed.Author+typed.Status == "" {
 		return s.render(c, http.StatusOK, "search/show", page)
 	}
 	page.Searched = true
@@ -91,7 +91,7 @@ func (p *searchPage) PageLink(n int) string {
 // the other pages of results.
 func filterQuery(f Form) string {
 	v := url.Values{}
-	for _, k := range []string{"q", "section", "author", "from", "to"} {
+	for _, k := range []string{"q", "section", "author", "from", "to", "status"} {
 		if f.Get(k) != "" {
 			v.Set(k, f.Get(k))
 		}

@@ -50,7 +50,11 @@ func TestGuardsForEveryRole(t *testing.T) {
 	newcomer, _ := srv.NewUser(accounts.Newcomer)
 	member, _ := srv.NewUser(accounts.Member)
 	moderator, _ := srv.NewUser(accounts.Moderator)
-	admin, _ := srv.NewUser(accounts.Admin)
+	admin, adminUser := srv.NewUser(accounts.Admin)
+	// A thread with a reply for the thank-you routes: post 1 is the admin's
+	// question, post 2 the member's reply.
+	qURL := openThread(t, admin, "entre-nous", "Une question pour les gardes", "Texte.")
+	replyTo(t, member, qURL, "Une réponse.")
 	cases := []struct {
 		path string
 		want map[*testkit.Client]int
@@ -60,6 +64,8 @@ func TestGuardsForEveryRole(t *testing.T) {
 		{"/admin/settings", map[*testkit.Client]int{visitor: http.StatusSeeOther, newcomer: 403, member: 403, moderator: 403, admin: 200}},
 		{"/new", map[*testkit.Client]int{visitor: http.StatusSeeOther, newcomer: 200, member: 200, admin: 200}},
 		{"/settings", map[*testkit.Client]int{visitor: http.StatusSeeOther, newcomer: 200}},
+		{"/notifications", map[*testkit.Client]int{visitor: http.StatusSeeOther, newcomer: 200, member: 200, moderator: 200, admin: 200}},
+		{"/p/1/thanks", map[*testkit.Client]int{visitor: 200, newcomer: 200, member: 200, moderator: 200, admin: 200}},
 		{"/", map[*testkit.Client]int{visitor: 200, newcomer: 200, member: 200, moderator: 200, admin: 200}},
 	}
 	for _, c := range cases {
@@ -90,6 +96,16 @@ func TestGuardsForEveryRole(t *testing.T) {
 		{"/p/1/delete", nil, map[*testkit.Client]int{visitor: 401}},
 		{"/settings/password", form("current", "x"), map[*testkit.Client]int{visitor: 401}},
 		{"/preview", form("body", "x"), map[*testkit.Client]int{visitor: 401}},
+		// Thank-yous and notifications: visitors must log in; a refused
+		// one-click action comes back to the page with its message (303),
+		// never an error page. Post 1 is the admin's question below.
+		{"/p/1/thank", nil, map[*testkit.Client]int{visitor: 401, newcomer: 303, member: 303, moderator: 303, admin: 303}},
+		{"/p/1/unthank", nil, map[*testkit.Client]int{visitor: 401, newcomer: 303, member: 303, moderator: 303, admin: 303}},
+		{"/p/2/solution", nil, map[*testkit.Client]int{visitor: 401, newcomer: 303, member: 303, moderator: 303, admin: 303}},
+		{"/t/1/solution/remove", nil, map[*testkit.Client]int{visitor: 401, newcomer: 303, member: 303, moderator: 303, admin: 303}},
+		{"/p/2/not-helpful", nil, map[*testkit.Client]int{visitor: 401, newcomer: 303, member: 303, admin: 303}},
+		{"/notifications/read", nil, map[*testkit.Client]int{visitor: 401, newcomer: 303, member: 303, moderator: 303, admin: 303}},
+		{"/notifications/1/read", nil, map[*testkit.Client]int{visitor: 401, newcomer: 303, member: 303, moderator: 303, admin: 303}},
 	}
 	for _, c := range posts {
 		for client, want := range c.want {
@@ -98,6 +114,15 @@ func TestGuardsForEveryRole(t *testing.T) {
 				t.Errorf("POST %s: want %d, got %d", c.path, want, p.Status)
 			}
 		}
+	}
+	// Only the asker (the admin) marks a reply "ne m'a pas aidé"; the
+	// solution chosen was removed by the asker and the moderator.
+	var solved int64
+	var notHelpfulBy []int64
+	srv.App.DB.Raw("SELECT COUNT(*) FROM threads WHERE solution_post_id IS NOT NULL").Scan(&solved)
+	srv.App.DB.Raw("SELECT user_id FROM not_helpful").Scan(&notHelpfulBy)
+	if solved != 0 || len(notHelpfulBy) != 1 || notHelpfulBy[0] != adminUser.ID {
+		t.Errorf("refused requests changed the thread: %d solved, not helpful by %v", solved, notHelpfulBy)
 	}
 	var admins int64
 	srv.App.DB.Raw("SELECT COUNT(*) FROM users WHERE role = 'admin'").Scan(&admins)

@@ -13,6 +13,7 @@ import (
 	"entraide/internal/forum"
 	"entraide/internal/i18n"
 	"entraide/internal/markup"
+	"entraide/internal/notify"
 	"entraide/internal/search"
 	"entraide/internal/settings"
 	"entraide/static"
@@ -37,6 +38,7 @@ type Deps struct {
 	Log           *slog.Logger
 	SessionSecret []byte
 	Settings      *settings.Store
+	Notify        *notify.Service
 }
 
 // Server holds the handlers' dependencies.
@@ -56,6 +58,7 @@ type Server struct {
 	site     *settings.Store
 	pages    *pages
 	assets   *assets
+	notify   *notify.Service
 }
 
 // New builds the echo application with every route.
@@ -75,7 +78,7 @@ func New(d Deps) (*echo.Echo, error) {
 		return nil, fmt.Errorf("web: session secret too short")
 	}
 	s := &Server{cfg: d.Config, db: d.DB, accounts: d.Accounts, forum: d.Forum, markup: d.Markup, search: d.Search, finder: d.Finder, i18n: d.I18n,
-		log: d.Log, sessions: newCookieStore(d.SessionSecret, d.Config.Secure()), pages: p, assets: a}
+		log: d.Log, sessions: newCookieStore(d.SessionSecret, d.Config.Secure()), pages: p, assets: a, notify: d.Notify}
 	s.devices = newDeviceCodec(d.SessionSecret)
 	s.site, s.budget = d.Settings, newSearchBudget()
 	if s.site == nil {

@@ -19,6 +19,9 @@ import (
 // same count with one thread and one reply as with thirty threads by thirty
 // authors and twenty replies by twenty others. An N+1 query (an author, a
 // section or a count looked up per line) makes the second count larger.
+// The member reading is the thread's asker: the thread has thank-yous (some
+// of them the reader's), a chosen solution and reminders, and the reader
+// unread notifications in the header.
 func TestPagesRunAFixedNumberOfStatements(t *testing.T) {
 	srv := testkit.NewServer(t)
 	ctx := context.Background()
@@ -26,7 +29,7 @@ func TestPagesRunAFixedNumberOfStatements(t *testing.T) {
 	// Count the section list's query on every page, as when its cache is cold.
 	srv.App.Forum.SetSectionsTTL(0)
 	srv.App.Settings.SetSiteTTL(0) // and the site settings' (the image policy)
-	member, _ := srv.NewUser(accounts.Member)
+	member, asker := srv.NewUser(accounts.Member)
 	visitor := srv.Client()
 	visitor.Get("/") // a browser keeps the cookie of its first page
 	authors := insertMembers(t, srv, 60)
@@ -43,13 +46,29 @@ func TestPagesRunAFixedNumberOfStatements(t *testing.T) {
 		}
 		return th
 	}
-	reply := func(th *forum.Thread, i int) {
-		if _, err := svc.Reply(ctx, authors[i], th.ID, fmt.Sprintf("Réponse %d : je fais comme ça.", i)); err != nil {
+	reply := func(th *forum.Thread, i int) *forum.Post {
+		p, err := svc.Reply(ctx, authors[i], th.ID, fmt.Sprintf("Réponse %d : je fais comme ça.", i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	thank := func(u *accounts.User, p *forum.Post) {
+		if _, err := svc.Thank(ctx, u, p.ID); err != nil {
 			t.Fatal(err)
 		}
 	}
-	thread := open(0)
-	reply(thread, 1)
+	thread, err := svc.CreateThread(ctx, asker, forum.NewThread{SectionID: sec.ID, Title: "La question de la lectrice sur la prospection", Body: "Comment faites-vous ?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	solution := reply(thread, 1)
+	thank(authors[2], solution)
+	if _, err := svc.ChooseSolution(ctx, asker, solution.ID); err != nil {
+		t.Fatal(err)
+	}
+	thank(asker, reply(thread, 3))
+	reply(thread, 4) // left for a reminder
 	second := open(2)
 	threadPath := "/t/" + itoa(thread.ID) + "/" + thread.Slug
 	// The older page of the section starts after the newest thread.
@@ -93,8 +112,15 @@ func TestPagesRunAFixedNumberOfStatements(t *testing.T) {
 		reply(th, i+20) // a last author who is not the author
 	}
 	reply(second, 59)
-	for i := 3; i < 3+forum.PostsPerPage+5; i++ {
-		reply(thread, i)
+	for i := 5; i < 5+forum.PostsPerPage+5; i++ {
+		p := reply(thread, i)
+		thank(authors[i-1], p)
+		if i%3 == 0 {
+			thank(asker, p)
+		}
+	}
+	if asker, err = srv.App.Accounts.ByID(ctx, asker.ID); err != nil || asker.UnreadNotifications == 0 {
+		t.Fatalf("the reader has no unread notifications: %v", err)
 	}
 	pages[4].path = threadPath + "?page=2"
 	large, largeSQL := measure()

@@ -20,6 +20,12 @@ type threadPage struct {
 	Pages    int
 	CanReply bool
 	Reply    Form
+	// Thank-yous and the solution (thanks.go).
+	Marks     map[int64]forum.Mark // what the reader did with the posts shown
+	Solution  *forum.PostView      // the chosen reply, under the question
+	Asker     bool                 // the reader opened the thread
+	CanChoose bool                 // the reader may choose the solution
+	Pending   int                  // replies on this page the asker has yet to acknowledge
 }
 
 // CanEdit reports whether the reader may edit post p (shown as a link).
@@ -76,15 +82,24 @@ func (s *Server) showThread(c echo.Context) error {
 	page := &threadPage{Layout: s.layout(c, ""), View: tv, Page: pageNo, Pages: tv.Thread.Pages(), Reply: newForm(c)}
 	page.Title = tv.Thread.Title
 	page.CanReply = forum.CanReply(page.user, &tv.Section, &tv.Thread)
-	posts, err := s.forum.Posts(ctx, &tv.Thread, pageNo)
+	posts, solution, err := s.forum.PostsAndSolution(ctx, &tv.Thread, pageNo)
 	if err != nil {
 		return err
 	}
 	page.Posts = posts
+	if pageNo == 1 {
+		page.Solution = solution
+	}
 	if s.externalImagesAsLinks(c) {
 		for i := range page.Posts {
 			page.Posts[i].BodyHTML = markup.ExternalImagesAsLinks(page.Posts[i].BodyHTML)
 		}
+		if page.Solution != nil {
+			page.Solution.BodyHTML = markup.ExternalImagesAsLinks(page.Solution.BodyHTML)
+		}
+	}
+	if err := s.threadThanks(c, page); err != nil {
+		return err
 	}
 	return s.render(c, http.StatusOK, "threads/show", page)
 }
@@ -130,6 +145,9 @@ func (s *Server) threadFormPage(c echo.Context, form Form) *newThreadPage {
 }
 
 func (s *Server) newThread(c echo.Context) error {
+	if done, err := s.acknowledgeFirst(c); done || err != nil {
+		return err
+	}
 	form := newForm(c, "title", "body")
 	if slug := c.QueryParam("section"); slug != "" {
 		if sec, err := s.forum.SectionBySlug(c.Request().Context(), currentUser(c), slug); err == nil {

@@ -1,0 +1,227 @@
+package web
+
+import (
+	"entraide/internal/forum"
+	"html/template"
+	"strconv"
+	"unicode/utf8"
+
+	"entraide/internal/markup"
+)
+
+// The thank-you pieces of a post, written in Go as the post itself is (see
+// fragments.go): markup only from constants, every value through f.text.
+
+// thanksState is what the reader may do with one post's thank-you.
+type thanksState struct {
+	PostID  int64
+	Count   int
+	CanAct  bool // a logged-in reader who is not the author, on a visible post
+	Thanked bool
+	Next    string // where the form returns without JavaScript
+}
+
+// thanksControl writes the "Merci" button (or its withdrawal) and the
+// count, which links to who thanked. It is the piece the in-place script
+// replaces with the server's answer.
+func thanksControl(f *fragment, l *Layout, st thanksState) {
+	id := strconv.FormatInt(st.PostID, 10)
+	f.raw(`<div class="thanks" id="thanks-`)
+	f.text(id)
+	f.raw(`" data-thanks>`)
+	if st.CanAct {
+		if st.Thanked {
+			f.raw(`<form class="thank-form inline" method="post" action="/p/`)
+			f.text(id)
+			f.raw(`/unthank">`)
+		} else {
+			f.raw(`<form class="thank-form inline" method="post" action="/p/`)
+			f.text(id)
+			f.raw(`/thank">`)
+		}
+		f.raw(`<input type="hidden" name="csrf" value="`)
+		f.text(l.CSRF)
+		f.raw(`"><input type="hidden" name="next" value="`)
+		f.text(st.Next)
+		f.raw(`">`)
+		if st.Thanked {
+			f.raw(`<span class="thanked">`)
+			f.text(l.T("thanks.thanked"))
+			f.raw(`</span> <button type="submit" class="link">`)
+			f.text(l.T("thanks.withdraw"))
+		} else {
+			f.raw(`<button type="submit" class="thank">`)
+			f.text(l.T("thanks.button"))
+		}
+		f.raw(`</button></form>`)
+	}
+	if st.Count > 0 {
+		f.raw(` <a class="thank-count" href="/p/`)
+		f.text(id)
+		f.raw(`/thanks">`)
+		f.text(l.N("thanks.count", st.Count))
+		f.raw(`</a>`)
+	}
+	f.raw(`</div>`)
+}
+
+// actionForm writes a one-button form posting to action.
+func actionForm(f *fragment, l *Layout, action, next, label, class string) {
+	f.raw(`<form class="inline" method="post" action="`)
+	f.text(action)
+	f.raw(`"><input type="hidden" name="csrf" value="`)
+	f.text(l.CSRF)
+	f.raw(`"><input type="hidden" name="next" value="`)
+	f.text(next)
+	f.raw(`"><button type="submit" class="`)
+	f.text(class)
+	f.raw(`">`)
+	f.text(label)
+	f.raw(`</button></form>`)
+}
+
+// isSolution reports whether post is the thread's chosen reply.
+func (p *threadPage) isSolution(post forum.PostView) bool {
+	t := &p.View.Thread
+	return t.SolutionPostID != nil && *t.SolutionPostID == post.ID
+}
+
+// postNext is where a post's one-click forms come back to without
+// JavaScript: the post on this page.
+func (p *threadPage) postNext(post forum.PostView) string {
+	to := threadURL(p.View.Thread.ID, p.View.Thread.Slug)
+	if p.Page > 1 {
+		to += "?page=" + strconv.Itoa(p.Page)
+	}
+	return to + "#p" + strconv.FormatInt(post.ID, 10)
+}
+
+// pending reports whether the reader, the thread's author, has yet to
+// acknowledge this reply: neither thanked, nor chosen, nor "ne m'a pas aidé".
+func (p *threadPage) pending(post forum.PostView) bool {
+	if !p.Asker || post.Position == 1 || post.DeletedAt != nil || post.AuthorID == p.user.ID || p.isSolution(post) {
+		return false
+	}
+	m := p.Marks[post.ID]
+	return !m.Thanked && !m.NotHelpful
+}
+
+// postHead writes, in a post's header, the thank-yous its author received
+// and the solution badge.
+func (p *threadPage) postHead(f *fragment, post forum.PostView) {
+	l := &p.Layout
+	if n := post.Author.ThanksReceived; n > 0 {
+		f.raw(`<span class="author-thanks">`)
+		f.text(l.N("thanks.author_received", n))
+		f.raw(`</span>`)
+	}
+	if p.isSolution(post) {
+		f.raw(`<span class="badge ok solution-badge">`)
+		f.text(l.T("thanks.solution.badge"))
+		f.raw(`</span>`)
+	}
+}
+
+// postReminder writes, under a reply the asker has not acknowledged, the
+// discreet reminder with its three actions.
+func (p *threadPage) postReminder(f *fragment, post forum.PostView) {
+	if !p.pending(post) {
+		return
+	}
+	l := &p.Layout
+	id := strconv.FormatInt(post.ID, 10)
+	next := p.postNext(post)
+	f.raw(`<div class="reminder" role="note"><p>`)
+	f.text(l.T("thanks.reminder.text"))
+	f.raw(`</p><div class="reminder-actions">`)
+	actionForm(f, l, "/p/"+id+"/thank", next, l.T("thanks.button"), "thank")
+	actionForm(f, l, "/p/"+id+"/solution", next, l.T("thanks.solution.choose"), "")
+	actionForm(f, l, "/p/"+id+"/not-helpful", next, l.T("thanks.not_helpful.button"), "link")
+	f.raw(`</div></div>`)
+}
+
+// postThanks writes a post's footer actions of this feature: Merci and its
+// count, and for the asker and moderators the choice of the solution.
+func (p *threadPage) postThanks(f *fragment, post forum.PostView) {
+	l := &p.Layout
+	if post.DeletedAt != nil {
+		return
+	}
+	thanksControl(f, l, thanksState{PostID: post.ID, Count: post.ThankCount, Next: p.postNext(post),
+		CanAct: p.user != nil && post.AuthorID != p.user.ID, Thanked: p.Marks[post.ID].Thanked})
+	if post.Position == 1 || !p.CanChoose {
+		return
+	}
+	id := strconv.FormatInt(post.ID, 10)
+	if p.isSolution(post) {
+		actionForm(f, l, "/t/"+strconv.FormatInt(post.ThreadID, 10)+"/solution/remove", p.postNext(post), l.T("thanks.solution.remove"), "link")
+	} else {
+		// Also beside a reminder's own button: a Merci sent in place
+		// removes the reminder, and the choice must stay at hand.
+		actionForm(f, l, "/p/"+id+"/solution", p.postNext(post), l.T("thanks.solution.choose"), "link")
+	}
+	if p.Asker && p.Marks[post.ID].NotHelpful {
+		f.raw(`<form class="inline" method="post" action="/p/`)
+		f.text(id)
+		f.raw(`/not-helpful"><input type="hidden" name="csrf" value="`)
+		f.text(l.CSRF)
+		f.raw(`"><input type="hidden" name="undo" value="1"><input type="hidden" name="next" value="`)
+		f.text(p.postNext(post))
+		f.raw(`"><span class="private-mark">`)
+		f.text(l.T("thanks.not_helpful.marked"))
+		f.raw(`</span> <button type="submit" class="link">`)
+		f.text(l.T("thanks.not_helpful.undo"))
+		f.raw(`</button></form>`)
+	}
+}
+
+// SolutionBox shows the chosen reply right under the question: who wrote
+// it, its first lines, and a link to it in place.
+func (p *threadPage) SolutionBox() template.HTML {
+	sol := p.Solution
+	if sol == nil {
+		return ""
+	}
+	l := &p.Layout
+	var f fragment
+	f.raw("<aside class=\"solution-box\" aria-labelledby=\"solution-title\">\n<h2 id=\"solution-title\">")
+	f.text(l.T("thanks.solution.heading"))
+	f.raw("</h2>\n<p class=\"meta\">")
+	f.text(l.T("thread.by"))
+	f.raw(` <a href="`)
+	f.text(userURL(sol.Author.Username))
+	f.raw(`">`)
+	f.text(sol.Author.Name())
+	f.raw("</a></p>\n<p class=\"excerpt\">")
+	f.text(excerpt(markup.PlainText(sol.Body), 280))
+	f.raw("</p>\n<p><a href=\"")
+	f.text(postURL(sol.ID))
+	f.raw(`">`)
+	f.text(l.T("thanks.solution.read"))
+	f.raw("</a></p>\n</aside>")
+	return f.html()
+}
+
+// excerpt cuts s to about n characters, at a space.
+func excerpt(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)[:n]
+	for i := len(r) - 1; i > n/2; i-- {
+		if r[i] == ' ' {
+			r = r[:i]
+			break
+		}
+	}
+	return string(r) + " …"
+}
+
+// solvedBadge writes the "Résolu" badge of a thread list's row.
+func solvedBadge(f *fragment, l *Layout, solved bool) {
+	if solved {
+		f.raw(`<span class="badge ok solved">`)
+		f.text(l.T("badge.solved"))
+		f.raw(`</span>`)
+	}
+}
