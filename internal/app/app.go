@@ -9,11 +9,13 @@ import (
 	"log/slog"
 
 	"entraide/internal/accounts"
+	"entraide/internal/ask"
 	"entraide/internal/config"
 	"entraide/internal/db"
 	"entraide/internal/forum"
 	"entraide/internal/i18n"
 	"entraide/internal/markup"
+	"entraide/internal/rules"
 	"entraide/internal/search"
 	"entraide/internal/settings"
 	"entraide/internal/web"
@@ -33,6 +35,8 @@ type App struct {
 	Settings *settings.Store
 	Index    *search.Index
 	Search   *search.Searcher
+	Rules    *rules.Book
+	Ask      *ask.Service
 }
 
 // Open connects to the configured database, migrates it, and builds the
@@ -67,8 +71,13 @@ func Build(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 	}
 	render := markup.New()
 	index := search.NewIndex(d)
-	return &App{Config: cfg, Log: log, DB: d, Accounts: accounts.New(d), Forum: forum.New(d, render, index),
-		Markup: render, I18n: bundle, Settings: settings.New(d), Index: index, Search: search.NewSearcher(index)}, nil
+	a := &App{Config: cfg, Log: log, DB: d, Accounts: accounts.New(d), Forum: forum.New(d, render, index),
+		Markup: render, I18n: bundle, Settings: settings.New(d), Index: index, Search: search.NewSearcher(index),
+		Rules: rules.New(d, rules.Catalog)}
+	// The ask service is the forum's thread gate (search first, the
+	// newcomers' section): every new thread goes through it.
+	a.Ask = ask.New(d, a.Forum, a.Search, a.Rules)
+	return a, nil
 }
 
 // Close releases the database.
@@ -98,5 +107,5 @@ func (a *App) Handler(ctx context.Context) (*echo.Echo, error) {
 		return nil, err
 	}
 	return web.New(web.Deps{Config: a.Config, DB: a.DB, Accounts: a.Accounts, Forum: a.Forum, Markup: a.Markup,
-		Search: a.Search, I18n: a.I18n, Log: a.Log, SessionSecret: secret})
+		Search: a.Search, Ask: a.Ask, Rules: a.Rules, I18n: a.I18n, Log: a.Log, SessionSecret: secret})
 }

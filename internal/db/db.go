@@ -131,7 +131,8 @@ func (d *DB) Close() error { return d.SQL().Close() }
 // the busy timeout, as before.)
 func (d *DB) WithTx(ctx context.Context, fn func(tx *gorm.DB) error) error {
 	if tx, ok := ctx.Value(txKey{}).(*gorm.DB); ok {
-		return fn(tx)
+		// Bound to ctx, which carries it: TxContext(tx) must carry it too.
+		return fn(tx.WithContext(ctx))
 	}
 	if d.writer != nil {
 		wait := time.NewTimer(sqliteBusyTimeout)

@@ -29,6 +29,7 @@ type Service struct {
 	db     *db.DB
 	render Renderer
 	index  Indexer
+	gate   ThreadGate
 	now    func() time.Time
 	// sections caches the section list for a second (sectioncache.go).
 	sections sectionCache

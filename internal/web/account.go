@@ -17,7 +17,7 @@ type accountPage struct {
 }
 
 func (s *Server) newRegistration(c echo.Context) error {
-	page := &accountPage{Layout: s.layout(c, "register.title"), Form: newForm(c)}
+	page := &accountPage{Layout: s.layout(c, "register.title"), Form: newForm(c), Next: safeNext(c.QueryParam("next"))}
 	return s.render(c, http.StatusOK, "accounts/register", page)
 }
 
@@ -28,7 +28,7 @@ func (s *Server) createRegistration(c echo.Context) error {
 		Password: c.FormValue("password"), Confirm: c.FormValue("confirm"), Locale: stateOf(c).tr.Locale,
 	})
 	if err != nil {
-		page := &accountPage{Layout: s.layout(c, "register.title"), Form: form}
+		page := &accountPage{Layout: s.layout(c, "register.title"), Form: form, Next: safeNext(c.FormValue("next"))}
 		if form.fail(&page.Layout, err) {
 			return s.render(c, http.StatusUnprocessableEntity, "accounts/register", page)
 		}
@@ -37,7 +37,7 @@ func (s *Server) createRegistration(c echo.Context) error {
 	if err := logIn(c, u); err != nil {
 		return err
 	}
-	return redirect(c, "/", "flash.welcome")
+	return redirect(c, safeNext(c.FormValue("next")), "flash.welcome")
 }
 
 func (s *Server) newLogin(c echo.Context) error {

@@ -17,6 +17,7 @@ type adminPage struct {
 	AllSections []forum.Section
 	Roles       []accounts.Role
 	Search      string
+	Rules       []ruleLine
 }
 
 func (s *Server) showAdmin(c echo.Context) error {
@@ -27,6 +28,9 @@ func (s *Server) showAdmin(c echo.Context) error {
 		return err
 	}
 	if page.AllSections, err = s.forum.Sections(ctx, page.User); err != nil {
+		return err
+	}
+	if page.Rules, err = s.ruleLines(c); err != nil {
 		return err
 	}
 	return s.render(c, http.StatusOK, "admin/show", page)

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"entraide/internal/accounts"
 	"net/http"
 
 	"entraide/internal/forum"
@@ -13,6 +14,8 @@ type sectionPage struct {
 	Section forum.Section
 	Page    sectionList
 	CanOpen bool
+	// DirectOpen: members open threads directly; newcomers go through /ask.
+	DirectOpen bool
 }
 
 // sectionList is forum.SectionPage with flattened items (see items.go).
@@ -38,6 +41,7 @@ func (s *Server) showSection(c echo.Context) error {
 	page := &sectionPage{Layout: s.layout(c, ""), Section: *sec}
 	page.Title = sec.Name
 	page.CanOpen = page.User != nil && !sec.Archived
+	page.DirectOpen = page.User.Can(accounts.Member)
 	list, err := s.forum.SectionThreads(ctx, sec, after, before)
 	if err != nil {
 		return err

@@ -8,11 +8,13 @@ import (
 	"log/slog"
 
 	"entraide/internal/accounts"
+	"entraide/internal/ask"
 	"entraide/internal/config"
 	"entraide/internal/db"
 	"entraide/internal/forum"
 	"entraide/internal/i18n"
 	"entraide/internal/markup"
+	"entraide/internal/rules"
 	"entraide/internal/search"
 	"entraide/static"
 	"entraide/templates"
@@ -30,6 +32,8 @@ type Deps struct {
 	Forum         *forum.Service
 	Markup        *markup.Renderer
 	Search        *search.Searcher
+	Ask           *ask.Service
+	Rules         *rules.Book
 	I18n          *i18n.Bundle
 	Log           *slog.Logger
 	SessionSecret []byte
@@ -43,6 +47,8 @@ type Server struct {
 	forum    *forum.Service
 	markup   *markup.Renderer
 	search   *search.Searcher
+	ask      *ask.Service
+	rules    *rules.Book
 	i18n     *i18n.Bundle
 	log      *slog.Logger
 	sessions *sessions.CookieStore
@@ -66,7 +72,7 @@ func New(d Deps) (*echo.Echo, error) {
 	if len(d.SessionSecret) < 32 {
 		return nil, fmt.Errorf("web: session secret too short")
 	}
-	s := &Server{cfg: d.Config, db: d.DB, accounts: d.Accounts, forum: d.Forum, markup: d.Markup, search: d.Search, i18n: d.I18n,
+	s := &Server{cfg: d.Config, db: d.DB, accounts: d.Accounts, forum: d.Forum, markup: d.Markup, search: d.Search, ask: d.Ask, rules: d.Rules, i18n: d.I18n,
 		log: d.Log, sessions: newCookieStore(d.SessionSecret, d.Config.Secure()), pages: p, assets: a}
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true

@@ -7,6 +7,7 @@ import (
 	"entraide/internal/accounts"
 	"entraide/internal/errs"
 	"entraide/internal/forum"
+	"entraide/internal/rules"
 
 	"github.com/labstack/echo/v4"
 )
@@ -105,14 +106,21 @@ type newThreadPage struct {
 	Form     Form
 	Sections []forum.Section // where the reader may open a thread
 	Newcomer bool            // newcomers' threads always go to the newcomers' section
+	Refused  bool            // a rule stopped the thread: link to the ask flow
 	Preview  string
 }
 
 func (s *Server) threadFormPage(c echo.Context, form Form) (*newThreadPage, error) {
 	page := &newThreadPage{Layout: s.layout(c, "thread.new.title"), Form: form}
-	page.Newcomer = !page.User.Can(accounts.Member)
+	if !page.User.Can(accounts.Member) {
+		v, err := s.ask.Rules(c.Request().Context())
+		if err != nil {
+			return nil, err
+		}
+		page.Newcomer = v.On(rules.NewcomersSection)
+	}
 	for _, sec := range page.Layout.Sections {
-		if forum.CanOpenThreadIn(page.User, &sec) {
+		if !sec.Archived {
 			page.Sections = append(page.Sections, sec)
 		}
 	}
@@ -120,6 +128,16 @@ func (s *Server) threadFormPage(c echo.Context, form Form) (*newThreadPage, erro
 }
 
 func (s *Server) newThread(c echo.Context) error {
+	if !currentUser(c).Can(accounts.Member) {
+		// Newcomers ask through the ask flow when the search-first rule holds.
+		v, err := s.ask.Rules(c.Request().Context())
+		if err != nil {
+			return err
+		}
+		if v.On(rules.SearchFirst) {
+			return c.Redirect(http.StatusSeeOther, "/ask")
+		}
+	}
 	form := newForm(c, "title", "body")
 	if slug := c.QueryParam("section"); slug != "" {
 		if sec, err := s.forum.SectionBySlug(c.Request().Context(), currentUser(c), slug); err == nil {
@@ -146,6 +164,7 @@ func (s *Server) createThread(c echo.Context) error {
 			return perr
 		}
 		if form.fail(&page.Layout, err) {
+			_, page.Refused = errs.AsRefusal(err)
 			return s.render(c, http.StatusUnprocessableEntity, "threads/new", page)
 		}
 		return err
