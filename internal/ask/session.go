@@ -287,3 +287,16 @@ func wrap(op string, err error) error {
 
 // Now is the service's clock, for pages that say whether a session ended.
 func (s *Service) Now() time.Time { return s.now() }
+
+// Walk does steps 1 and 2 for u at once — the sentence, its results found
+// and shown — as the demo, the generator and tests do before Post.
+func (s *Service) Walk(ctx context.Context, u *accounts.User, sentence string) (*Session, error) {
+	sess, err := s.Start(ctx, u, "", sentence)
+	if err != nil {
+		return nil, err
+	}
+	return sess, s.MarkShown(ctx, sess)
+}
+
+// DB is the database the service writes to, for tests' checks.
+func (s *Service) DB() *db.DB { return s.db }

@@ -1,8 +1,14 @@
 package testkit
 
 import (
+	"context"
 	"net/http"
 	"strings"
+	"testing"
+
+	"entraide/internal/accounts"
+	"entraide/internal/app"
+	"entraide/internal/forum"
 )
 
 // AskToken walks steps 1 and 2 of the ask flow for sentence, as a person
@@ -31,4 +37,27 @@ func (c *Client) AskThread(sentence, section, title, body, tried string) *Page {
 	}
 	return c.Post("/ask/write", URLValues("session", token, "section", section, "title", title, "body", body,
 		"tried", tried, "reviewed", "1"))
+}
+
+// AskedTried is a "what I already read or tried" long enough for the rule.
+const AskedTried = "J'ai lu les guides de la rubrique et cherché dans le forum avant de demander."
+
+// AskedThread opens a thread for u through the ask flow at the domain
+// level: steps 1 and 2 on the title, then the thread with its session.
+func AskedThread(t testing.TB, a *app.App, u *accounts.User, in forum.NewThread) *forum.Thread {
+	t.Helper()
+	ctx := context.Background()
+	sess, err := a.Ask.Walk(ctx, u, in.Title)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in.AskSession = sess.Token
+	if in.Tried == "" {
+		in.Tried = AskedTried
+	}
+	th, err := a.Ask.Post(ctx, u, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return th
 }
