@@ -129,15 +129,6 @@ func (sqliteStore) match(ctx context.Context, tx *gorm.DB, p plan) (matched, err
 	return scanHits(tx.Raw(sql, args...))
 }
 
-func (sqliteStore) similar(ctx context.Context, tx *gorm.DB, tokens []string, sectionIDs []int64, exclude int64, limit int) ([]hit, error) {
-	sql := `WITH f AS MATERIALIZED (SELECT rowid AS post_id, -bm25(search_fts, ` + bm25Weights + `) AS score FROM search_fts WHERE search_fts MATCH ?)
-		SELECT d.thread_id, d.post_id, f.score AS score FROM f JOIN search_docs d ON d.post_id = f.post_id JOIN threads t ON t.id = d.thread_id
-		WHERE d.first_post AND t.deleted_at IS NULL AND t.section_id IN ? AND t.id <> ?
-		ORDER BY score DESC, t.last_post_at DESC LIMIT ?`
-	m, err := scanHits(tx.Raw(sql, fts5.join(tokens, nil, " OR "), sectionIDs, exclude, limit))
-	return m.hits, err
-}
-
 // filters writes the conditions every search shares, on threads t.
 func filters(p plan, args *[]any) string {
 	cond := "t.deleted_at IS NULL AND t.section_id IN ?"
@@ -180,4 +171,55 @@ func scanHits(q *gorm.DB) (matched, error) {
 		m.hits = append(m.hits, h)
 	}
 	return m, rows.Err()
+}
+
+func (sqliteStore) similarUpsert(tx *gorm.DB, d similarDoc) error {
+	if err := tx.Exec("DELETE FROM similar_fts WHERE rowid = ?", d.ThreadID).Error; err != nil {
+		return err
+	}
+	if err := tx.Exec("INSERT INTO similar_fts (rowid, title, body) VALUES (?, ?, ?)", d.ThreadID, joinTokens(d.Title), joinTokens(d.Body)).Error; err != nil {
+		return err
+	}
+	return tx.Exec(`INSERT INTO similar_docs (thread_id, tokens) VALUES (?, ?) ON CONFLICT (thread_id) DO UPDATE SET tokens = excluded.tokens`,
+		d.ThreadID, joinTokens(d.tokens())).Error
+}
+
+func (sqliteStore) similarInsertMany(tx *gorm.DB, docs []similarDoc) error {
+	for start := 0; start < len(docs); start += insertChunk {
+		chunk := docs[start:min(start+insertChunk, len(docs))]
+		fts, meta := make([]string, len(chunk)), make([]string, len(chunk))
+		var ftsArgs, metaArgs []any
+		for i, d := range chunk {
+			fts[i], meta[i] = "(?, ?, ?)", "(?, ?)"
+			ftsArgs = append(ftsArgs, d.ThreadID, joinTokens(d.Title), joinTokens(d.Body))
+			metaArgs = append(metaArgs, d.ThreadID, joinTokens(d.tokens()))
+		}
+		if err := tx.Exec("INSERT INTO similar_fts (rowid, title, body) VALUES "+strings.Join(fts, ", "), ftsArgs...).Error; err != nil {
+			return err
+		}
+		if err := tx.Exec("INSERT INTO similar_docs (thread_id, tokens) VALUES "+strings.Join(meta, ", "), metaArgs...).Error; err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (sqliteStore) similarRemove(tx *gorm.DB, threadID int64) error {
+	if err := tx.Exec("DELETE FROM similar_fts WHERE rowid = ?", threadID).Error; err != nil {
+		return err
+	}
+	return tx.Exec("DELETE FROM similar_docs WHERE thread_id = ?", threadID).Error
+}
+
+// similarIndexed ranks the threads matching expr in the similar-threads
+// index: the newest similarScanned matches at most, so that no draft costs
+// more than that, then the best by BM25.
+func (sqliteStore) similarIndexed(ctx context.Context, tx *gorm.DB, expr driverExpr, sectionIDs []int64, exclude int64, limit int) ([]hit, error) {
+	sql := `WITH f AS MATERIALIZED (SELECT rowid AS thread_id, -bm25(similar_fts, ` + bm25Weights + `) AS score FROM similar_fts
+			WHERE similar_fts MATCH ? ORDER BY rowid DESC LIMIT ?)
+		SELECT f.thread_id, 0, f.score FROM f JOIN threads t ON t.id = f.thread_id
+		WHERE t.deleted_at IS NULL AND t.section_id IN ? AND t.id <> ?
+		ORDER BY f.score DESC, f.thread_id DESC LIMIT ?`
+	m, err := scanHits(tx.Raw(sql, expr.write(fts5, " OR ", " AND "), similarScanned, sectionIDs, exclude, limit))
+	return m.hits, err
 }
