@@ -27,11 +27,11 @@ const maxSimilarTokens = 24
 // similarBudget is about how many matching threads a lookup may rank: the
 // draft's words are chosen, rarest first, so that the threads they match
 // stay near this number.
-const similarBudget = 3000
+const similarBudget = 1500
 
 // similarScanned caps the matches one lookup reads, newest first, whatever
 // the words: a bound on the work, reached only by drafts of common words.
-var similarScanned = 4 * similarBudget
+var similarScanned = 2000
 
 // driverExpr is the match expression of a lookup: any of the rare words
 // (Any), or all of a few common ones together (All).

@@ -292,14 +292,17 @@ func (postgresStore) similarRemove(tx *gorm.DB, threadID int64) error {
 // index: the newest similarScanned matches at most, then the best by
 // ts_rank, with a plan made for the words at hand.
 func (postgresStore) similarIndexed(ctx context.Context, tx *gorm.DB, expr driverExpr, sectionIDs []int64, exclude int64, limit int) ([]hit, error) {
-	sql := `WITH f AS MATERIALIZED (SELECT d.thread_id, ts_rank('` + postgresWeights + `', d.document, q.q, 1) AS score
-			FROM similar_docs d, (SELECT ?::tsquery AS q) q WHERE d.document @@ q.q ORDER BY d.thread_id DESC LIMIT ?)
-		SELECT f.thread_id, 0, f.score FROM f JOIN threads t ON t.id = f.thread_id
+	sql := `WITH f AS MATERIALIZED (SELECT d.thread_id, d.document FROM similar_docs d
+			WHERE d.document @@ ?::tsquery ORDER BY d.thread_id DESC LIMIT ?),
+		b AS MATERIALIZED (SELECT f.thread_id, ts_rank('` + postgresWeights + `', f.document, ?::tsquery, 1) AS score
+			FROM f ORDER BY score DESC, f.thread_id DESC LIMIT ?)
+		SELECT b.thread_id, 0, b.score FROM b JOIN threads t ON t.id = b.thread_id
 		WHERE t.deleted_at IS NULL AND t.section_id IN ? AND t.id <> ?
-		ORDER BY f.score DESC, f.thread_id DESC LIMIT ?`
+		ORDER BY b.score DESC, b.thread_id DESC LIMIT ?`
 	var m matched
 	err := customPlan(tx, func(tx *gorm.DB) (err error) {
-		m, err = scanHits(tx.Raw(sql, expr.write(tsquery, " | ", " & "), similarScanned, sectionIDs, exclude, limit))
+		q := expr.write(tsquery, " | ", " & ")
+		m, err = scanHits(tx.Raw(sql, q, similarScanned, q, 4*limit, sectionIDs, exclude, limit))
 		return err
 	})
 	return m.hits, err

@@ -213,13 +213,16 @@ func (sqliteStore) similarRemove(tx *gorm.DB, threadID int64) error {
 
 // similarIndexed ranks the threads matching expr in the similar-threads
 // index: the newest similarScanned matches at most, so that no draft costs
-// more than that, then the best by BM25.
+// more than that, then the best by BM25; only the best few are looked up
+// in threads (deleted, out of reach), four times as many as asked so that
+// the filter rarely leaves fewer.
 func (sqliteStore) similarIndexed(ctx context.Context, tx *gorm.DB, expr driverExpr, sectionIDs []int64, exclude int64, limit int) ([]hit, error) {
 	sql := `WITH f AS MATERIALIZED (SELECT rowid AS thread_id, -bm25(similar_fts, ` + bm25Weights + `) AS score FROM similar_fts
-			WHERE similar_fts MATCH ? ORDER BY rowid DESC LIMIT ?)
-		SELECT f.thread_id, 0, f.score FROM f JOIN threads t ON t.id = f.thread_id
+			WHERE similar_fts MATCH ? ORDER BY rowid DESC LIMIT ?),
+		b AS MATERIALIZED (SELECT thread_id, score FROM f ORDER BY score DESC, thread_id DESC LIMIT ?)
+		SELECT b.thread_id, 0, b.score FROM b CROSS JOIN threads t ON t.id = b.thread_id
 		WHERE t.deleted_at IS NULL AND t.section_id IN ? AND t.id <> ?
-		ORDER BY f.score DESC, f.thread_id DESC LIMIT ?`
-	m, err := scanHits(tx.Raw(sql, expr.write(fts5, " OR ", " AND "), similarScanned, sectionIDs, exclude, limit))
+		ORDER BY b.score DESC, b.thread_id DESC LIMIT ?`
+	m, err := scanHits(tx.Raw(sql, expr.write(fts5, " OR ", " AND "), similarScanned, 4*limit, sectionIDs, exclude, limit))
 	return m.hits, err
 }

@@ -31,12 +31,15 @@ func main() {
 	sqlitePath := flag.String("sqlite", "", "SQLite database file")
 	pgURL := flag.String("postgres", "", "PostgreSQL address")
 	n := flag.Int("n", 200, "drafts to time")
+	slowest = flag.Int("slowest", 0, "print this many of the slowest similar-threads lookups")
 	flag.Parse()
 	if err := run(*sqlitePath, *pgURL, *n); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
 }
+
+var slowest *int
 
 func run(sqlitePath, pgURL string, n int) error {
 	ctx := context.Background()
@@ -79,10 +82,28 @@ func run(sqlitePath, pgURL string, n int) error {
 			return err
 		}
 	}
+	var slow []struct {
+		q    string
+		took time.Duration
+	}
 	sim := timeEach(drafts, func(q string) error {
+		start := time.Now()
 		_, err := a.Search.Similar(ctx, q, "", sections, 0, 8)
+		slow = append(slow, struct {
+			q    string
+			took time.Duration
+		}{q, time.Since(start)})
 		return err
 	})
+	slices.SortFunc(slow, func(a, b struct {
+		q    string
+		took time.Duration
+	}) int {
+		return int(b.took - a.took)
+	})
+	for _, s := range slow[:min(*slowest, len(slow))] {
+		fmt.Printf("  %8v %s\n", s.took.Round(100*time.Microsecond), s.q)
+	}
 	report("similar threads", sim)
 	step2 := timeEach(drafts, func(q string) error {
 		sess, err := a.Ask.Walk(ctx, nil, q)
