@@ -39,6 +39,19 @@ var checks = map[string]string{
 		LEFT JOIN (SELECT author_id, COUNT(*) AS n FROM threads WHERE deleted_at IS NULL GROUP BY author_id) t ON t.author_id = u.id
 		LEFT JOIN (SELECT author_id, COUNT(*) AS n FROM posts WHERE position > 1 AND deleted_at IS NULL GROUP BY author_id) p ON p.author_id = u.id
 		WHERE u.thread_count <> COALESCE(t.n, 0) OR u.reply_count <> COALESCE(p.n, 0)`,
+	// Ask sessions (internal/ask): an outcome the flow knows, a posted one
+	// pointing at its thread (one session per thread, by its author), a
+	// found one at the thread that answered.
+	"ask_sessions: outcome, thread or found thread inconsistent": `
+		SELECT COUNT(*) FROM ask_sessions s
+		LEFT JOIN threads t ON t.id = s.thread_id LEFT JOIN threads f ON f.id = s.found_thread_id
+		WHERE s.outcome NOT IN ('open', 'found', 'posted', 'abandoned')
+			OR (s.outcome = 'posted' AND (t.id IS NULL OR s.user_id IS NULL OR t.author_id <> s.user_id))
+			OR (s.outcome <> 'posted' AND s.thread_id IS NOT NULL)
+			OR (s.outcome = 'found' AND f.id IS NULL) OR (s.outcome <> 'found' AND s.found_thread_id IS NOT NULL)
+			OR s.expires_at <= s.created_at`,
+	"ask_sessions: a thread posted from two sessions": `
+		SELECT COUNT(*) FROM (SELECT thread_id FROM ask_sessions WHERE outcome = 'posted' GROUP BY thread_id HAVING COUNT(*) > 1) d`,
 	"posts: edit_count is not the number of revisions": `
 		SELECT COUNT(*) FROM posts p LEFT JOIN (SELECT post_id, COUNT(*) AS n FROM post_revisions GROUP BY post_id) r ON r.post_id = p.id
 		WHERE p.edit_count <> COALESCE(r.n, 0)`,
