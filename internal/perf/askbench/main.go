@@ -131,6 +131,8 @@ func timeEach(qs []string, f func(string) error) []time.Duration {
 }
 
 func report(name string, lat []time.Duration) {
-	at := func(p float64) time.Duration { return lat[min(len(lat)-1, int(p*float64(len(lat))))].Round(100 * time.Microsecond) }
+	at := func(p float64) time.Duration {
+		return lat[min(len(lat)-1, int(p*float64(len(lat))))].Round(100 * time.Microsecond)
+	}
 	fmt.Printf("%-28s p50 %v  p95 %v  p99 %v\n", name, at(0.5), at(0.95), at(0.99))
 }
