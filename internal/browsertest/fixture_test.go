@@ -23,6 +23,8 @@ type site struct {
 	firstPostID       string // the member's post opening threadURL
 	replyID           string // the member's own edited reply in threadURL
 	newcomerThreadURL string
+	askToken          string // the newcomer's ask session, at step 2
+	visitorAskToken   string // a visitor's ask session, at step 2
 }
 
 // richPost uses every kind of formatting the editor's help teaches, and a
@@ -70,7 +72,15 @@ func newForum(t *testing.T) *site {
 	if p := f.memberHTTP.Post("/p/"+f.replyID+"/edit", testkit.URLValues("body", "Merci à vous deux ! Je teste les deux pistes et je vous dis.")); p.Status != http.StatusSeeOther {
 		t.Fatalf("edit the reply: %d", p.Status)
 	}
-	f.newcomerThreadURL = openThread(t, newcomerHTTP, "se-lancer", "Faut-il un diplôme pour devenir secrétaire indépendante ?", "Je viens de l'hôtellerie et je voudrais me reconvertir.")
+	// A newcomer's question comes through the ask flow.
+	asked := newcomerHTTP.AskThread("faut il un diplome pour devenir secretaire independante", "", "Faut-il un diplôme pour devenir secrétaire indépendante ?",
+		"Je viens de l'hôtellerie et je voudrais me reconvertir.", "J'ai lu le guide des premières étapes et la discussion sur les formations.")
+	if asked.Status != http.StatusSeeOther {
+		t.Fatalf("the newcomer's question: %d %s", asked.Status, asked.Text(".form-errors, .field-error"))
+	}
+	f.newcomerThreadURL = asked.Location
+	f.askToken = newcomerHTTP.AskToken("comment trouver mes premiers clients")
+	f.visitorAskToken = f.srv.Client().AskToken("comment trouver mes premiers clients")
 
 	pinned := openThread(t, adminHTTP, "trouver-des-clients", "À lire avant de poser une question sur la prospection", "Les réponses aux questions les plus fréquentes.")
 	locked := openThread(t, f.memberHTTP, "trouver-des-clients", "Ancien sujet sur les annuaires payants", "Sujet clos.")
