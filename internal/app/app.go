@@ -14,6 +14,7 @@ import (
 	"entraide/internal/forum"
 	"entraide/internal/i18n"
 	"entraide/internal/markup"
+	"entraide/internal/replies"
 	"entraide/internal/search"
 	"entraide/internal/settings"
 	"entraide/internal/web"
@@ -27,6 +28,8 @@ type App struct {
 	Log      *slog.Logger
 	DB       *db.DB
 	Accounts *accounts.Service
+	Profiles *accounts.Profiles
+	Replies  *replies.Service
 	Forum    *forum.Service
 	Markup   *markup.Renderer
 	I18n     *i18n.Bundle
@@ -67,7 +70,8 @@ func Build(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 	}
 	render := markup.New()
 	index := search.NewIndex(d)
-	return &App{Config: cfg, Log: log, DB: d, Accounts: accounts.New(d), Forum: forum.New(d, render, index),
+	return &App{Config: cfg, Log: log, DB: d, Accounts: accounts.New(d), Profiles: accounts.NewProfiles(d, render),
+		Replies: replies.New(d), Forum: forum.New(d, render, index),
 		Markup: render, I18n: bundle, Settings: settings.New(d), Index: index, Search: search.NewSearcher(index)}, nil
 }
 
@@ -97,6 +101,6 @@ func (a *App) Handler(ctx context.Context) (*echo.Echo, error) {
 	if err != nil {
 		return nil, err
 	}
-	return web.New(web.Deps{Config: a.Config, DB: a.DB, Accounts: a.Accounts, Forum: a.Forum, Markup: a.Markup,
+	return web.New(web.Deps{Config: a.Config, DB: a.DB, Accounts: a.Accounts, Profiles: a.Profiles, Replies: a.Replies, Forum: a.Forum, Markup: a.Markup,
 		Search: a.Search, I18n: a.I18n, Log: a.Log, SessionSecret: secret})
 }

@@ -110,6 +110,7 @@ var funcs = template.FuncMap{
 	"fieldID":   func(name string) string { return "field-" + name },
 	"errorID":   func(name string) string { return "error-" + name },
 	"dict":      dict,
+	"clock":     accounts.Clock,
 }
 
 // dict builds the argument of a partial from key, value pairs.

@@ -47,6 +47,21 @@ func (s *Server) routes(e *echo.Echo) {
 	loggedIn(http.MethodPost, "/settings/password", s.updatePassword)
 	e.POST("/preview", s.createPreview, requireUser, previewBodyLimit)
 
+	// Profiles and contact preferences: every logged-in person.
+	loggedIn(http.MethodGet, "/settings/profile", s.editProfile)
+	loggedIn(http.MethodPost, "/settings/profile", s.updateProfile)
+	// Canned replies: members and above keep them; moderators keep the
+	// team's set too (checked by the replies service, object by object).
+	members := func(method, path string, h echo.HandlerFunc) { e.Add(method, path, h, requireRole(accounts.Member)) }
+	members(http.MethodGet, "/settings/replies", s.showReplies)
+	members(http.MethodGet, "/settings/replies/new", s.newCannedReply)
+	members(http.MethodPost, "/settings/replies", s.createCannedReply)
+	members(http.MethodGet, "/settings/replies/:id/edit", s.editCannedReply)
+	members(http.MethodPost, "/settings/replies/:id", s.updateCannedReply)
+	members(http.MethodPost, "/settings/replies/:id/delete", s.deleteCannedReply)
+	members(http.MethodPost, "/settings/replies/:id/move", s.moveCannedReply)
+	members(http.MethodGet, "/t/:id/canned/:reply", s.showCannedReply)
+
 	admin := e.Group("/admin", requireRole(accounts.Admin))
 	admin.GET("", s.showAdmin)
 	admin.POST("/users/:id/role", s.updateUserRole)
@@ -55,4 +70,8 @@ func (s *Server) routes(e *echo.Echo) {
 	admin.GET("/sections/:id/edit", s.editSection)
 	admin.POST("/sections/:id", s.updateSection)
 	admin.POST("/sections/:id/newcomers", s.makeNewcomersSection)
+	admin.GET("/specialties", s.showSpecialties)
+	admin.POST("/specialties", s.createSpecialty)
+	admin.POST("/specialties/:id", s.updateSpecialty)
+	admin.POST("/specialties/:id/delete", s.deleteSpecialty)
 }

@@ -13,6 +13,7 @@ import (
 	"entraide/internal/forum"
 	"entraide/internal/i18n"
 	"entraide/internal/markup"
+	"entraide/internal/replies"
 	"entraide/internal/search"
 	"entraide/static"
 	"entraide/templates"
@@ -27,6 +28,8 @@ type Deps struct {
 	Config        config.Config
 	DB            *db.DB
 	Accounts      *accounts.Service
+	Profiles      *accounts.Profiles
+	Replies       *replies.Service
 	Forum         *forum.Service
 	Markup        *markup.Renderer
 	Search        *search.Searcher
@@ -40,6 +43,8 @@ type Server struct {
 	cfg      config.Config
 	db       *db.DB
 	accounts *accounts.Service
+	profiles *accounts.Profiles
+	replies  *replies.Service
 	forum    *forum.Service
 	markup   *markup.Renderer
 	search   *search.Searcher
@@ -66,7 +71,7 @@ func New(d Deps) (*echo.Echo, error) {
 	if len(d.SessionSecret) < 32 {
 		return nil, fmt.Errorf("web: session secret too short")
 	}
-	s := &Server{cfg: d.Config, db: d.DB, accounts: d.Accounts, forum: d.Forum, markup: d.Markup, search: d.Search, i18n: d.I18n,
+	s := &Server{cfg: d.Config, db: d.DB, accounts: d.Accounts, profiles: d.Profiles, replies: d.Replies, forum: d.Forum, markup: d.Markup, search: d.Search, i18n: d.I18n,
 		log: d.Log, sessions: newCookieStore(d.SessionSecret, d.Config.Secure()), pages: p, assets: a}
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true

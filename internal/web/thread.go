@@ -19,6 +19,10 @@ type threadPage struct {
 	Pages    int
 	CanReply bool
 	Reply    Form
+	// Contacts holds the contact preference of the page's authors who chose
+	// one; Canned is the reply box's canned replies (nil: none to offer).
+	Contacts map[int64]accounts.ContactMode
+	Canned   *cannedBox
 }
 
 // CanEdit reports whether the reader may edit post p (shown as a link).
@@ -76,6 +80,18 @@ func (s *Server) showThread(c echo.Context) error {
 		return err
 	}
 	page.Posts = postItems(posts)
+	if page.Contacts, err = s.contactModes(c, posts); err != nil {
+		return err
+	}
+	if page.CanReply {
+		first := ""
+		if len(posts) > 0 && posts[0].Position == 1 && posts[0].DeletedAt == nil {
+			first = posts[0].Body
+		}
+		if page.Canned, err = s.loadCannedBox(c, tv, first); err != nil {
+			return err
+		}
+	}
 	return s.render(c, http.StatusOK, "threads/show", page)
 }
 
