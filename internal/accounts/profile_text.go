@@ -79,7 +79,7 @@ func tooLong(s string, max int) bool { return utf8.RuneCountInString(s) > max }
 
 // cleanWebsite checks a member's website and returns it as it will be
 // linked: http or https only, with a host, and no credentials in it. An
-// address typed without its scheme (www dot exemple dot fr) gets https.
+// address typed without its scheme gets https, as browsers assume.
 func cleanWebsite(raw string) (string, string) {
 	raw = cleanLine(raw)
 	if raw == "" {
