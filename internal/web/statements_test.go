@@ -11,6 +11,7 @@ import (
 	"entraide/internal/accounts"
 	"entraide/internal/db"
 	"entraide/internal/forum"
+	"entraide/internal/replies"
 	"entraide/internal/testkit"
 )
 
@@ -25,7 +26,8 @@ func TestPagesRunAFixedNumberOfStatements(t *testing.T) {
 	counter := db.CountStatements(srv.App.DB)
 	// Count the section list's query on every page, as when its cache is cold.
 	srv.App.Forum.SetSectionsTTL(0)
-	member, _ := srv.NewUser(accounts.Member)
+	member, reader := srv.NewUser(accounts.Member)
+	_, asker := srv.NewUser(accounts.Newcomer)
 	visitor := srv.Client()
 	visitor.Get("/") // a browser keeps the cookie of its first page
 	authors := insertMembers(t, srv, 60)
@@ -51,6 +53,35 @@ func TestPagesRunAFixedNumberOfStatements(t *testing.T) {
 	reply(thread, 1)
 	second := open(2)
 	threadPath := "/t/" + itoa(thread.ID) + "/" + thread.Slug
+	// A newcomer's question: the member's reply box suggests a canned reply.
+	question, err := svc.CreateThread(ctx, asker, forum.NewThread{Title: "Comment se lancer dans la prospection ?", Body: "Par où commencer ?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	reply(question, 3)
+	questionPath := "/t/" + itoa(question.ID) + "/" + question.Slug
+	// Authors' contact preferences beside their posts and the reader's
+	// canned replies in the reply box: one statement each, however many.
+	prefer := func(u *accounts.User) {
+		if _, err := srv.App.Profiles.Save(ctx, u, accounts.ProfileInput{ContactMode: accounts.ContactPhone,
+			Windows: []accounts.WindowInput{{Day: "2", From: "09:00", To: "11:00"}}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	canned := func(team bool, i int) {
+		owner := reader
+		if team {
+			owner = authors[59]
+			srv.App.DB.Exec("UPDATE users SET role = 'moderator' WHERE id = ?", owner.ID)
+			owner.Role = accounts.Moderator
+		}
+		if _, err := srv.App.Replies.Create(ctx, owner, team, replies.Input{Title: fmt.Sprintf("Se lancer dans la prospection, réponse %d", i),
+			Body: "Commencez par votre réseau."}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	prefer(authors[0])
+	canned(false, 0)
 	// The older page of the section starts after the newest thread.
 	cursor := forum.Cursor{At: time.Now().Add(time.Hour), ID: 1 << 40}.String()
 
@@ -61,6 +92,7 @@ func TestPagesRunAFixedNumberOfStatements(t *testing.T) {
 		{"thread", threadPath},
 		{"thread, last page", ""}, // set once the thread has two pages
 		{"search", "/search?q=prospection"},
+		{"newcomer's question", questionPath},
 	}
 	measure := func() (map[string]int, map[string][]string) {
 		counts, lists := map[string]int{}, map[string][]string{}
@@ -92,6 +124,13 @@ func TestPagesRunAFixedNumberOfStatements(t *testing.T) {
 		reply(th, i+20) // a last author who is not the author
 	}
 	reply(second, 59)
+	for i := 1; i < 30; i++ {
+		prefer(authors[i])
+		reply(question, i+3)
+	}
+	for i := 1; i < 10; i++ {
+		canned(i%2 == 0, i)
+	}
 	for i := 3; i < 3+forum.PostsPerPage+5; i++ {
 		reply(thread, i)
 	}
