@@ -13,6 +13,7 @@ import (
 
 	"entraide/internal/accounts"
 	"entraide/internal/forum"
+	"entraide/internal/replies"
 )
 
 // Deps are the services the demo writes through (never raw SQL: the same
@@ -20,6 +21,10 @@ import (
 type Deps struct {
 	Accounts *accounts.Service
 	Forum    *forum.Service
+	// Profiles and Replies write the members' profiles and canned replies;
+	// either nil leaves them out.
+	Profiles *accounts.Profiles
+	Replies  *replies.Service
 }
 
 // ErrNotEmpty is returned by Load when the forum already has threads or one
@@ -63,6 +68,9 @@ func Load(ctx context.Context, d Deps, out io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if err := writeProfiles(ctx, d, users); err != nil {
+		return err
+	}
 	defer d.Forum.SetClock(func() time.Time { return time.Now().UTC().Truncate(time.Microsecond) })
 	posts, err := writeThreads(ctx, d.Forum, users, sectionIDs, time.Now())
 	if err != nil {
@@ -72,6 +80,9 @@ func Load(ctx context.Context, d Deps, out io.Writer) error {
 	fmt.Fprintf(out, "Log in with one of these usernames and the password %q:\n", DemoPassword)
 	for _, m := range members {
 		fmt.Fprintf(out, "  %-22s %-10s %s\n", m.Username, m.Role, m.About)
+	}
+	if d.Replies != nil {
+		fmt.Fprintf(out, "%d canned replies, the team's and members' own; profiles say how each member accepts to be contacted.\n", len(cannedReplies))
 	}
 	fmt.Fprintln(out, "These guides for newcomers are meant to be pinned:")
 	for _, t := range threads {

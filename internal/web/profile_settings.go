@@ -105,7 +105,9 @@ func (s *Server) updateProfile(c echo.Context) error {
 }
 
 // WindowError is the message of availability row i, if any.
-func (p *profileSettingsPage) WindowError(i int) string { return p.Form.Error("window-" + strconv.Itoa(i)) }
+func (p *profileSettingsPage) WindowError(i int) string {
+	return p.Form.Error("window-" + strconv.Itoa(i))
+}
 
 // WindowValue is what row i's field (day, from, to) holds.
 func (p *profileSettingsPage) WindowValue(field string, i int) string {

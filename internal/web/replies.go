@@ -54,7 +54,7 @@ func (s *Server) showReplies(c echo.Context) error {
 // cannedFormPage is the form to write or change a canned reply.
 type cannedFormPage struct {
 	Layout
-	Reply *replies.Reply // nil when writing a new one
+	Reply   *replies.Reply // nil when writing a new one
 	Team    bool
 	Form    Form
 	Preview string

@@ -133,7 +133,7 @@ func TestCannedRepliesForms(t *testing.T) {
 	if !strings.Contains(page.Text("#team-title ~ ol"), "Bienvenue") && !strings.Contains(page.Text("main"), "Bienvenue") {
 		t.Errorf("members see the team's set: %q", page.Text("main"))
 	}
-	if page.Has(`a[href="/settings/replies/` + team + `/edit"]`) || page.Has(`a[href="/settings/replies/new?team=1"]`) {
+	if page.Has(`a[href="/settings/replies/`+team+`/edit"]`) || page.Has(`a[href="/settings/replies/new?team=1"]`) {
 		t.Error("a member is offered to change the team's set")
 	}
 	if p := berthe.Get("/settings/replies/" + team + "/edit"); p.Status != http.StatusForbidden {
