@@ -23,6 +23,7 @@ type site struct {
 	firstPostID       string // the member's post opening threadURL
 	replyID           string // the member's own edited reply in threadURL
 	newcomerThreadURL string
+	cannedReplyID     string // the member's canned reply that answers the newcomer's question
 }
 
 // richPost uses every kind of formatting the editor's help teaches, and a
@@ -71,6 +72,9 @@ func newForum(t *testing.T) *site {
 		t.Fatalf("edit the reply: %d", p.Status)
 	}
 	f.newcomerThreadURL = openThread(t, newcomerHTTP, "se-lancer", "Faut-il un diplôme pour devenir secrétaire indépendante ?", "Je viens de l'hôtellerie et je voudrais me reconvertir.")
+	f.memberProfile(t)
+	f.cannedReplyID = f.canned(t, f.member, false, "Se reconvertir : le diplôme n'est pas obligatoire", "Bonjour {prénom},\n\nAucun diplôme n'est exigé ; une formation aide. Lisez d'abord :\n\n{guides}")
+	f.canned(t, f.admin, true, "Bienvenue", "Bienvenue {auteur}, les membres répondent ici, sur le forum.")
 
 	pinned := openThread(t, adminHTTP, "trouver-des-clients", "À lire avant de poser une question sur la prospection", "Les réponses aux questions les plus fréquentes.")
 	locked := openThread(t, f.memberHTTP, "trouver-des-clients", "Ancien sujet sur les annuaires payants", "Sujet clos.")
