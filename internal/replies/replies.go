@@ -6,6 +6,7 @@ package replies
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strings"
 	"time"
@@ -83,10 +84,27 @@ func (s *Service) Usable(ctx context.Context, u *accounts.User) ([]Reply, error)
 	if !CanKeep(u) {
 		return nil, nil
 	}
-	var list []Reply
-	err := s.db.Conn(ctx).Where("owner_id = ? OR owner_id IS NULL", u.ID).
-		Order("CASE WHEN owner_id IS NULL THEN 1 ELSE 0 END, position, id").Find(&list).Error
+	// Scanned by hand: the thread page reads this list for every member,
+	// and gorm's reflection per row cost more than the query.
+	rows, err := s.db.Conn(ctx).Raw(`SELECT id, owner_id, title, body, position, use_count, created_at, updated_at FROM canned_replies
+		WHERE owner_id = ? OR owner_id IS NULL ORDER BY CASE WHEN owner_id IS NULL THEN 1 ELSE 0 END, position, id`, u.ID).Rows()
 	if err != nil {
+		return nil, fmt.Errorf("replies: usable: %w", err)
+	}
+	defer rows.Close()
+	var list []Reply
+	for rows.Next() {
+		var r Reply
+		var owner sql.NullInt64
+		if err := rows.Scan(&r.ID, &owner, &r.Title, &r.Body, db.Int(&r.Position), db.Int(&r.UseCount), db.Time(&r.CreatedAt), db.Time(&r.UpdatedAt)); err != nil {
+			return nil, fmt.Errorf("replies: usable: %w", err)
+		}
+		if owner.Valid {
+			r.OwnerID = &owner.Int64
+		}
+		list = append(list, r)
+	}
+	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("replies: usable: %w", err)
 	}
 	return list, nil
