@@ -283,6 +283,7 @@ func (p *Profiles) checkText(bad errs.Invalid, in ProfileInput) {
 		{"bio", in.Bio, MaxBio},
 		{"specialties_other", in.SpecialtiesOther, MaxSpecialtiesOther},
 		{"contact_note", in.ContactNote, MaxContactNote},
+		{"website", in.Website, MaxWebsite}, // a page named after a number is a number shown
 	}
 	for _, f := range fields {
 		switch {

@@ -128,6 +128,7 @@ func TestSaveProfileRefusesBadInput(t *testing.T) {
 		{"phone in note", accounts.ProfileInput{ContactMode: accounts.ContactPhone, Windows: window, ContactNote: "+33 6 12 34 56 78"}, map[string]string{"contact_note": "members.phone_number"}},
 		{"phone in name", accounts.ProfileInput{DisplayName: "Sylvie 0612345678"}, map[string]string{"display_name": "members.phone_number"}},
 		{"phone in specialties", accounts.ProfileInput{SpecialtiesOther: "appelez le 01 23 45 67 89"}, map[string]string{"specialties_other": "members.phone_number"}},
+		{"phone in website", accounts.ProfileInput{Website: "https://exemple.fr/appelez-0612345678"}, map[string]string{"website": "members.phone_number"}},
 		{"javascript website", accounts.ProfileInput{Website: "javascript:alert(1)"}, map[string]string{"website": "members.website.scheme"}},
 		{"ftp website", accounts.ProfileInput{Website: "ftp://exemple.fr"}, map[string]string{"website": "members.website.scheme"}},
 		{"data website", accounts.ProfileInput{Website: "data:text/html,<script>alert(1)</script>"}, map[string]string{"website": "members.website.scheme"}},
