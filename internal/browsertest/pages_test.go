@@ -58,13 +58,10 @@ var pages = []page{
 	{name: "reply-canned", as: accounts.Member, path: func(f *site) string {
 		return "/t/" + strings.Split(f.newcomerThreadURL, "/")[2] + "/reply?canned=" + f.cannedReplyID
 	}},
-	{name: "settings-profile", as: accounts.Newcomer, path: at("/settings/profile")},
 	{name: "settings-profile", as: accounts.Member, path: at("/settings/profile")},
 	{name: "settings-profile-errors", as: accounts.Member, path: at("/settings/profile"), prepare: submitBadProfile},
 	{name: "settings-replies", as: accounts.Member, path: at("/settings/replies")},
-	{name: "settings-replies", as: accounts.Admin, path: at("/settings/replies")},
 	{name: "settings-reply-new", as: accounts.Member, path: at("/settings/replies/new")},
-	{name: "settings-reply-errors", as: accounts.Member, path: at("/settings/replies/new"), prepare: submitEmptyCannedReply},
 	{name: "admin-specialties", as: accounts.Admin, path: at("/admin/specialties")},
 	{name: "error-404", as: accounts.Visitor, path: at("/nulle-part"), status: http.StatusNotFound},
 	{name: "error-403", as: accounts.Member, path: at("/admin"), status: http.StatusForbidden},
@@ -136,10 +133,6 @@ func submitBadProfile(tab *testkit.Tab) {
 	tab.Fill("#field-contact_note", "Appelez-moi au 06 12 34 56 78")
 	tab.Fill("#field-website", "javascript:alert(1)")
 	tab.Submit(`form.profile-form button.primary`)
-}
-
-func submitEmptyCannedReply(tab *testkit.Tab) {
-	tab.Submit(`form.post-form button.primary`)
 }
 
 func submitEmptyLogin(tab *testkit.Tab) {
