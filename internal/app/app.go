@@ -16,6 +16,7 @@ import (
 	"entraide/internal/i18n"
 	"entraide/internal/markup"
 	"entraide/internal/notify"
+	"entraide/internal/replies"
 	"entraide/internal/rules"
 	"entraide/internal/search"
 	"entraide/internal/settings"
@@ -30,6 +31,8 @@ type App struct {
 	Log      *slog.Logger
 	DB       *db.DB
 	Accounts *accounts.Service
+	Profiles *accounts.Profiles
+	Replies  *replies.Service
 	Forum    *forum.Service
 	Markup   *markup.Renderer
 	I18n     *i18n.Bundle
@@ -85,7 +88,7 @@ func Build(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 	f.SetNotifier(notes)
 	f.SetRules(site)
 	searcher := search.NewSearcher(index)
-	a := &App{Config: cfg, Log: log, DB: d, Accounts: acc, Forum: f, Markup: render, I18n: bundle,
+	a := &App{Config: cfg, Log: log, DB: d, Accounts: acc, Profiles: accounts.NewProfiles(d, render), Replies: replies.New(d), Forum: f, Markup: render, I18n: bundle,
 		Settings: site, Index: index, Search: searcher, Finder: search.NewFinder(searcher, f, acc), Notify: notes,
 		Rules: rules.New(d, rules.Catalog)}
 	// The ask service is the forum's thread gate (search first, the
@@ -120,7 +123,7 @@ func (a *App) Handler(ctx context.Context) (*echo.Echo, error) {
 	if err != nil {
 		return nil, err
 	}
-	return web.New(web.Deps{Config: a.Config, DB: a.DB, Accounts: a.Accounts, Forum: a.Forum, Markup: a.Markup,
+	return web.New(web.Deps{Config: a.Config, DB: a.DB, Accounts: a.Accounts, Profiles: a.Profiles, Replies: a.Replies, Forum: a.Forum, Markup: a.Markup,
 		Search: a.Search, Finder: a.Finder, Ask: a.Ask, Rules: a.Rules, I18n: a.I18n, Log: a.Log, SessionSecret: secret,
 		Settings: a.Settings, Notify: a.Notify})
 }

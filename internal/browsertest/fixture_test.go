@@ -27,6 +27,7 @@ type site struct {
 	solutionID        string // the admin's reply in threadURL: thanked, and the member's chosen solution
 	askToken          string // the newcomer's ask session, at step 2
 	visitorAskToken   string // a visitor's ask session, at step 2
+	cannedReplyID     string // the member's canned reply that answers the newcomer's question
 }
 
 // richPost uses every kind of formatting the editor's help teaches, and a
@@ -92,6 +93,9 @@ func newForum(t *testing.T) *site {
 	act(t, f.memberHTTP, f.threadURL, "/p/"+f.solutionID+"/solution")
 	waiting := reply(t, f.memberHTTP, strings.Split(f.newcomerThreadURL, "/")[2], "Aucun diplôme n'est exigé : une formation courte en secrétariat médical aide beaucoup.")
 	f.exec(t, "UPDATE posts SET created_at = ? WHERE id = ?", time.Now().UTC().Add(-48*time.Hour), waiting)
+	f.memberProfile(t)
+	f.cannedReplyID = f.canned(t, f.member, false, "Se reconvertir : le diplôme n'est pas obligatoire", "Bonjour {prénom},\n\nAucun diplôme n'est exigé ; une formation aide. Lisez d'abord :\n\n{guides}")
+	f.canned(t, f.admin, true, "Bienvenue", "Bienvenue {auteur}, les membres répondent ici, sur le forum.")
 
 	pinned := openThread(t, adminHTTP, "trouver-des-clients", "À lire avant de poser une question sur la prospection", "Les réponses aux questions les plus fréquentes.")
 	locked := openThread(t, f.memberHTTP, "trouver-des-clients", "Ancien sujet sur les annuaires payants", "Sujet clos.")

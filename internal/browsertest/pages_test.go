@@ -2,6 +2,7 @@ package browsertest
 
 import (
 	"net/http"
+	"strings"
 	"testing"
 
 	"entraide/internal/accounts"
@@ -69,6 +70,15 @@ var pages = []page{
 	{name: "rules", as: accounts.Visitor, path: at("/rules")},
 	{name: "mod", as: accounts.Admin, path: at("/mod")},
 	{name: "mod-ask", as: accounts.Admin, path: at("/mod/ask")},
+	{name: "newcomer-thread-canned", as: accounts.Member, path: func(f *site) string { return f.newcomerThreadURL }, prepare: openCanned},
+	{name: "reply-canned", as: accounts.Member, path: func(f *site) string {
+		return "/t/" + strings.Split(f.newcomerThreadURL, "/")[2] + "/reply?canned=" + f.cannedReplyID
+	}},
+	{name: "settings-profile", as: accounts.Member, path: at("/settings/profile")},
+	{name: "settings-profile-errors", as: accounts.Member, path: at("/settings/profile"), prepare: submitBadProfile},
+	{name: "settings-replies", as: accounts.Member, path: at("/settings/replies")},
+	{name: "settings-reply-new", as: accounts.Member, path: at("/settings/replies/new")},
+	{name: "admin-specialties", as: accounts.Admin, path: at("/admin/specialties")},
 	{name: "error-404", as: accounts.Visitor, path: at("/nulle-part"), status: http.StatusNotFound},
 	{name: "error-403", as: accounts.Member, path: at("/admin"), status: http.StatusForbidden},
 }
@@ -131,6 +141,14 @@ func previewReply(tab *testkit.Tab) {
 func openSyntaxHelp(tab *testkit.Tab) {
 	tab.Click(".syntax-help summary")
 	tab.WaitVisible(".syntax-help table")
+}
+
+func openCanned(tab *testkit.Tab) { openCannedList(tab) }
+
+func submitBadProfile(tab *testkit.Tab) {
+	tab.Fill("#field-contact_note", "Appelez-moi au 06 12 34 56 78")
+	tab.Fill("#field-website", "javascript:alert(1)")
+	tab.Submit(`form.profile-form button.primary`)
 }
 
 func submitEmptyLogin(tab *testkit.Tab) {

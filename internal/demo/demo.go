@@ -15,6 +15,7 @@ import (
 	"entraide/internal/ask"
 	"entraide/internal/forum"
 	"entraide/internal/notify"
+	"entraide/internal/replies"
 )
 
 // Deps are the services the demo writes through (never raw SQL: the same
@@ -24,6 +25,10 @@ type Deps struct {
 	Forum    *forum.Service
 	Notify   *notify.Service // optional: its clock follows the story too
 	Ask      *ask.Service    // newcomers' threads go through the ask flow
+	// Profiles and Replies write the members' profiles and canned replies;
+	// either nil leaves them out.
+	Profiles *accounts.Profiles
+	Replies  *replies.Service
 }
 
 // demoTried is what the demo's newcomers say they already read or tried.
@@ -84,6 +89,9 @@ func Load(ctx context.Context, d Deps, out io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if err := writeProfiles(ctx, d, users); err != nil {
+		return err
+	}
 	real := func() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }
 	clock := func(now func() time.Time) {
 		d.Forum.SetClock(now)
@@ -107,6 +115,9 @@ func Load(ctx context.Context, d Deps, out io.Writer) error {
 	fmt.Fprintf(out, "Log in with one of these usernames and the password %q:\n", DemoPassword)
 	for _, m := range members {
 		fmt.Fprintf(out, "  %-22s %-10s %s\n", m.Username, m.Role, m.About)
+	}
+	if d.Replies != nil {
+		fmt.Fprintf(out, "%d canned replies, the team's and members' own; profiles say how each member accepts to be contacted.\n", len(cannedReplies))
 	}
 	fmt.Fprintln(out, "These guides for newcomers are meant to be pinned:")
 	for _, t := range threads {

@@ -13,6 +13,7 @@ import (
 	"entraide/internal/ask"
 	"entraide/internal/forum"
 	"entraide/internal/markup"
+	"entraide/internal/replies"
 	"entraide/internal/rules"
 	"entraide/internal/search"
 	"entraide/internal/testkit/testdb"
@@ -38,7 +39,9 @@ func newDeps(t *testing.T) Deps {
 	f := forum.New(d, acc, markup.New(), index)
 	// The ask service is the forum's thread gate: newcomers' threads must
 	// come through the ask flow, as in the application.
-	return Deps{Accounts: acc, Forum: f, Ask: ask.New(d, f, search.NewSearcher(index), rules.New(d, rules.Catalog))}
+	render := markup.New()
+	return Deps{Accounts: acc, Forum: f, Ask: ask.New(d, f, search.NewSearcher(index), rules.New(d, rules.Catalog)),
+		Profiles: accounts.NewProfiles(d, render), Replies: replies.New(d)}
 }
 
 // TestContentIsConsistent checks the story without a database: known
@@ -197,6 +200,42 @@ func TestLoad(t *testing.T) {
 		if err != nil || u.Role != m.Role {
 			t.Errorf("log in as %s: %v, %+v", m.Username, err, u)
 		}
+	}
+
+	// Members say who they are and how to reach them, and keep canned
+	// replies; the team's set is usable by every member.
+	phone := 0
+	for _, m := range members {
+		u, err := d.Accounts.ByUsername(ctx, m.Username)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pr, err := d.Profiles.Of(ctx, u.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want, ok := profiles[m.Username]; ok && (u.DisplayName != want.DisplayName || pr.BioHTML == "" || pr.Region == "") {
+			t.Errorf("%s: display name %q, bio %q, region %q", m.Username, u.DisplayName, pr.BioHTML, pr.Region)
+		}
+		if pr.ContactMode == accounts.ContactPhone {
+			phone++
+			if len(pr.Windows) == 0 {
+				t.Errorf("%s takes phone appointments without windows", m.Username)
+			}
+		}
+		if accounts.LooksLikePhoneNumber(string(pr.BioHTML) + pr.ContactNote) {
+			t.Errorf("%s: a phone number in the profile", m.Username)
+		}
+		usable, err := d.Replies.Usable(ctx, u)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m.Role.AtLeast(accounts.Member) && len(usable) < 2 || !m.Role.AtLeast(accounts.Member) && len(usable) != 0 {
+			t.Errorf("%s (%s) can use %d canned replies", m.Username, m.Role, len(usable))
+		}
+	}
+	if phone != 2 {
+		t.Errorf("%d members take phone appointments, want 2", phone)
 	}
 
 	// A second load refuses and writes nothing.

@@ -109,6 +109,7 @@ func (p *threadPage) Post(post forum.PostView) template.HTML {
 	f.text(post.Author.Name())
 	f.raw("</a>\n")
 	f.role(l, post.Author.Role)
+	p.contactLine(&f, post.AuthorID)
 	f.raw("\n", `<a class="when" href="`)
 	f.text(postURL(post.ID))
 	f.raw(`">`)

@@ -1,12 +1,15 @@
 package web
 
 import (
+	"context"
+	"errors"
 	"net/http"
 	"strconv"
 
 	"entraide/internal/errs"
 	"entraide/internal/forum"
 	"entraide/internal/markup"
+	"entraide/internal/replies"
 
 	"github.com/labstack/echo/v4"
 )
@@ -16,6 +19,27 @@ type replyPage struct {
 	View    *forum.ThreadView
 	Form    Form
 	Preview markup.HTML
+	Canned  *cannedBox
+}
+
+// replyFormPage is the reply page with the reader's canned replies; used
+// lists those already inserted, counted when the reply is published.
+func (s *Server) replyFormPage(c echo.Context, tv *forum.ThreadView, form Form, used []int64) (*replyPage, error) {
+	page := &replyPage{Layout: s.layout(c, "reply.title", tv.Thread.Title), View: tv, Form: form}
+	first := ""
+	if tv.Section.IsNewcomers && replies.CanKeep(page.user) && tv.Thread.AuthorID != page.user.ID {
+		if posts, err := s.forum.Posts(c.Request().Context(), &tv.Thread, 1); err == nil && len(posts) > 0 && posts[0].DeletedAt == nil {
+			first = posts[0].Body
+		}
+	}
+	var err error
+	if page.Canned, err = s.loadCannedBox(c, tv, first); err != nil {
+		return nil, err
+	}
+	if page.Canned != nil {
+		page.Canned.Used = used
+	}
+	return page, nil
 }
 
 // newReply shows the reply form alone, prefilled with a quote when asked:
@@ -35,7 +59,25 @@ func (s *Server) newReply(c echo.Context) error {
 			form.Values["body"] = markup.Quote(pc.Post.Author.Username, pc.Post.Body)
 		}
 	}
-	page := &replyPage{Layout: s.layout(c, "reply.title", tv.Thread.Title), View: tv, Form: form}
+	// A canned reply, filled in for this thread, after the quote if any: the
+	// reply box's list works without JavaScript this way.
+	var used []int64
+	if id, err := strconv.ParseInt(c.QueryParam("canned"), 10, 64); err == nil && replies.CanKeep(currentUser(c)) {
+		text, err := s.fillCanned(c, tv, id)
+		if err != nil && !errors.Is(err, errs.ErrNotFound) {
+			return err
+		}
+		if err == nil {
+			if body := form.Values["body"]; body != "" {
+				text = body + "\n\n" + text
+			}
+			form.Values["body"], used = text, []int64{id}
+		}
+	}
+	page, err := s.replyFormPage(c, tv, form, used)
+	if err != nil {
+		return err
+	}
 	return s.render(c, http.StatusOK, "posts/reply", page)
 }
 
@@ -46,24 +88,40 @@ func (s *Server) createReply(c echo.Context) error {
 	}
 	ctx := c.Request().Context()
 	form := newForm(c, "body")
+	used := cannedIDs(c)
 	if c.FormValue("preview") != "" {
 		tv, err := s.threadParam(c)
 		if err != nil {
 			return err
 		}
-		page := &replyPage{Layout: s.layout(c, "reply.title", tv.Thread.Title), View: tv, Form: form}
+		page, err := s.replyFormPage(c, tv, form, used)
+		if err != nil {
+			return err
+		}
 		if page.Preview, err = s.markup.Render(form.Get("body")); err != nil {
 			return err
 		}
 		return s.render(c, http.StatusOK, "posts/reply", page)
 	}
-	post, err := s.forum.Reply(ctx, currentUser(c), id, form.Get("body"))
+	// The reply and the use counts of the canned replies it was made with
+	// are written together.
+	var post *forum.Post
+	err = s.db.InTx(ctx, func(ctx context.Context) error {
+		var err error
+		if post, err = s.forum.Reply(ctx, currentUser(c), id, form.Get("body")); err != nil {
+			return err
+		}
+		return s.replies.CountUses(ctx, currentUser(c), used)
+	})
 	if err != nil {
 		tv, terr := s.threadParam(c)
 		if terr != nil {
 			return terr
 		}
-		page := &replyPage{Layout: s.layout(c, "reply.title", tv.Thread.Title), View: tv, Form: form}
+		page, perr := s.replyFormPage(c, tv, form, used)
+		if perr != nil {
+			return perr
+		}
 		return s.formAgain(c, err, form, &page.Layout, "posts/reply", page)
 	}
 	pc, err := s.forum.Post(ctx, currentUser(c), post.ID)

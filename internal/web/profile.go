@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"net/http"
 
 	"entraide/internal/accounts"
@@ -12,8 +13,16 @@ import (
 type profilePage struct {
 	Layout
 	Member  *accounts.User
+	Profile *accounts.Profile
 	Threads []forum.ThreadSummary
 }
+
+// Bio is the member's bio as internal/markup rendered and sanitised it when
+// it was saved, as a post's body is.
+func (p *profilePage) Bio() template.HTML { return p.Profile.BioHTML.Safe() }
+
+// Own reports whether the reader is the member shown.
+func (p *profilePage) Own() bool { return p.user != nil && p.user.ID == p.Member.ID }
 
 func (s *Server) showProfile(c echo.Context) error {
 	ctx := c.Request().Context()
@@ -23,6 +32,9 @@ func (s *Server) showProfile(c echo.Context) error {
 	}
 	page := &profilePage{Layout: s.layout(c, ""), Member: member}
 	page.Title = member.Name()
+	if page.Profile, err = s.profiles.Of(ctx, member.ID); err != nil {
+		return err
+	}
 	threads, err := s.forum.UserPosts(ctx, page.user, member.ID, 20)
 	if err != nil {
 		return err

@@ -133,9 +133,6 @@ type pages struct {
 }
 
 var funcs = template.FuncMap{
-	// sanitized marks HTML that internal/markup's Render produced: a post's
-	// stored HTML, or a preview rendered just now by the same sanitiser.
-	// Nothing else may go through it.
 	"threadURL": threadURL,
 	"postURL":   postURL,
 	"userURL":   userURL,
@@ -146,6 +143,7 @@ var funcs = template.FuncMap{
 	"errorID":   func(name string) string { return "error-" + name },
 	"dict":      dict,
 	"deref":     func(p *int64) int64 { return *p },
+	"clock":     accounts.Clock,
 }
 
 // dict builds the argument of a partial from key, value pairs.

@@ -67,6 +67,21 @@ func (s *Server) routes(e *echo.Echo) {
 	loggedIn(http.MethodPost, "/notifications/:id/read", s.markNotificationRead)
 	e.POST("/preview", s.createPreview, requireUser, previewBodyLimit)
 
+	// Profiles and contact preferences: every logged-in person.
+	loggedIn(http.MethodGet, "/settings/profile", s.editProfile)
+	loggedIn(http.MethodPost, "/settings/profile", s.updateProfile)
+	// Canned replies: members and above keep them; moderators keep the
+	// team's set too (checked by the replies service, object by object).
+	members := func(method, path string, h echo.HandlerFunc) { e.Add(method, path, h, requireRole(accounts.Member)) }
+	members(http.MethodGet, "/settings/replies", s.showReplies)
+	members(http.MethodGet, "/settings/replies/new", s.newCannedReply)
+	members(http.MethodPost, "/settings/replies", s.createCannedReply)
+	members(http.MethodGet, "/settings/replies/:id/edit", s.editCannedReply)
+	members(http.MethodPost, "/settings/replies/:id", s.updateCannedReply)
+	members(http.MethodPost, "/settings/replies/:id/delete", s.deleteCannedReply)
+	members(http.MethodPost, "/settings/replies/:id/move", s.moveCannedReply)
+	members(http.MethodGet, "/t/:id/canned/:reply", s.showCannedReply)
+
 	mod := e.Group("/mod", requireRole(accounts.Moderator))
 	mod.GET("", s.showMod)
 	mod.GET("/ask", s.showModAsk)
@@ -82,4 +97,8 @@ func (s *Server) routes(e *echo.Echo) {
 	admin.POST("/sections/:id/newcomers", s.makeNewcomersSection)
 	admin.GET("/settings", s.showSiteSettings)
 	admin.POST("/settings", s.updateSiteSettings)
+	admin.GET("/specialties", s.showSpecialties)
+	admin.POST("/specialties", s.createSpecialty)
+	admin.POST("/specialties/:id", s.updateSpecialty)
+	admin.POST("/specialties/:id/delete", s.deleteSpecialty)
 }

@@ -73,6 +73,13 @@ func TestGuardsForEveryRole(t *testing.T) {
 		{"/notifications", map[*testkit.Client]int{visitor: http.StatusSeeOther, newcomer: 200, member: 200, moderator: 200, admin: 200}},
 		{"/p/1/thanks", map[*testkit.Client]int{visitor: 200, newcomer: 200, member: 200, moderator: 200, admin: 200}},
 		{"/", map[*testkit.Client]int{visitor: 200, newcomer: 200, member: 200, moderator: 200, admin: 200}},
+		{"/settings/profile", map[*testkit.Client]int{visitor: http.StatusSeeOther, newcomer: 200, member: 200, moderator: 200, admin: 200}},
+		{"/settings/replies", map[*testkit.Client]int{visitor: http.StatusSeeOther, newcomer: 403, member: 200, moderator: 200, admin: 200}},
+		{"/settings/replies/new", map[*testkit.Client]int{visitor: http.StatusSeeOther, newcomer: 403, member: 200}},
+		{"/settings/replies/new?team=1", map[*testkit.Client]int{newcomer: 403, member: 200, moderator: 200}},
+		{"/settings/replies/1/edit", map[*testkit.Client]int{visitor: http.StatusSeeOther, newcomer: 403}},
+		{"/t/1/canned/1", map[*testkit.Client]int{visitor: http.StatusSeeOther, newcomer: 403}},
+		{"/admin/specialties", map[*testkit.Client]int{visitor: http.StatusSeeOther, newcomer: 403, member: 403, moderator: 403, admin: 200}},
 	}
 	for _, c := range cases {
 		for client, want := range c.want {
@@ -115,6 +122,14 @@ func TestGuardsForEveryRole(t *testing.T) {
 		{"/p/2/not-helpful", nil, map[*testkit.Client]int{visitor: 401, newcomer: 303, member: 303, admin: 303}},
 		{"/notifications/read", nil, map[*testkit.Client]int{visitor: 401, newcomer: 303, member: 303, moderator: 303, admin: 303}},
 		{"/notifications/1/read", nil, map[*testkit.Client]int{visitor: 401, newcomer: 303, member: 303, moderator: 303, admin: 303}},
+		{"/settings/profile", form("display_name", "Pirate"), map[*testkit.Client]int{visitor: 401}},
+		{"/settings/replies", form("title", "Pirate", "body", "x", "team", "1"), map[*testkit.Client]int{visitor: 401, newcomer: 403, member: 403}},
+		{"/settings/replies/1", form("title", "Pirate", "body", "x"), map[*testkit.Client]int{visitor: 401, newcomer: 403}},
+		{"/settings/replies/1/delete", nil, map[*testkit.Client]int{visitor: 401, newcomer: 403}},
+		{"/settings/replies/1/move", form("direction", "up"), map[*testkit.Client]int{visitor: 401, newcomer: 403}},
+		{"/admin/specialties", form("name", "Pirate"), map[*testkit.Client]int{visitor: 401, newcomer: 403, member: 403, moderator: 403}},
+		{"/admin/specialties/1", form("name", "Pirate"), map[*testkit.Client]int{visitor: 401, newcomer: 403, member: 403, moderator: 403}},
+		{"/admin/specialties/1/delete", nil, map[*testkit.Client]int{visitor: 401, newcomer: 403, member: 403, moderator: 403}},
 	}
 	for _, c := range posts {
 		for client, want := range c.want {
@@ -137,6 +152,13 @@ func TestGuardsForEveryRole(t *testing.T) {
 	srv.App.DB.Raw("SELECT COUNT(*) FROM users WHERE role = 'admin'").Scan(&admins)
 	if admins != 1 {
 		t.Fatalf("refused requests changed roles: %d admins", admins)
+	}
+	var specialties, pirates, canned int64
+	srv.App.DB.Raw("SELECT COUNT(*) FROM specialties").Scan(&specialties)
+	srv.App.DB.Raw("SELECT COUNT(*) FROM specialties WHERE name = 'Pirate'").Scan(&pirates)
+	srv.App.DB.Raw("SELECT COUNT(*) FROM canned_replies").Scan(&canned)
+	if specialties != 8 || pirates != 0 || canned != 0 {
+		t.Fatalf("refused requests changed specialties or canned replies: %d specialties, %d pirates, %d canned replies", specialties, pirates, canned)
 	}
 }
 
@@ -228,7 +250,7 @@ func assertInert(t *testing.T, where string, doc *goquery.Document) {
 			t.Errorf("%s: foreign script %q %q", where, src, s.Text())
 		}
 	})
-	doc.Find("iframe, object, embed, svg, main style").Each(func(_ int, s *goquery.Selection) {
+	doc.Find("iframe, object, embed, main svg, main style").Each(func(_ int, s *goquery.Selection) {
 		t.Errorf("%s: forbidden element %s", where, goquery.NodeName(s))
 	})
 	doc.Find("*").Each(func(_ int, s *goquery.Selection) {

@@ -15,6 +15,7 @@ import (
 	"entraide/internal/i18n"
 	"entraide/internal/markup"
 	"entraide/internal/notify"
+	"entraide/internal/replies"
 	"entraide/internal/rules"
 	"entraide/internal/search"
 	"entraide/internal/settings"
@@ -32,6 +33,8 @@ type Deps struct {
 	Config        config.Config
 	DB            *db.DB
 	Accounts      *accounts.Service
+	Profiles      *accounts.Profiles
+	Replies       *replies.Service
 	Forum         *forum.Service
 	Markup        *markup.Renderer
 	Search        *search.Searcher
@@ -50,6 +53,8 @@ type Server struct {
 	cfg      config.Config
 	db       *db.DB
 	accounts *accounts.Service
+	profiles *accounts.Profiles
+	replies  *replies.Service
 	forum    *forum.Service
 	markup   *markup.Renderer
 	search   *search.Searcher
@@ -83,7 +88,7 @@ func New(d Deps) (*echo.Echo, error) {
 	if len(d.SessionSecret) < 32 {
 		return nil, fmt.Errorf("web: session secret too short")
 	}
-	s := &Server{cfg: d.Config, db: d.DB, accounts: d.Accounts, forum: d.Forum, markup: d.Markup, search: d.Search, finder: d.Finder, ask: d.Ask, rules: d.Rules, i18n: d.I18n,
+	s := &Server{cfg: d.Config, db: d.DB, accounts: d.Accounts, profiles: d.Profiles, replies: d.Replies, forum: d.Forum, markup: d.Markup, search: d.Search, finder: d.Finder, ask: d.Ask, rules: d.Rules, i18n: d.I18n,
 		log: d.Log, sessions: newCookieStore(d.SessionSecret, d.Config.Secure()), pages: p, assets: a, notify: d.Notify}
 	s.devices = newDeviceCodec(d.SessionSecret)
 	s.site, s.budget = d.Settings, newSearchBudget()

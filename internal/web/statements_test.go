@@ -11,6 +11,7 @@ import (
 	"entraide/internal/accounts"
 	"entraide/internal/db"
 	"entraide/internal/forum"
+	"entraide/internal/replies"
 	"entraide/internal/testkit"
 )
 
@@ -30,6 +31,8 @@ func TestPagesRunAFixedNumberOfStatements(t *testing.T) {
 	srv.App.Forum.SetSectionsTTL(0)
 	srv.App.Settings.SetSiteTTL(0) // and the site settings' (the image policy)
 	member, asker := srv.NewUser(accounts.Member)
+	reader := asker // the member reading keeps canned replies too
+	_, newbie := srv.NewUser(accounts.Newcomer)
 	visitor := srv.Client()
 	visitor.Get("/") // a browser keeps the cookie of its first page
 	authors := insertMembers(t, srv, 60)
@@ -71,6 +74,32 @@ func TestPagesRunAFixedNumberOfStatements(t *testing.T) {
 	reply(thread, 4) // left for a reminder
 	second := open(2)
 	threadPath := "/t/" + itoa(thread.ID) + "/" + thread.Slug
+	// A newcomer's question: the member's reply box suggests a canned reply.
+	question := testkit.AskedThread(t, srv.App, newbie, forum.NewThread{Title: "Comment se lancer dans la prospection ?", Body: "Par où commencer ?"})
+	reply(question, 3)
+	questionPath := "/t/" + itoa(question.ID) + "/" + question.Slug
+	// Authors' contact preferences beside their posts and the reader's
+	// canned replies in the reply box: one statement each, however many.
+	prefer := func(u *accounts.User) {
+		if _, err := srv.App.Profiles.Save(ctx, u, accounts.ProfileInput{ContactMode: accounts.ContactPhone,
+			Windows: []accounts.WindowInput{{Day: "2", From: "09:00", To: "11:00"}}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	canned := func(team bool, i int) {
+		owner := reader
+		if team {
+			owner = authors[59]
+			srv.App.DB.Exec("UPDATE users SET role = 'moderator' WHERE id = ?", owner.ID)
+			owner.Role = accounts.Moderator
+		}
+		if _, err := srv.App.Replies.Create(ctx, owner, team, replies.Input{Title: fmt.Sprintf("Se lancer dans la prospection, réponse %d", i),
+			Body: "Commencez par votre réseau."}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	prefer(authors[0])
+	canned(false, 0)
 	// The older page of the section starts after the newest thread.
 	cursor := forum.Cursor{At: time.Now().Add(time.Hour), ID: 1 << 40}.String()
 
@@ -84,6 +113,7 @@ func TestPagesRunAFixedNumberOfStatements(t *testing.T) {
 		{"ask, step 1", "/ask"},
 		{"ask, step 2", ""}, // a fresh session before each measure
 		{"rules", "/rules"},
+		{"newcomer's question", questionPath},
 	}
 	// Step 2 of a session the visitor starts: the first view records that
 	// it was shown, later ones only read.
@@ -125,6 +155,13 @@ func TestPagesRunAFixedNumberOfStatements(t *testing.T) {
 		reply(th, i+20) // a last author who is not the author
 	}
 	reply(second, 59)
+	for i := 1; i < 30; i++ {
+		prefer(authors[i])
+		reply(question, i+3)
+	}
+	for i := 1; i < 10; i++ {
+		canned(i%2 == 0, i)
+	}
 	for i := 5; i < 5+forum.PostsPerPage+5; i++ {
 		p := reply(thread, i)
 		thank(authors[i-1], p)

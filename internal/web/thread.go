@@ -27,6 +27,10 @@ type threadPage struct {
 	Asker     bool                 // the reader opened the thread
 	CanChoose bool                 // the reader may choose the solution
 	Pending   int                  // replies on this page the asker has yet to acknowledge
+	// Contacts holds the contact preference of the page's authors who chose
+	// one; Canned is the reply box's canned replies (nil: none to offer).
+	Contacts map[int64]accounts.ContactMode
+	Canned   *cannedBox
 }
 
 // CanEdit reports whether the reader may edit post p (shown as a link).
@@ -101,6 +105,18 @@ func (s *Server) showThread(c echo.Context) error {
 	}
 	if err := s.threadThanks(c, page); err != nil {
 		return err
+	}
+	if page.Contacts, err = s.contactModes(c, posts); err != nil {
+		return err
+	}
+	if page.CanReply {
+		first := ""
+		if len(posts) > 0 && posts[0].Position == 1 && posts[0].DeletedAt == nil {
+			first = posts[0].Body
+		}
+		if page.Canned, err = s.loadCannedBox(c, tv, first); err != nil {
+			return err
+		}
 	}
 	return s.render(c, http.StatusOK, "threads/show", page)
 }

@@ -24,6 +24,7 @@ import (
 	"entraide/internal/db"
 	"entraide/internal/forum"
 	"entraide/internal/generate"
+	"entraide/internal/replies"
 	"entraide/internal/testkit/testdb"
 )
 
@@ -137,6 +138,9 @@ func build(ctx context.Context) (*fixture, error) {
 	if err := a.Reindex(ctx, io.Discard); err != nil {
 		return nil, err
 	}
+	if err := addMembersParts(ctx, a, res.Member); err != nil {
+		return nil, err
+	}
 	h, err := a.Handler(ctx)
 	if err != nil {
 		return nil, err
@@ -239,4 +243,27 @@ func (f *fixture) login(username string) error {
 	// a browser then keeps sending.
 	f.member, f.csrf, err = f.visit(cookie)
 	return err
+}
+
+// addMembersParts gives a third of the members phone appointments (the rest
+// say "forum only") and the logged-in member twelve canned replies, so the
+// thread page reads what the forum's members fill in: the authors' contact
+// preferences beside their posts, the reply box's list.
+func addMembersParts(ctx context.Context, a *app.App, member string) error {
+	err := a.DB.Exec(`INSERT INTO profiles (user_id, contact_mode, updated_at)
+		SELECT id, CASE WHEN id % 3 = 0 THEN 'phone' ELSE 'forum' END, created_at FROM users`).Error
+	if err != nil {
+		return err
+	}
+	u, err := a.Accounts.ByUsername(ctx, member)
+	if err != nil {
+		return err
+	}
+	for i := range 12 {
+		in := replies.Input{Title: fmt.Sprintf("Réponse type %d : facturer une permanence", i+1), Body: "Bonjour {prénom}, voici comment je fais.\n\n{guides}"}
+		if _, err := a.Replies.Create(ctx, u, false, in); err != nil {
+			return err
+		}
+	}
+	return nil
 }
