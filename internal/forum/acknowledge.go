@@ -7,6 +7,7 @@ import (
 
 	"entraide/internal/accounts"
 	"entraide/internal/errs"
+	"entraide/internal/rules"
 	"entraide/internal/markup"
 	"entraide/internal/settings"
 )
@@ -32,10 +33,11 @@ const (
 var AckModes = []AckMode{AckOff, AckNudge, AckRequire}
 
 // AckRule is the rule's name, as refusals and the rules page give it.
-const AckRule = "acknowledge_answers"
+const AckRule = rules.AcknowledgeAnswers
 
-// AckSetting is the key of the rule's setting in internal/settings.
-const AckSetting = "rule_acknowledge_answers"
+// AckSetting is the key of the rule's setting in internal/settings; the
+// rules page and the admin's form read and write the same key.
+const AckSetting = rules.AcknowledgeSetting
 
 // AckDelay is how long a reply may wait before it counts as unacknowledged.
 const AckDelay = 24 * time.Hour

@@ -27,6 +27,12 @@ const (
 	NewcomersSection = "newcomers_section"
 	// SearchFirst lets newcomers open threads only through the ask flow.
 	SearchFirst = "search_first"
+	// AcknowledgeAnswers asks newcomers to acknowledge the answers to an
+	// earlier question before asking again (internal/forum/acknowledge.go):
+	// off, nudge or require.
+	AcknowledgeAnswers = "acknowledge_answers"
+	// AcknowledgeSetting is that rule's key in the settings table.
+	AcknowledgeSetting = "rule_acknowledge_answers"
 )
 
 // Descriptor is one rule as the rules page and the admin form show it.
@@ -47,6 +53,7 @@ func (d Descriptor) LabelKey() string { return "rules." + d.Name + ".label" }
 var Catalog = []Descriptor{
 	{Name: NewcomersSection, Setting: "rules." + NewcomersSection, Values: []string{On, Off}, Default: On},
 	{Name: SearchFirst, Setting: "rules." + SearchFirst, Values: []string{On, Off}, Default: On},
+	{Name: AcknowledgeAnswers, Setting: AcknowledgeSetting, Values: []string{"off", "nudge", "require"}, Default: "nudge"},
 }
 
 // Values maps each rule's name to its current value.

@@ -384,8 +384,25 @@ func TestRulesPageAndTheirSettings(t *testing.T) {
 	if p.Status != http.StatusSeeOther || !strings.Contains(newcomer.Follow(p).Text(".breadcrumb"), "Entre nous") {
 		t.Fatalf("newcomer's direct thread: %d %q", p.Status, p.Text(".form-errors"))
 	}
-	if p := admin.Post("/admin/rules", form("search_first", "peut-etre")); p.Status != http.StatusBadRequest {
+	if p := admin.Post("/admin/rules", form("newcomers_section", "on", "search_first", "peut-etre")); p.Status != http.StatusBadRequest {
 		t.Fatalf("unknown value: %d", p.Status)
+	}
+	if strings.Contains(visitor.Get("/rules").Text("#rule-newcomers_section"), "quelle que soit") {
+		t.Fatal("a refused form saved part of its values")
+	}
+	// The rule of thank-yous is listed and set the same way, and the forum
+	// applies what the admin chose.
+	if !strings.Contains(visitor.Get("/rules").Text("#rule-acknowledge_answers"), "passer cette étape en un clic") {
+		t.Fatalf("the acknowledge rule is not on /rules: %q", visitor.Get("/rules").Text("main"))
+	}
+	if p := admin.Post("/admin/rules", form("acknowledge_answers", "require")); p.Status != http.StatusSeeOther {
+		t.Fatalf("save the acknowledge rule: %d", p.Status)
+	}
+	if m, err := srv.App.Forum.AckMode(context.Background()); err != nil || m != forum.AckRequire {
+		t.Fatalf("the forum applies %q (%v), want require", m, err)
+	}
+	if !strings.Contains(visitor.Get("/rules").Text("#rule-acknowledge_answers"), "répond d'abord") {
+		t.Fatal("the rules page does not follow the acknowledge setting")
 	}
 }
 

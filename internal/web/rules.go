@@ -1,7 +1,9 @@
 package web
 
 import (
+	"context"
 	"net/http"
+	"slices"
 
 	"entraide/internal/rules"
 
@@ -45,15 +47,29 @@ func (s *Server) showRules(c echo.Context) error {
 
 // updateRules saves the admin's choice for every rule of the form.
 func (s *Server) updateRules(c echo.Context) error {
-	ctx := c.Request().Context()
+	// Every value is checked before any is saved, and all are saved in one
+	// transaction: a refused form changes nothing.
+	chosen := map[string]string{}
 	for _, d := range s.rules.List() {
 		v := c.FormValue(d.Name)
 		if v == "" {
 			continue
 		}
-		if err := s.rules.Set(ctx, d.Name, v); err != nil {
+		if !slices.Contains(d.Values, v) {
 			return echo.NewHTTPError(http.StatusBadRequest, "errors.bad_request")
 		}
+		chosen[d.Name] = v
+	}
+	err := s.db.InTx(c.Request().Context(), func(ctx context.Context) error {
+		for name, v := range chosen {
+			if err := s.rules.Set(ctx, name, v); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	return redirect(c, "/admin#rules", "flash.rules_saved")
 }
