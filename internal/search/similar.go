@@ -29,17 +29,21 @@ const maxSimilarTokens = 24
 // similarBudget is about how many matching threads a lookup may rank: the
 // draft's words are chosen, rarest first, so that the threads they match
 // stay near this number.
-const similarBudget = 1500
+const similarBudget = 1000
 
 // similarScanned caps the matches one lookup reads, newest first, whatever
 // the words: a bound on the work, reached only by drafts of common words.
-var similarScanned = 2000
+var similarScanned = 500
 
 // driverExpr is the match expression of a lookup: any of the rare words
 // (Any), or all of a few common ones together (All).
 type driverExpr struct {
 	Any []string
 	All []string
+	// Dense says the words required together may match one thread in ten
+	// or more: reading the newest threads until enough match is then
+	// cheaper than collecting every match (PostgreSQL's plan follows it).
+	Dense bool
 }
 
 func (e driverExpr) write(m matchSyntax, or, and string) string {
@@ -94,6 +98,10 @@ func chooseDriver(tokens []string, df map[string]int, docs int) driverExpr {
 			break
 		}
 	}
+	// Words of a phrase come together ("mise en forme de documents"), so
+	// the estimate can be ten times too low: the rarest of the words
+	// required together bounds what they match, and decides.
+	e.Dense = df[e.All[0]] >= docs/10
 	return e
 }
 

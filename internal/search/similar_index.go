@@ -15,7 +15,7 @@ import (
 // similarBodyTokens is how many distinct words of an opening post the
 // similar-threads index keeps besides the title: what a question is about
 // is said early.
-const similarBodyTokens = 40
+const similarBodyTokens = 20
 
 // similarDoc is a thread as the similar-threads index holds it.
 type similarDoc struct {

@@ -3,6 +3,7 @@ package search_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"slices"
 	"testing"
@@ -61,5 +62,33 @@ func TestSimilarThreadsRelevance(t *testing.T) {
 	t.Logf("%s: similar threads recall@3 %.3f over %d drafts", lc.app.DB.Dialect, recall, len(drafts))
 	if recall < 0.9 {
 		t.Errorf("recall@3 %.3f is below 0.9", recall)
+	}
+}
+
+// TestSimilarIndexKeptByWritesIsTheRebuiltOne: the similar-threads index
+// and its word counts, kept by every write of the relevance set (edits and
+// deletions included), are what a rebuild from the posts makes.
+func TestSimilarIndexKeptByWritesIsTheRebuiltOne(t *testing.T) {
+	lc := loadCorpus(t, testkit.NewDB(t))
+	d := lc.app.DB
+	read := func() (terms, docs string) {
+		var rows []struct {
+			Token   string
+			Threads int
+		}
+		d.Raw("SELECT token, threads FROM similar_terms WHERE threads > 0 ORDER BY token").Scan(&rows)
+		var docRows []struct {
+			ThreadID int64
+			Tokens   string
+		}
+		d.Raw("SELECT thread_id, tokens FROM similar_docs ORDER BY thread_id").Scan(&docRows)
+		return fmt.Sprint(rows), fmt.Sprint(docRows)
+	}
+	terms, docs := read()
+	if err := lc.app.Index.RebuildSimilar(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	if terms2, docs2 := read(); terms2 != terms || docs2 != docs {
+		t.Fatalf("kept by writes and rebuilt differ:\n%s\n%s\n---\n%s\n%s", terms, docs, terms2, docs2)
 	}
 }
