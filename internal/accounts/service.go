@@ -136,7 +136,7 @@ func (s *Service) ByUsername(ctx context.Context, username string) (*User, error
 // first is scanned by hand (see user.go): it loads the session's member on
 // every page a member reads.
 func (s *Service) first(ctx context.Context, where string, args ...any) (*User, error) {
-	rows, err := s.db.WithContext(ctx).Raw("SELECT "+userColumns+" FROM users WHERE "+where+" LIMIT 1", args...).Rows()
+	rows, err := s.db.WithContext(ctx).Raw("SELECT "+userRow.Columns+" FROM users WHERE "+where+" LIMIT 1", args...).Rows()
 	if err != nil {
 		return nil, fmt.Errorf("accounts: find user: %w", err)
 	}
@@ -238,4 +238,39 @@ func (s *Service) List(ctx context.Context, query string, limit int) ([]User, er
 
 func escapeLike(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}
+
+// AddPostCounts moves a member's thread and reply counts by the deltas. The
+// forum calls it inside its write, which the context carries, so the counts
+// move with the posts or not at all.
+func (s *Service) AddPostCounts(ctx context.Context, userID int64, threads, replies int) error {
+	err := s.db.Conn(ctx).Exec("UPDATE users SET thread_count = thread_count + ?, reply_count = reply_count + ? WHERE id = ?",
+		threads, replies, userID).Error
+	if err != nil {
+		return fmt.Errorf("accounts: post counts: %w", err)
+	}
+	return nil
+}
+
+// AddThankCounts moves a member's thank-yous received and given and
+// solutions by the deltas, inside the forum's write that the context
+// carries (see AddPostCounts).
+func (s *Service) AddThankCounts(ctx context.Context, userID int64, received, given, solutions int) error {
+	err := s.db.Conn(ctx).Exec(`UPDATE users SET thanks_received = thanks_received + ?, thanks_given = thanks_given + ?,
+		solution_count = solution_count + ? WHERE id = ?`, received, given, solutions, userID).Error
+	if err != nil {
+		return fmt.Errorf("accounts: thank counts: %w", err)
+	}
+	return nil
+}
+
+// AddUnread moves a member's count of unread notifications, inside the
+// notifying write that the context carries: the header's bell reads it
+// with the member, at no cost.
+func (s *Service) AddUnread(ctx context.Context, userID int64, delta int) error {
+	err := s.db.Conn(ctx).Exec("UPDATE users SET unread_notifications = unread_notifications + ? WHERE id = ?", delta, userID).Error
+	if err != nil {
+		return fmt.Errorf("accounts: unread count: %w", err)
+	}
+	return nil
 }

@@ -57,16 +57,8 @@ func RoleOf(u *User) Role {
 	return u.Role
 }
 
-// userColumns are User's columns in the order of its fields, for the
-// hand-scanned lookup of the session's member; TestUserColumnsAreTheModel
-// keeps them in step when a field is added.
-const userColumns = "id, username, username_key, email, email_key, password_hash, role, display_name, bio, locale, " +
-	"session_version, thread_count, reply_count, created_at, updated_at, " +
-	"thanks_received, thanks_given, solution_count, unread_notifications"
+// userRow is User's columns and scan destinations, for the hand-scanned
+// lookup of the session's member on every page (db.RowMap).
+var userRow = db.NewRowMap[User]()
 
-func (u *User) fields() []any {
-	return []any{&u.ID, &u.Username, &u.UsernameKey, &u.Email, &u.EmailKey, &u.PasswordHash, db.Text(&u.Role),
-		&u.DisplayName, &u.Bio, &u.Locale, db.Int(&u.SessionVersion), db.Int(&u.ThreadCount), db.Int(&u.ReplyCount),
-		db.Time(&u.CreatedAt), db.Time(&u.UpdatedAt), db.Int(&u.ThanksReceived), db.Int(&u.ThanksGiven),
-		db.Int(&u.SolutionCount), db.Int(&u.UnreadNotifications)}
-}
+func (u *User) fields() []any { return userRow.Fields(u) }

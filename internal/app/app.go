@@ -34,6 +34,7 @@ type App struct {
 	Settings *settings.Store
 	Index    *search.Index
 	Search   *search.Searcher
+	Finder   *search.Finder
 	Notify   *notify.Service
 }
 
@@ -69,12 +70,14 @@ func Build(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 	}
 	render := markup.New()
 	index := search.NewIndex(d)
-	notes, rules := notify.New(d), settings.New(d)
-	f := forum.New(d, render, index)
+	acc := accounts.New(d)
+	notes, rules := notify.New(d, acc), settings.New(d)
+	f := forum.New(d, acc, render, index)
 	f.SetNotifier(notes)
 	f.SetRules(rules)
-	return &App{Config: cfg, Log: log, DB: d, Accounts: accounts.New(d), Forum: f,
-		Markup: render, I18n: bundle, Settings: rules, Index: index, Search: search.NewSearcher(index), Notify: notes}, nil
+	searcher := search.NewSearcher(index)
+	return &App{Config: cfg, Log: log, DB: d, Accounts: acc, Forum: f, Markup: render, I18n: bundle,
+		Settings: rules, Index: index, Search: searcher, Finder: search.NewFinder(searcher, f, acc), Notify: notes}, nil
 }
 
 // Close releases the database.
@@ -104,5 +107,5 @@ func (a *App) Handler(ctx context.Context) (*echo.Echo, error) {
 		return nil, err
 	}
 	return web.New(web.Deps{Config: a.Config, DB: a.DB, Accounts: a.Accounts, Forum: a.Forum, Markup: a.Markup,
-		Search: a.Search, I18n: a.I18n, Log: a.Log, SessionSecret: secret, Notify: a.Notify})
+		Search: a.Search, Finder: a.Finder, I18n: a.I18n, Log: a.Log, SessionSecret: secret, Notify: a.Notify})
 }

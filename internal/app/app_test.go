@@ -4,16 +4,19 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"log/slog"
 	"net"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"entraide/internal/app"
 	"entraide/internal/config"
+	"entraide/internal/db"
 	"entraide/internal/testkit"
 	"entraide/internal/testkit/testdb"
 )
@@ -100,7 +103,8 @@ func TestServeFinishesInFlightRequests(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := app.Build(cfg, testkit.DiscardLogger(), testkit.NewDB(t))
+	var logs syncBuffer
+	a, err := app.Build(cfg, slog.New(slog.NewTextHandler(&logs, nil)), testkit.NewDB(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -154,5 +158,66 @@ func TestServeFinishesInFlightRequests(t *testing.T) {
 	}
 	if _, err := net.DialTimeout("tcp", ln.Addr().String(), time.Second); err == nil {
 		t.Error("the server still accepts connections after shutdown")
+	}
+	// The index's worker ran beside the server and stopped with it.
+	out := logs.String()
+	if started, stopped := strings.Index(out, "worker started"), strings.Index(out, "worker stopped"); started < 0 || stopped < started {
+		t.Errorf("the search index's worker did not start and stop with the server:\n%s", out)
+	}
+}
+
+// syncBuffer is a log destination written by several goroutines.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// TestCheckFindsAndRepairsBrokenCounters breaks counters by hand, as a bad
+// import or a bug would, and has `entraide check` find and repair them.
+func TestCheckFindsAndRepairsBrokenCounters(t *testing.T) {
+	vars := commandEnv(t)
+	if code, out, errOut := run(t, vars, "", "demo"); code != 0 {
+		t.Fatalf("demo: %d %q %q", code, out, errOut)
+	}
+	if code, out, errOut := run(t, vars, "", "check"); code != 0 || !strings.Contains(out, "every counter agrees") {
+		t.Fatalf("check of the demo: %d %q %q", code, out, errOut)
+	}
+	d, err := db.Open(db.Options{PostgresURL: vars["DATABASE_URL"], SQLitePath: db.SQLiteFile(vars["ENTRAIDE_DATA_DIR"])})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, breakage := range []string{
+		"UPDATE sections SET thread_count = thread_count + 99 WHERE slug = 'se-lancer'",
+		"UPDATE threads SET reply_count = reply_count + 4 WHERE id = (SELECT MIN(id) FROM threads)",
+		"UPDATE users SET reply_count = reply_count + 2 WHERE id = (SELECT MIN(id) FROM users)",
+		"UPDATE posts SET edit_count = edit_count + 1 WHERE id = (SELECT MAX(id) FROM posts)",
+	} {
+		if err := d.Exec(breakage).Error; err != nil {
+			t.Fatal(err)
+		}
+	}
+	d.Close()
+	code, out, _ := run(t, vars, "", "check")
+	if code != 1 || strings.Count(out, "broken: ") != 4 || !strings.Contains(out, "sections: thread_count") {
+		t.Fatalf("check of broken counters: %d\n%s", code, out)
+	}
+	code, out, _ = run(t, vars, "", "check", "--repair")
+	if code != 0 || strings.Count(out, "repaired: ") != 4 {
+		t.Fatalf("check --repair: %d\n%s", code, out)
+	}
+	if code, out, _ := run(t, vars, "", "check"); code != 0 || !strings.Contains(out, "every counter agrees") {
+		t.Fatalf("check after the repair: %d\n%s", code, out)
 	}
 }

@@ -35,6 +35,8 @@ Commands:
                              create an admin account (password asked, or read from stdin)
   demo                       load the demo content into an empty forum
   reindex                    rebuild the search index from the posts
+  check [--repair]           verify every counter against the rows it counts;
+                             with --repair, recompute the wrong ones
   generate [--users N --threads N --posts N --force]
                              fill an empty database with a generated forum, for load tests
 
@@ -66,6 +68,8 @@ func Run(ctx context.Context, env Env) int {
 		err = withApp(ctx, env, log, args, nil, func(a *App, _ []string) error { return a.Reindex(ctx, env.Stdout) })
 	case "demo":
 		err = withApp(ctx, env, log, args, nil, func(a *App, _ []string) error { return a.LoadDemo(ctx, env.Stdout) })
+	case "check":
+		err = checkCommand(ctx, env, log, args)
 	case "generate":
 		err = generateCommand(ctx, env, log, args)
 	case "help", "-h", "--help":

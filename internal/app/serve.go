@@ -35,6 +35,8 @@ func (a *App) ServeOn(ctx context.Context, ln net.Listener) error {
 		MaxHeaderBytes:    64 << 10,
 	}
 	a.Log.Info("entraide listening", "addr", "http://"+ln.Addr().String(), "database", string(a.DB.Dialect))
+	stopWorkers := a.startWorkers()
+	defer stopWorkers()
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
 	select {
@@ -53,4 +55,22 @@ func (a *App) ServeOn(ctx context.Context, ln net.Listener) error {
 	}
 	a.Log.Info("stopped")
 	return nil
+}
+
+// startWorkers runs the background work beside the server — today the
+// search index's (Index.Work) — and returns what stops it and waits for it.
+func (a *App) startWorkers() (stop func()) {
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	log := a.Log.With("worker", "search index")
+	go func() {
+		defer close(done)
+		log.Info("worker started")
+		a.Index.Work(ctx, log)
+		log.Info("worker stopped")
+	}()
+	return func() {
+		cancel()
+		<-done
+	}
 }

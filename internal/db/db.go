@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/glebarez/sqlite"
@@ -130,8 +129,8 @@ func (d *DB) Close() error { return d.SQL().Close() }
 // timeout would have let it. (Other processes sharing the file still meet
 // the busy timeout, as before.)
 func (d *DB) WithTx(ctx context.Context, fn func(tx *gorm.DB) error) error {
-	if tx, ok := ctx.Value(txKey{}).(*gorm.DB); ok {
-		return fn(tx)
+	if open, ok := ctx.Value(txKey{}).(*openTx); ok {
+		return fn(open.tx)
 	}
 	if d.writer != nil {
 		wait := time.NewTimer(sqliteBusyTimeout)
@@ -146,13 +145,9 @@ func (d *DB) WithTx(ctx context.Context, fn func(tx *gorm.DB) error) error {
 		}
 	}
 	return d.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		// The transaction carried is the one given to fn, whose context
-		// carries it in turn: a joined WithTx three packages down still
-		// gets a tx whose TxContext joins, instead of opening a second
-		// transaction (which, on SQLite, waits for the first forever).
-		carried := tx.WithContext(ctx)
-		carried.Statement.Context = context.WithValue(ctx, txKey{}, carried)
-		return fn(carried)
+		open := &openTx{}
+		open.tx = tx.WithContext(context.WithValue(ctx, txKey{}, open))
+		return fn(open.tx)
 	})
 }
 
@@ -166,8 +161,8 @@ func (d *DB) InTx(ctx context.Context, fn func(ctx context.Context) error) error
 // Conn returns the transaction ctx carries, or the pool bound to ctx: reads
 // made inside a write see what the write has done so far.
 func (d *DB) Conn(ctx context.Context) *gorm.DB {
-	if tx, ok := ctx.Value(txKey{}).(*gorm.DB); ok {
-		return tx
+	if open, ok := ctx.Value(txKey{}).(*openTx); ok {
+		return open.tx
 	}
 	return d.DB.WithContext(ctx)
 }
@@ -178,23 +173,14 @@ func TxContext(tx *gorm.DB) context.Context { return tx.Statement.Context }
 
 type txKey struct{}
 
+// openTx is the transaction a context carries, bound to that same context,
+// so that a package joining it hands the carrying context on in turn.
+type openTx struct{ tx *gorm.DB }
+
 // sqliteBusyTimeout is the busy_timeout of sqliteDSN.
 const sqliteBusyTimeout = 15 * time.Second
 
 var errWriterBusy = errors.New("db: the database stayed busy with another write for 15 s")
-
-// IsUniqueViolation reports whether err is a unique-constraint failure, on
-// either database, so services can turn a race into a clear message.
-func IsUniqueViolation(err error) bool {
-	if err == nil {
-		return false
-	}
-	if errors.Is(err, gorm.ErrDuplicatedKey) {
-		return true
-	}
-	msg := err.Error()
-	return strings.Contains(msg, "UNIQUE constraint failed") || strings.Contains(msg, "SQLSTATE 23505")
-}
 
 func orInt(v, def int) int {
 	if v <= 0 {

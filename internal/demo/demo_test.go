@@ -27,7 +27,8 @@ var guideTitles = []string{
 
 func newDeps(t *testing.T) Deps {
 	d := testdb.NewDB(t)
-	return Deps{Accounts: accounts.New(d), Forum: forum.New(d, markup.New(), nil)}
+	acc := accounts.New(d)
+	return Deps{Accounts: acc, Forum: forum.New(d, acc, markup.New(), nil)}
 }
 
 // TestContentIsConsistent checks the story without a database: known

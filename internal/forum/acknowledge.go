@@ -7,6 +7,7 @@ import (
 
 	"entraide/internal/accounts"
 	"entraide/internal/errs"
+	"entraide/internal/markup"
 	"entraide/internal/settings"
 )
 
@@ -141,7 +142,8 @@ func (s *Service) PendingReplies(ctx context.Context, u *accounts.User, until ti
 	var rows []struct {
 		ID, ThreadID, AuthorID int64
 		Position               int
-		Body, BodyHTML         string
+		Body                   string
+		BodyHTML               markup.HTML
 		ThankCount             int
 		CreatedAt              time.Time
 		Title, Slug            string

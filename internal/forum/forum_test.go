@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"entraide/internal/accounts"
+	"entraide/internal/db"
 	"entraide/internal/errs"
 	"entraide/internal/forum"
 	"entraide/internal/markup"
@@ -28,7 +29,18 @@ type fixture struct {
 func newFixture(t *testing.T, members int) *fixture {
 	t.Helper()
 	d := testdb.NewDB(t)
-	fx := &fixture{f: forum.New(d, markup.New(), nil), acc: accounts.New(d)}
+	acc := accounts.New(d)
+	fx := &fixture{f: forum.New(d, acc, markup.New(), nil), acc: acc}
+	// Whatever the test wrote, every counter must still agree with its rows.
+	t.Cleanup(func() {
+		found, err := db.Check(ctx, d, append(forum.Invariants(), accounts.Invariants()...), false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range found {
+			t.Errorf("after the test's writes: %s (%d rows)", f.Name, f.Broken)
+		}
+	})
 	for i := 0; i < members; i++ {
 		name := fmt.Sprintf("membre%d", i)
 		u, err := fx.acc.Register(ctx, accounts.Registration{Username: name, Email: name + "@exemple.fr", Password: "une phrase de passe solide", Confirm: "une phrase de passe solide"})

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"entraide/internal/accounts"
+	"entraide/internal/markup"
 )
 
 // PostsPerPage is the number of posts on one page of a thread.
@@ -74,8 +75,8 @@ type Post struct {
 	ThreadID  int64
 	AuthorID  int64
 	Position  int
-	Body      string // the author's Markdown
-	BodyHTML  string `gorm:"column:body_html"` // sanitised when saved
+	Body      string      // the author's Markdown
+	BodyHTML  markup.HTML `gorm:"column:body_html"` // sanitised when saved
 	EditCount int
 	EditedAt  *time.Time
 	DeletedAt *time.Time

@@ -22,8 +22,8 @@ import (
 // Section names come from the section list every page reads anyway (cached
 // for a second, see sectioncache.go) rather than from one more join.
 func (s *Service) summaries(ctx context.Context, where string, order string, limit int, args ...any) ([]ThreadSummary, error) {
-	q := "SELECT " + columns("t", threadColumns) + ", " + columns("a", authorColumns) + ", " + columns("l", authorColumns) +
-		" FROM (SELECT " + columns("t", threadColumns) + " FROM threads t WHERE t.deleted_at IS NULL AND " + where +
+	q := "SELECT " + threadRow.Prefixed("t") + ", " + authorRow.Prefixed("a") + ", " + authorRow.Prefixed("l") +
+		" FROM (SELECT " + threadRow.Prefixed("t") + " FROM threads t WHERE t.deleted_at IS NULL AND " + where +
 		" ORDER BY " + order + " LIMIT " + strconv.Itoa(limit) + ") t" +
 		" JOIN users a ON a.id = t.author_id JOIN users l ON l.id = t.last_author_id ORDER BY " + order
 	out := make([]ThreadSummary, 0, limit)
@@ -195,7 +195,7 @@ type ThreadView struct {
 	Author  Author
 }
 
-var threadViewQuery = "SELECT " + columns("t", threadColumns) + ", " + columns("s", sectionColumns) + ", " + columns("a", authorColumns) +
+var threadViewQuery = "SELECT " + threadRow.Prefixed("t") + ", " + sectionRow.Prefixed("s") + ", " + authorRow.Prefixed("a") +
 	` FROM threads t JOIN sections s ON s.id = t.section_id JOIN users a ON a.id = t.author_id
 	WHERE t.id = ? AND t.deleted_at IS NULL`
 
@@ -231,7 +231,7 @@ func (s *Service) Posts(ctx context.Context, t *Thread, page int) ([]PostView, e
 	return s.postViews(ctx, "p.thread_id = ? AND p.position BETWEEN ? AND ?", "p.position", PostsPerPage, t.ID, from, from+PostsPerPage-1)
 }
 
-var postViewQuery = "SELECT " + columns("p", postColumns) + ", " + columns("u", authorColumns) +
+var postViewQuery = "SELECT " + postRow.Prefixed("p") + ", " + authorRow.Prefixed("u") +
 	" FROM posts p JOIN users u ON u.id = p.author_id WHERE "
 
 func (s *Service) postViews(ctx context.Context, where, order string, limit int, args ...any) ([]PostView, error) {

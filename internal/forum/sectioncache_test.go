@@ -7,17 +7,20 @@ import (
 
 	"entraide/internal/accounts"
 	"entraide/internal/db"
+	"entraide/internal/markup"
 	"entraide/internal/testkit/testdb"
 )
 
 type plainText struct{}
 
-func (plainText) Render(md string) (string, error) { return "<p>" + md + "</p>\n", nil }
+func (plainText) Render(md string) (markup.HTML, error) {
+	return markup.HTML("<p>" + md + "</p>\n"), nil
+}
 
 func TestSectionListIsReadOnceASecondAndWritesEndTheCache(t *testing.T) {
 	ctx := context.Background()
 	d := testdb.NewDB(t)
-	s := New(d, plainText{}, nil)
+	s := New(d, accounts.New(d), plainText{}, nil)
 	counter := db.CountStatements(d)
 	for range 3 {
 		if _, err := s.Sections(ctx, nil); err != nil {

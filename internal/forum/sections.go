@@ -39,7 +39,7 @@ func (s *Service) allSections(ctx context.Context) ([]Section, error) {
 	if ok {
 		return all, nil
 	}
-	err := s.query(ctx, "SELECT "+sectionColumns+" FROM sections ORDER BY archived, position, id", nil, func(rows *sql.Rows) error {
+	err := s.query(ctx, "SELECT "+sectionRow.Columns+" FROM sections ORDER BY archived, position, id", nil, func(rows *sql.Rows) error {
 		var sec Section
 		if err := rows.Scan(sec.fields()...); err != nil {
 			return err

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"entraide/internal/db"
+	"entraide/internal/markup"
 	"entraide/internal/settings"
 
 	"gorm.io/gorm"
@@ -14,7 +15,7 @@ import (
 
 // Renderer turns a post's Markdown into sanitised HTML (internal/markup).
 type Renderer interface {
-	Render(markdown string) (string, error)
+	Render(markdown string) (markup.HTML, error)
 }
 
 // Indexer keeps another store in step with posts, inside the same
@@ -25,21 +26,29 @@ type Indexer interface {
 	ThreadChanged(tx *gorm.DB, t *Thread) error
 }
 
+// Members keeps the members' own counters (internal/accounts owns the
+// users table); its methods join the transaction the context carries.
+type Members interface {
+	AddPostCounts(ctx context.Context, userID int64, threads, replies int) error
+	AddThankCounts(ctx context.Context, userID int64, received, given, solutions int) error
+}
+
 // Service is the forum domain.
 type Service struct {
-	db     *db.DB
-	render Renderer
-	index  Indexer
-	notes  Notifier        // thanks.go
-	rules  *settings.Store // acknowledge.go
-	now    func() time.Time
+	db      *db.DB
+	members Members
+	render  Renderer
+	index   Indexer
+	notes   Notifier        // thanks.go
+	rules   *settings.Store // acknowledge.go
+	now     func() time.Time
 	// sections caches the section list for a second (sectioncache.go).
 	sections sectionCache
 }
 
 // New returns the forum service. index may be nil.
-func New(d *db.DB, render Renderer, index Indexer) *Service {
-	return &Service{db: d, render: render, index: index, now: func() time.Time {
+func New(d *db.DB, members Members, render Renderer, index Indexer) *Service {
+	return &Service{db: d, members: members, render: render, index: index, now: func() time.Time {
 		return time.Now().UTC().Truncate(time.Microsecond)
 	}, sections: sectionCache{ttl: SectionsTTL}}
 }

@@ -19,8 +19,9 @@ import (
 // a caller opened (db.InTx), and vanish together when it rolls back.
 func TestThanksNotificationsAndTheCallersTransaction(t *testing.T) {
 	d := testdb.NewDB(t)
-	fx := &fixture{f: forum.New(d, markup.New(), nil), acc: accounts.New(d)}
-	notes := notify.New(d)
+	acc := accounts.New(d)
+	fx := &fixture{f: forum.New(d, acc, markup.New(), nil), acc: acc}
+	notes := notify.New(d, acc)
 	fx.f.SetNotifier(notes)
 	users := register(t, fx, d, 3)
 	asker, helper, other := users[0], users[1], users[2]
@@ -70,7 +71,8 @@ func TestThanksNotificationsAndTheCallersTransaction(t *testing.T) {
 
 func TestBestAnswerIsTheSolutionElseTheMostThanked(t *testing.T) {
 	d := testdb.NewDB(t)
-	fx := &fixture{f: forum.New(d, markup.New(), nil), acc: accounts.New(d)}
+	acc := accounts.New(d)
+	fx := &fixture{f: forum.New(d, acc, markup.New(), nil), acc: acc}
 	users := register(t, fx, d, 5)
 	sec := fx.section(t, "entre-nous")
 	th, err := fx.f.CreateThread(ctx, users[0], forum.NewThread{SectionID: sec.ID, Title: "La meilleure réponse, s'il vous plaît", Body: "Texte."})
@@ -118,7 +120,8 @@ func TestBestAnswerIsTheSolutionElseTheMostThanked(t *testing.T) {
 
 func TestAcknowledgeRuleSettings(t *testing.T) {
 	d := testdb.NewDB(t)
-	fx := &fixture{f: forum.New(d, markup.New(), nil), acc: accounts.New(d)}
+	acc := accounts.New(d)
+	fx := &fixture{f: forum.New(d, acc, markup.New(), nil), acc: acc}
 	fx.f.SetRules(settings.New(d))
 	if m, err := fx.f.AckMode(ctx); err != nil || m != forum.AckNudge {
 		t.Fatalf("default: %v %v", m, err)

@@ -119,7 +119,7 @@ func (s *Service) CreateThread(ctx context.Context, author *accounts.User, in Ne
 		if err := bump(tx, "sections", sec.ID, map[string]any{"thread_count": 1, "post_count": 1}, map[string]any{"last_post_at": latest("last_post_at", now)}); err != nil {
 			return err
 		}
-		if err := bump(tx, "users", author.ID, map[string]any{"thread_count": 1}, nil); err != nil {
+		if err := s.members.AddPostCounts(db.TxContext(tx), author.ID, 1, 0); err != nil {
 			return err
 		}
 		if s.index != nil {
@@ -201,7 +201,7 @@ func (s *Service) Reply(ctx context.Context, author *accounts.User, threadID int
 		if err := bump(tx, "sections", thread.SectionID, map[string]any{"post_count": 1}, map[string]any{"last_post_at": latest("last_post_at", now)}); err != nil {
 			return err
 		}
-		if err := bump(tx, "users", author.ID, map[string]any{"reply_count": 1}, nil); err != nil {
+		if err := s.members.AddPostCounts(db.TxContext(tx), author.ID, 0, 1); err != nil {
 			return err
 		}
 		if err := s.notifyReply(tx, &thread, post); err != nil {
@@ -341,7 +341,7 @@ func (s *Service) DeletePost(ctx context.Context, actor *accounts.User, postID i
 			if err := bump(tx, "sections", pc.Section.ID, map[string]any{"thread_count": -1, "post_count": -1}, nil); err != nil {
 				return err
 			}
-			if err := bump(tx, "users", actor.ID, map[string]any{"thread_count": -1}, nil); err != nil {
+			if err := s.members.AddPostCounts(db.TxContext(tx), actor.ID, -1, 0); err != nil {
 				return err
 			}
 		} else {
@@ -354,7 +354,7 @@ func (s *Service) DeletePost(ctx context.Context, actor *accounts.User, postID i
 			if err := bump(tx, "sections", pc.Section.ID, map[string]any{"post_count": -1}, nil); err != nil {
 				return err
 			}
-			if err := bump(tx, "users", actor.ID, map[string]any{"reply_count": -1}, nil); err != nil {
+			if err := s.members.AddPostCounts(db.TxContext(tx), actor.ID, 0, -1); err != nil {
 				return err
 			}
 			if err := s.solutionDeleted(tx, pc.Thread.ID, postID); err != nil {

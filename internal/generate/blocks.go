@@ -2,6 +2,8 @@ package generate
 
 import (
 	"fmt"
+
+	"entraide/internal/markup"
 	"math/rand/v2"
 	"strings"
 	"sync"
@@ -37,8 +39,9 @@ var poolSizes = [kindCount]int{
 }
 
 type block struct {
-	md, html string
-	list     bool // two lists in a row would merge into one: never adjacent
+	md   string
+	html markup.HTML
+	list bool // two lists in a row would merge into one: never adjacent
 }
 
 // blocks holds the rendered pool.
@@ -47,7 +50,7 @@ type blocks struct{ byKind [kindCount][]block }
 // Renderer turns Markdown into the sanitised HTML stored with a post
 // (markup.Renderer).
 type Renderer interface {
-	Render(markdown string) (string, error)
+	Render(markdown string) (markup.HTML, error)
 }
 
 // newBlocks writes and renders the pool, on every core.
@@ -143,7 +146,7 @@ func (p *post) html() string {
 	var s strings.Builder
 	s.Grow(n)
 	for _, b := range p.parts {
-		s.WriteString(b.html)
+		s.WriteString(string(b.html))
 	}
 	return s.String()
 }

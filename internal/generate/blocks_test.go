@@ -26,7 +26,7 @@ func TestComposedHTMLIsTheRendering(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := p.html(); got != want {
+		if got := p.html(); got != string(want) {
 			t.Fatalf("post %d:\n%s\n--- composed:\n%s\n--- rendered:\n%s", i, p.markdown(), got, want)
 		}
 	}

@@ -3,10 +3,12 @@ package generate_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 
 	"entraide/internal/accounts"
+	"entraide/internal/app"
 	"entraide/internal/db"
 	"entraide/internal/forum"
 	"entraide/internal/generate"
@@ -33,7 +35,7 @@ func TestGeneratedForumIsConsistent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := generate.Verify(ctx, d); err != nil {
+	if err := verify(ctx, d); err != nil {
 		t.Fatal(err)
 	}
 	var users, threads, posts, revisions int
@@ -86,7 +88,7 @@ func TestGeneratedForumIsConsistent(t *testing.T) {
 
 	// Keyset paging walks every visible thread of each section once, in
 	// order: the generated timestamps compare like the forum's own.
-	svc := forum.New(d, render, nil)
+	svc := forum.New(d, accounts.New(d), render, nil)
 	sections, err := svc.Sections(ctx, admin)
 	if err != nil {
 		t.Fatal(err)
@@ -132,7 +134,7 @@ func TestGeneratedForumIsConsistent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := generate.Verify(ctx, d); err != nil {
+	if err := verify(ctx, d); err != nil {
 		t.Fatal(err)
 	}
 	// Deleting it gives the thread's activity back to the generated post
@@ -147,7 +149,7 @@ func TestGeneratedForumIsConsistent(t *testing.T) {
 	if _, err := svc.CreateThread(ctx, member, forum.NewThread{SectionID: newcomers.ID, Title: "Un sujet ouvert après la génération", Body: "Le texte."}); err != nil {
 		t.Fatal(err)
 	}
-	if err := generate.Verify(ctx, d); err != nil {
+	if err := verify(ctx, d); err != nil {
 		t.Fatal(err)
 	}
 
@@ -170,7 +172,7 @@ func TestGeneratedForumIsConsistent(t *testing.T) {
 	if unread == 0 {
 		t.Error("no unread notification generated")
 	}
-	svc.SetNotifier(notify.New(d))
+	svc.SetNotifier(notify.New(d, acc))
 	var open struct{ ID, AuthorID int64 }
 	d.Raw(`SELECT t.id, t.author_id FROM threads t WHERE t.deleted_at IS NULL AND t.reply_count > 0 AND t.solution_post_id IS NULL
 		AND t.author_id <> ? ORDER BY t.id LIMIT 1`, member.ID).Scan(&open)
@@ -188,7 +190,7 @@ func TestGeneratedForumIsConsistent(t *testing.T) {
 	if _, err := svc.Thank(ctx, admin, answer.ID); err != nil {
 		t.Fatal(err)
 	}
-	if err := generate.Verify(ctx, d); err != nil {
+	if err := verify(ctx, d); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -216,7 +218,7 @@ func TestGenerateRefusesAForumWithMembersUnlessForced(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := generate.Verify(ctx, d); err != nil {
+	if err := verify(ctx, d); err != nil {
 		t.Fatal(err)
 	}
 	var users int
@@ -224,4 +226,17 @@ func TestGenerateRefusesAForumWithMembersUnlessForced(t *testing.T) {
 	if users != 21 {
 		t.Fatalf("%d users, want 21", users)
 	}
+}
+
+// verify checks every counter of the generated forum with the forum's own
+// invariants, as `entraide check` does.
+func verify(ctx context.Context, d *db.DB) error {
+	found, err := db.Check(ctx, d, app.Invariants(), false)
+	if err != nil {
+		return err
+	}
+	if len(found) > 0 {
+		return fmt.Errorf("counters broken: %+v", found)
+	}
+	return nil
 }

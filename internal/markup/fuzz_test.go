@@ -24,21 +24,21 @@ func FuzzRender(f *testing.F) {
 		if err != nil {
 			t.Fatalf("Render(%q): %v", in, err)
 		}
-		for _, v := range renderedViolations(out) {
+		for _, v := range renderedViolations(string(out)) {
 			t.Errorf("unsafe output: %s\n in: %q\nout: %q", v, in, out)
 		}
 		quoted, err := renderer.Render(markup.Quote("martine", in))
 		if err != nil {
 			t.Fatalf("Render(Quote(%q)): %v", in, err)
 		}
-		for _, v := range renderedViolations(quoted) {
+		for _, v := range renderedViolations(string(quoted)) {
 			t.Errorf("unsafe quoted output: %s\n in: %q\nout: %q", v, in, quoted)
 		}
 		text := markup.PlainText(in)
 		if tags := TagsIn(text); len(tags) > 0 {
 			t.Errorf("PlainText(%q) = %q holds tags %q", in, text, tags)
 		}
-		if utf8.ValidString(in) && !utf8.ValidString(out) {
+		if utf8.ValidString(in) && !utf8.ValidString(string(out)) {
 			t.Errorf("valid UTF-8 in, invalid out\n in: %q\nout: %q", in, out)
 		}
 	})

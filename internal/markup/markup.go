@@ -10,6 +10,7 @@ package markup
 import (
 	"bytes"
 	"fmt"
+	"html/template"
 
 	"github.com/microcosm-cc/bluemonday"
 	"github.com/yuin/goldmark"
@@ -29,13 +30,22 @@ func New() *Renderer {
 	return &Renderer{md: newMarkdown(), policy: newPolicy()}
 }
 
+// HTML is a member's post as sanitised HTML. Only this package's Render
+// makes one from a member's text (and the database hands back what Render
+// stored): a plain string can never reach a page unescaped by passing for
+// it. TestHTMLConversionsStayInMarkup keeps conversions out of other code.
+type HTML string
+
+// Safe hands the sanitised markup to html/template unescaped.
+func (h HTML) Safe() template.HTML { return template.HTML(h) }
+
 // Render returns the sanitised HTML for a member's Markdown. It refuses no
 // input: size limits belong to the forms, not to the renderer.
-func (r *Renderer) Render(markdown string) (string, error) {
+func (r *Renderer) Render(markdown string) (HTML, error) {
 	var buf bytes.Buffer
 	buf.Grow(len(markdown) + len(markdown)/2)
 	if err := r.md.Convert([]byte(markdown), &buf); err != nil {
 		return "", fmt.Errorf("markup: render: %w", err)
 	}
-	return string(r.policy.SanitizeBytes(buf.Bytes())), nil
+	return HTML(r.policy.SanitizeBytes(buf.Bytes())), nil
 }

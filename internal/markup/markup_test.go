@@ -19,7 +19,7 @@ func render(t testing.TB, in string) string {
 	if err != nil {
 		t.Fatalf("Render(%q): %v", in, err)
 	}
-	return out
+	return string(out)
 }
 
 func TestRenderMarkdown(t *testing.T) {

@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"log/slog"
 	"strings"
 
 	"entraide/internal/db"
@@ -37,6 +38,8 @@ type store interface {
 	analyze(tx *gorm.DB) error
 	// prepare readies the tables for posts up to the newest one (or atLeast).
 	prepare(ctx context.Context, atLeast int64) error
+	// work does the store's background work until ctx ends.
+	work(ctx context.Context, log *slog.Logger)
 }
 
 // document is what is indexed of a post: the thread's title tokens (so a
@@ -53,7 +56,7 @@ type document struct {
 func NewIndex(d *db.DB) *Index {
 	var s store = sqliteStore{}
 	if d.Dialect == db.Postgres {
-		s = postgresStore{parts: &partitions{db: d}}
+		s = postgresStore{parts: &partitions{db: d, wake: make(chan struct{}, 1)}}
 	}
 	return &Index{db: d, store: s}
 }
@@ -64,6 +67,12 @@ var _ forum.Indexer = (*Index)(nil)
 // PostgreSQL, the partitions of search_docs they need (migration 0005).
 // The forum calls it at start; a rebuild calls it first.
 func (ix *Index) Prepare(ctx context.Context) error { return ix.prepare(ctx, 0) }
+
+// Work does the index's background work until ctx ends: on PostgreSQL, it
+// makes the next partition of search_docs when posts reach the last one
+// (see partitions). The app runs it beside the server; without it, writes
+// still work, and the partitions are made at the next start.
+func (ix *Index) Work(ctx context.Context, log *slog.Logger) { ix.store.work(ctx, log) }
 
 func (ix *Index) prepare(ctx context.Context, atLeast int64) error {
 	return ix.store.prepare(ctx, atLeast)

@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"sort"
 	"strconv"
 	"strings"
@@ -24,12 +25,14 @@ const partitionWidth = 100_000
 
 // partitions keeps search_docs's ranges of post ids ahead of the posts. They
 // are made outside any write, in a transaction of their own: when the forum
-// starts, before a rebuild, and in the background once a post is written in
-// the last range there is — a whole range of posts before it is needed.
+// starts, before a rebuild, and by the index's worker (Index.Work) once a
+// post is written in the last range there is — a whole range of posts
+// before it is needed.
 type partitions struct {
 	db      *db.DB
-	covered atomic.Int64 // post ids below this have a partition (0: not known yet)
-	making  atomic.Bool  // a creation runs in the background
+	covered atomic.Int64  // post ids below this have a partition (0: not known yet)
+	wanted  atomic.Int64  // the newest post id seen in the last range
+	wake    chan struct{} // tells the worker a post reached the last range
 }
 
 // ensure creates the partitions up to the one after the newest post's (or
@@ -51,24 +54,44 @@ func (p *partitions) ensure(ctx context.Context, atLeast int64) error {
 }
 
 // written notes that post id is being written: in the last range known (or
-// none known yet), the next range is made in the background. A failure is
-// tried again by the next post.
+// none known yet), it wakes the worker to make the next range. A failure
+// is tried again at the next post.
 func (p *partitions) written(id int64) {
-	if id < p.covered.Load()-partitionWidth || !p.making.CompareAndSwap(false, true) {
+	if id < p.covered.Load()-partitionWidth {
 		return
 	}
-	go func() {
-		defer p.making.Store(false)
-		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-		defer cancel()
-		_ = p.ensure(ctx, id)
-	}()
+	for old := p.wanted.Load(); id > old && !p.wanted.CompareAndSwap(old, id); old = p.wanted.Load() {
+	}
+	select {
+	case p.wake <- struct{}{}:
+	default: // already woken
+	}
 }
 
+// work makes partitions when written asks, until ctx ends; a failure is
+// logged, and the next post in the last range asks again.
+func (p *partitions) work(ctx context.Context, log *slog.Logger) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-p.wake:
+		}
+		attempt, cancel := context.WithTimeout(ctx, time.Minute)
+		err := p.ensure(attempt, p.wanted.Load())
+		cancel()
+		if err != nil && ctx.Err() == nil {
+			log.Warn("search index: next partition not made", "err", err)
+		}
+	}
+}
+
+func (s postgresStore) work(ctx context.Context, log *slog.Logger) { s.parts.work(ctx, log) }
+
 // missing reports whether err is an insert into a range with no partition
-// (SQLSTATE 23514): what the process knew was wrong, so it asks again.
+// (a check violation): what the process knew was wrong, so it asks again.
 func (p *partitions) missing(err error) bool {
-	if err == nil || !strings.Contains(err.Error(), "SQLSTATE 23514") {
+	if !db.IsCode(err, db.CheckViolation) {
 		return false
 	}
 	p.covered.Store(0)

@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"strconv"
 	"strings"
 
@@ -181,3 +182,6 @@ func scanHits(q *gorm.DB) (matched, error) {
 	}
 	return m, rows.Err()
 }
+
+// work has nothing to do: FTS5 needs no partitions.
+func (sqliteStore) work(ctx context.Context, _ *slog.Logger) { <-ctx.Done() }

@@ -53,6 +53,11 @@ func NewServerOn(t testing.TB, d *db.DB) *Server {
 	if err := a.Index.Prepare(context.Background()); err != nil {
 		t.Fatal(err)
 	}
+	// As Serve does: the index's worker runs beside the server.
+	work, stopWork := context.WithCancel(context.Background())
+	worked := make(chan struct{})
+	go func() { defer close(worked); a.Index.Work(work, a.Log) }()
+	t.Cleanup(func() { stopWork(); <-worked })
 	h, err := a.Handler(context.Background())
 	if err != nil {
 		t.Fatal(err)

@@ -29,10 +29,7 @@ func (s *Server) createRegistration(c echo.Context) error {
 	})
 	if err != nil {
 		page := &accountPage{Layout: s.layout(c, "register.title"), Form: form}
-		if form.fail(&page.Layout, err) {
-			return s.render(c, http.StatusUnprocessableEntity, "accounts/register", page)
-		}
-		return err
+		return s.formAgain(c, err, form, &page.Layout, "accounts/register", page)
 	}
 	if err := logIn(c, u); err != nil {
 		return err
@@ -95,10 +92,7 @@ func (s *Server) updatePassword(c echo.Context) error {
 	u, err := s.accounts.ChangePassword(c.Request().Context(), currentUser(c), c.FormValue("current"), c.FormValue("password"), c.FormValue("confirm"))
 	if err != nil {
 		page := &settingsPage{Layout: s.layout(c, "settings.title"), Form: form}
-		if form.fail(&page.Layout, err) {
-			return s.render(c, http.StatusUnprocessableEntity, "accounts/settings", page)
-		}
-		return err
+		return s.formAgain(c, err, form, &page.Layout, "accounts/settings", page)
 	}
 	// This session lives on with the new version; every other one is dead.
 	if err := logIn(c, u); err != nil {

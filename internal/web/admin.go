@@ -26,7 +26,7 @@ func (s *Server) showAdmin(c echo.Context) error {
 	if page.Users, err = s.accounts.List(ctx, page.Search, 100); err != nil {
 		return err
 	}
-	if page.AllSections, err = s.forum.Sections(ctx, page.User); err != nil {
+	if page.AllSections, err = s.forum.Sections(ctx, page.user); err != nil {
 		return err
 	}
 	return s.render(c, http.StatusOK, "admin/show", page)
@@ -48,7 +48,7 @@ func (s *Server) updateUserRole(c echo.Context) error {
 				return err
 			}
 			page.Roles = accounts.Roles
-			page.AllSections, _ = s.forum.Sections(c.Request().Context(), page.User)
+			page.AllSections, _ = s.forum.Sections(c.Request().Context(), page.user)
 			return s.render(c, http.StatusUnprocessableEntity, "admin/show", page)
 		}
 		return err
@@ -82,10 +82,7 @@ func (s *Server) createSection(c echo.Context) error {
 	form, in := sectionFormFrom(c)
 	if _, err := s.forum.CreateSection(c.Request().Context(), currentUser(c), in); err != nil {
 		page := &sectionFormPage{Layout: s.layout(c, "admin.section.new"), Form: form, Roles: readRoles}
-		if form.fail(&page.Layout, err) {
-			return s.render(c, http.StatusUnprocessableEntity, "admin/section", page)
-		}
-		return err
+		return s.formAgain(c, err, form, &page.Layout, "admin/section", page)
 	}
 	return redirect(c, "/admin", "flash.section_saved")
 }
@@ -130,10 +127,7 @@ func (s *Server) updateSection(c echo.Context) error {
 	form, in := sectionFormFrom(c)
 	if _, err := s.forum.UpdateSection(c.Request().Context(), currentUser(c), sec.ID, in); err != nil {
 		page := &sectionFormPage{Layout: s.layout(c, "admin.section.edit"), Section: sec, Form: form, Roles: readRoles}
-		if form.fail(&page.Layout, err) {
-			return s.render(c, http.StatusUnprocessableEntity, "admin/section", page)
-		}
-		return err
+		return s.formAgain(c, err, form, &page.Layout, "admin/section", page)
 	}
 	return redirect(c, "/admin", "flash.section_saved")
 }
@@ -146,10 +140,7 @@ func (s *Server) makeNewcomersSection(c echo.Context) error {
 	if err := s.forum.SetNewcomersSection(c.Request().Context(), currentUser(c), sec.ID); err != nil {
 		form := newForm(c)
 		page := &sectionFormPage{Layout: s.layout(c, "admin.section.edit"), Section: sec, Form: form, Roles: readRoles}
-		if form.fail(&page.Layout, err) {
-			return s.render(c, http.StatusUnprocessableEntity, "admin/section", page)
-		}
-		return err
+		return s.formAgain(c, err, form, &page.Layout, "admin/section", page)
 	}
 	return redirect(c, "/admin", "flash.section_saved")
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"net/http"
 
@@ -59,6 +60,13 @@ func (s *Server) handleError(err error, c echo.Context) {
 	if c.Response().Committed {
 		return
 	}
+	if errors.Is(err, context.Canceled) && c.Request().Context().Err() != nil {
+		// The person left before the answer: nobody reads a page, and it
+		// is no server failure to alert on.
+		s.log.Info("request abandoned by the client", "id", stateOf(c).requestID, "path", c.Request().URL.Path)
+		c.Response().WriteHeader(statusClientClosed)
+		return
+	}
 	status, key := http.StatusInternalServerError, "errors.internal"
 	var he *echo.HTTPError
 	switch {
@@ -93,9 +101,14 @@ func (s *Server) errorLayout(c echo.Context) Layout {
 	if st.tr.Locale == "" {
 		st.tr = s.i18n.For(s.cfg.Locale)
 	}
-	return Layout{User: st.user, CSRF: csrfToken(c), Locale: st.tr.Locale, Path: c.Request().URL.RequestURI(), tr: st.tr,
-		syntaxHelp: s.pages.syntaxHelp[st.tr.Locale]}
+	l := newLayout(st.user, st.tr)
+	l.CSRF, l.Path, l.syntaxHelp = csrfToken(c), c.Request().URL.RequestURI(), s.pages.syntaxHelp[st.tr.Locale]
+	return l
 }
+
+// statusClientClosed is nginx's code for a request the client abandoned:
+// logs and metrics keep it apart from the server's own failures.
+const statusClientClosed = 499
 
 func httpErrorKey(he *echo.HTTPError) string {
 	if msg, ok := he.Message.(string); ok && len(msg) > 7 && msg[:7] == "errors." {

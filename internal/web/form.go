@@ -50,6 +50,17 @@ func (f Form) fail(l *Layout, err error) bool {
 	return false
 }
 
+// formAgain answers a form whose input the domain refused (errs.Invalid,
+// or a rule's refusal): the page shows it again with 422, what was typed
+// kept and each message by its field. Any other error is passed on to the
+// error handler.
+func (s *Server) formAgain(c echo.Context, err error, form Form, l *Layout, name string, page any) error {
+	if form.fail(l, err) {
+		return s.render(c, http.StatusUnprocessableEntity, name, page)
+	}
+	return err
+}
+
 // paramID reads a numeric id from the route, answering 404 to anything else.
 func paramID(c echo.Context, name string) (int64, error) {
 	id, err := strconv.ParseInt(c.Param(name), 10, 64)

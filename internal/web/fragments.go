@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"entraide/internal/accounts"
+	"entraide/internal/forum"
+	"entraide/internal/markup"
 )
 
 // The pieces of markup a page repeats most — a post of a thread page, a row
@@ -17,28 +19,44 @@ import (
 // CPU (docs/performance.md, "Why the misses"). The rest of each page stays
 // in templates/, which call these as methods of the page data.
 //
-// Escaping is done here by hand, so keep to it when changing the markup:
-// every value goes through fragment.text (text and quoted attribute values
-// alike); addresses are built by threadURL, userURL, sectionURL and postURL,
-// which path-escape their parts, then escaped as any attribute; numbers are
-// written as they are; the only raw value is a post's BodyHTML, sanitised by
-// internal/markup, as the templates' `sanitized` allows. The markup is the
-// templates' own, byte for byte but for `+`, which html/template writes as
-// &#43;. TestPostFragment, TestThreadListFragment and TestSectionListFragment
-// check the escaping.
+// Escaping is the only thing that compiles: raw takes markup of type
+// trusted, which a string constant becomes on its own and a string variable
+// does not; every value goes through text (text and quoted attribute values
+// alike), numbers through num, times through when and iso, and a post's
+// sanitised body through body, which takes only markup.HTML.
+// TestTrustedComesFromConstants keeps explicit conversions out; the
+// fragments' tests check the escaping with hostile names and titles.
+
+// trusted is markup written by us. Only constants become one.
+type trusted string
 
 // fragment is a piece of HTML being written.
 type fragment struct{ strings.Builder }
 
 // raw writes markup of our own.
-func (f *fragment) raw(parts ...string) {
+func (f *fragment) raw(parts ...trusted) {
 	for _, s := range parts {
-		f.WriteString(s)
+		f.WriteString(string(s))
 	}
 }
 
 // text writes a value escaped for text or a quoted attribute value.
 func (f *fragment) text(s string) { f.WriteString(template.HTMLEscapeString(s)) }
+
+// num writes a number, without a string allocated for it.
+func (f *fragment) num(n int64) {
+	var buf [20]byte
+	f.Write(strconv.AppendInt(buf[:0], n, 10))
+}
+
+// iso writes t as a datetime attribute value.
+func (f *fragment) iso(t time.Time) { f.WriteString(iso(t)) }
+
+// body writes a post's sanitised HTML.
+func (f *fragment) body(h markup.HTML) { f.WriteString(string(h)) }
+
+// snippet writes a search snippet, escaped by search.Snippet but its marks.
+func (f *fragment) snippet(h template.HTML) { f.WriteString(string(h)) }
 
 func (f *fragment) html() template.HTML { return template.HTML(f.String()) }
 
@@ -53,7 +71,9 @@ func (f *fragment) role(l *Layout, r accounts.Role) {
 
 // when writes how long ago t was, with the full date as its tooltip.
 func (f *fragment) when(l *Layout, t time.Time) {
-	f.raw(`<time datetime="`, iso(t), `" title="`)
+	f.raw(`<time datetime="`)
+	f.iso(t)
+	f.raw(`" title="`)
 	f.text(l.DateTime(t))
 	f.raw(`">`)
 	f.text(l.Ago(t))
@@ -62,23 +82,28 @@ func (f *fragment) when(l *Layout, t time.Time) {
 
 // Post shows one post of the thread page, with the links the reader may
 // follow: quote, edit and delete, history.
-func (p *threadPage) Post(post postItem) template.HTML {
+func (p *threadPage) Post(post forum.PostView) template.HTML {
 	l := &p.Layout
 	var f fragment
 	f.Grow(len(post.BodyHTML) + 800)
-	id := strconv.FormatInt(post.ID, 10)
 	f.raw(`<article class="post`)
 	if post.Position == 1 {
 		f.raw(` first`)
 	}
-	f.raw(`" id="p`, id, `" aria-labelledby="p`, id, "-author\">\n")
+	f.raw(`" id="p`)
+	f.num(post.ID)
+	f.raw(`" aria-labelledby="p`)
+	f.num(post.ID)
+	f.raw("-author\">\n")
 	if post.DeletedAt != nil {
 		f.raw(`<p class="deleted">`)
 		f.text(l.T("post.deleted"))
 		f.raw("</p>\n</article>")
 		return f.html()
 	}
-	f.raw("\n<header class=\"post-head\">\n", `<a id="p`, id, `-author" class="author" href="`)
+	f.raw("\n<header class=\"post-head\">\n", `<a id="p`)
+	f.num(post.ID)
+	f.raw(`-author" class="author" href="`)
 	f.text(userURL(post.Author.Username))
 	f.raw(`">`)
 	f.text(post.Author.Name())
@@ -91,8 +116,10 @@ func (p *threadPage) Post(post postItem) template.HTML {
 	f.raw("</a>\n")
 	if post.EditedAt != nil {
 		f.raw(`<span class="edited">`)
-		if p.CanSeeHistory(post) {
-			f.raw(`<a href="/p/`, id, `/history">`)
+		if p.CanSeeHistory(&post.Post) {
+			f.raw(`<a href="/p/`)
+			f.num(post.ID)
+			f.raw(`/history">`)
 			f.text(l.T("post.edited"))
 			f.raw(`</a>`)
 		} else {
@@ -101,20 +128,30 @@ func (p *threadPage) Post(post postItem) template.HTML {
 		f.raw("</span>")
 	}
 	p.postHead(&f, post)
-	f.raw("\n</header>\n", `<div class="post-body">`, post.BodyHTML, "</div>\n")
+	f.raw("\n</header>\n", `<div class="post-body">`)
+	f.body(post.BodyHTML)
+	f.raw("</div>\n")
 	p.postReminder(&f, post)
 	f.raw("<footer class=\"post-actions\">\n")
 	p.postThanks(&f, post)
 	if p.CanReply {
-		f.raw(`<a href="/t/`, strconv.FormatInt(post.ThreadID, 10), `/reply?quote=`, id, `">`)
+		f.raw(`<a href="/t/`)
+		f.num(post.ThreadID)
+		f.raw(`/reply?quote=`)
+		f.num(post.ID)
+		f.raw(`">`)
 		f.text(l.T("post.quote"))
 		f.raw(`</a>`)
 	}
 	f.raw("\n")
-	if p.CanEdit(post) {
-		f.raw(`<a href="/p/`, id, `/edit">`)
+	if p.CanEdit(&post.Post) {
+		f.raw(`<a href="/p/`)
+		f.num(post.ID)
+		f.raw(`/edit">`)
 		f.text(l.T("post.edit"))
-		f.raw(`</a> <a href="/p/`, id, `/delete">`)
+		f.raw(`</a> <a href="/p/`)
+		f.num(post.ID)
+		f.raw(`/delete">`)
 		f.text(l.T("post.delete"))
 		f.raw(`</a>`)
 	}
@@ -124,61 +161,85 @@ func (p *threadPage) Post(post postItem) template.HTML {
 
 // ThreadList shows threads as the section page, the home page and a
 // profile list them; withSection names each thread's section.
-func (l Layout) ThreadList(threads []threadItem, withSection bool) template.HTML {
+func (l Layout) ThreadList(threads []forum.ThreadSummary, withSection bool) template.HTML {
 	var f fragment
 	f.Grow(len(threads)*700 + 40)
 	f.raw("<ol class=\"thread-list\">\n")
 	for i := range threads {
-		t := &threads[i]
-		f.raw(`<li class="thread-item`)
-		if t.Pinned {
-			f.raw(` pinned`)
-		}
-		f.raw("\">\n<div class=\"thread-main\">\n", `<a class="thread-title" href="`)
-		f.text(threadURL(t.ID, t.Slug))
+		f.threadRow(&l, &threads[i], withSection, "")
+	}
+	f.raw("\n</ol>")
+	return f.html()
+}
+
+// threadRow is one thread of a list: the lists' and search results' row,
+// the latter with a snippet of the matching text.
+func (f *fragment) threadRow(l *Layout, t *forum.ThreadSummary, withSection bool, snippet template.HTML) {
+	f.raw(`<li class="thread-item`)
+	if t.Pinned {
+		f.raw(` pinned`)
+	}
+	f.raw("\">\n<div class=\"thread-main\">\n", `<a class="thread-title" href="`)
+	f.text(threadURL(t.ID, t.Slug))
+	f.raw(`">`)
+	f.text(t.Title)
+	f.raw("</a>\n", `<span class="badges">`)
+	if t.Pinned {
+		f.raw(`<span class="badge ok">`)
+		f.text(l.T("badge.pinned"))
+		f.raw(`</span>`)
+	}
+	if t.Locked {
+		f.raw(`<span class="badge">`)
+		f.text(l.T("badge.locked"))
+		f.raw(`</span>`)
+	}
+	solvedBadge(f, l, t.Solved())
+	f.raw("</span>\n", `<p class="meta">`)
+	if withSection {
+		f.raw(`<a href="`)
+		f.text(sectionURL(t.SectionSlug))
 		f.raw(`">`)
-		f.text(t.Title)
-		f.raw("</a>\n", `<span class="badges">`)
-		if t.Pinned {
-			f.raw(`<span class="badge ok">`)
-			f.text(l.T("badge.pinned"))
-			f.raw(`</span>`)
-		}
-		if t.Locked {
-			f.raw(`<span class="badge">`)
-			f.text(l.T("badge.locked"))
-			f.raw(`</span>`)
-		}
-		solvedBadge(&f, &l, t.Solved())
-		f.raw("</span>\n", `<p class="meta">`)
-		if withSection {
-			f.raw(`<a href="`)
-			f.text(sectionURL(t.SectionSlug))
-			f.raw(`">`)
-			f.text(t.SectionName)
-			f.raw(`</a> · `)
-		}
-		f.text(l.T("thread.by"))
-		f.raw(` <a href="`)
-		f.text(userURL(t.Author.Username))
-		f.raw(`">`)
-		f.text(t.Author.Name())
-		f.raw(`</a>`)
-		if t.Author.Role != accounts.Member {
-			f.raw(` `)
-			f.role(&l, t.Author.Role)
-		}
-		f.raw(` · `)
-		f.when(&l, t.CreatedAt)
-		f.raw("</p>\n</div>\n", `<p class="thread-stats"><span class="count">`)
-		f.text(l.N("thread.replies", t.ReplyCount))
-		f.raw("</span>\n", `<span class="last">`)
-		f.text(l.T("thread.last_by"))
+		f.text(t.SectionName)
+		f.raw(`</a> · `)
+	}
+	f.text(l.T("thread.by"))
+	f.raw(` <a href="`)
+	f.text(userURL(t.Author.Username))
+	f.raw(`">`)
+	f.text(t.Author.Name())
+	f.raw(`</a>`)
+	if t.Author.Role != accounts.Member {
 		f.raw(` `)
-		f.text(t.LastAuthor.Name())
-		f.raw(`, `)
-		f.when(&l, t.LastPostAt)
-		f.raw("</span></p>\n</li>")
+		f.role(l, t.Author.Role)
+	}
+	f.raw(` · `)
+	f.when(l, t.CreatedAt)
+	f.raw("</p>\n")
+	if snippet != "" {
+		f.raw(`<p class="snippet">`)
+		f.snippet(snippet)
+		f.raw("</p>\n")
+	}
+	f.raw("</div>\n", `<p class="thread-stats"><span class="count">`)
+	f.text(l.N("thread.replies", t.ReplyCount))
+	f.raw("</span>\n", `<span class="last">`)
+	f.text(l.T("thread.last_by"))
+	f.raw(` `)
+	f.text(t.LastAuthor.Name())
+	f.raw(`, `)
+	f.when(l, t.LastPostAt)
+	f.raw("</span></p>\n</li>")
+}
+
+// ResultList shows the threads found, each with a snippet of the matching
+// text, as the lists show threads.
+func (p *searchPage) ResultList() template.HTML {
+	var f fragment
+	f.Grow(len(p.Items)*900 + 60)
+	f.raw("<ol class=\"thread-list search-results\">\n")
+	for i := range p.Items {
+		f.threadRow(&p.Layout, &p.Items[i].Thread, true, p.Items[i].Snippet)
 	}
 	f.raw("\n</ol>")
 	return f.html()
@@ -212,7 +273,9 @@ func (p *homePage) SectionList() template.HTML {
 		if s.LastPostAt != nil {
 			f.raw(` · `)
 			f.text(l.T("section.last_activity"))
-			f.raw(` <time datetime="`, iso(*s.LastPostAt), `">`)
+			f.raw(` <time datetime="`)
+			f.iso(*s.LastPostAt)
+			f.raw(`">`)
 			f.text(l.Ago(*s.LastPostAt))
 			f.raw(`</time>`)
 		}

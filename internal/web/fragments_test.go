@@ -34,7 +34,9 @@ func fragmentLayoutFor(t *testing.T, u *accounts.User, now time.Time) Layout {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return Layout{User: u, Locale: "fr", tr: bundle.For("fr"), now: now}
+	l := newLayout(u, bundle.For("fr"))
+	l.now = now
+	return l
 }
 
 // attr is the attribute of the first element sel finds, "" without one.
@@ -50,10 +52,10 @@ func TestPostFragment(t *testing.T) {
 	now := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
 	edited, deleted := now.Add(-time.Hour), now.Add(-time.Minute)
 	author := forum.Author{ID: 5, Username: "a/b?c&d", DisplayName: hostile, Role: accounts.Member}
-	first := postItem{ID: 10, ThreadID: 7, AuthorID: 5, Position: 1, BodyHTML: "<p>Bonjour <strong>à tous</strong></p>",
-		CreatedAt: now.Add(-2 * time.Hour), EditedAt: &edited, Author: author}
-	gone := postItem{ID: 11, ThreadID: 7, AuthorID: 5, Position: 2, BodyHTML: "<p>retiré</p>", CreatedAt: now.Add(-30 * time.Minute),
-		DeletedAt: &deleted, Author: author}
+	first := forum.PostView{Post: forum.Post{ID: 10, ThreadID: 7, AuthorID: 5, Position: 1, BodyHTML: "<p>Bonjour <strong>à tous</strong></p>",
+		CreatedAt: now.Add(-2 * time.Hour), EditedAt: &edited}, Author: author}
+	gone := forum.PostView{Post: forum.Post{ID: 11, ThreadID: 7, AuthorID: 5, Position: 2, BodyHTML: "<p>retiré</p>", CreatedAt: now.Add(-30 * time.Minute),
+		DeletedAt: &deleted}, Author: author}
 	section := forum.Section{ID: 1, Slug: "entre-nous", ReadRole: accounts.Visitor}
 	thread := forum.Thread{ID: 7, SectionID: 1, Title: hostile, Slug: "sujet"}
 	for _, c := range []struct {
@@ -121,7 +123,7 @@ func TestPostFragment(t *testing.T) {
 // TestThreadListFragment checks the Go-written thread list (fragments.go).
 func TestThreadListFragment(t *testing.T) {
 	now := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
-	threads := threadItems([]forum.ThreadSummary{
+	threads := []forum.ThreadSummary{
 		{Thread: forum.Thread{ID: 7, Title: hostile, Slug: "a/b?c", Pinned: true, Locked: true, ReplyCount: 0,
 			CreatedAt: now.Add(-40 * 24 * time.Hour), LastPostAt: now.Add(-5 * time.Minute)},
 			SectionSlug: "entre-nous", SectionName: "Entre <nous> & co",
@@ -131,7 +133,7 @@ func TestThreadListFragment(t *testing.T) {
 			SectionSlug: "se-lancer", SectionName: "Se lancer",
 			Author:     forum.Author{Username: "modo", Role: accounts.Moderator},
 			LastAuthor: forum.Author{Username: "anne", Role: accounts.Member}},
-	})
+	}
 	l := fragmentLayoutFor(t, nil, now)
 	h := l.ThreadList(threads, true)
 	doc := fragmentDoc(t, h)

@@ -15,7 +15,7 @@ type replyPage struct {
 	Layout
 	View    *forum.ThreadView
 	Form    Form
-	Preview string
+	Preview markup.HTML
 }
 
 // newReply shows the reply form alone, prefilled with a quote when asked:
@@ -64,10 +64,7 @@ func (s *Server) createReply(c echo.Context) error {
 			return terr
 		}
 		page := &replyPage{Layout: s.layout(c, "reply.title", tv.Thread.Title), View: tv, Form: form}
-		if form.fail(&page.Layout, err) {
-			return s.render(c, http.StatusUnprocessableEntity, "posts/reply", page)
-		}
-		return err
+		return s.formAgain(c, err, form, &page.Layout, "posts/reply", page)
 	}
 	pc, err := s.forum.Post(ctx, currentUser(c), post.ID)
 	if err != nil {
@@ -81,7 +78,7 @@ type editPostPage struct {
 	Post    *forum.PostContext
 	Form    Form
 	First   bool // the post opens its thread: its title is edited too
-	Preview string
+	Preview markup.HTML
 }
 
 func (s *Server) loadEditablePost(c echo.Context) (*forum.PostContext, error) {
@@ -125,10 +122,7 @@ func (s *Server) updatePost(c echo.Context) error {
 	}
 	updated, err := s.forum.EditPost(c.Request().Context(), currentUser(c), pc.Post.ID, forum.Edit{Title: form.Get("title"), Body: form.Get("body")})
 	if err != nil {
-		if form.fail(&page.Layout, err) {
-			return s.render(c, http.StatusUnprocessableEntity, "posts/edit", page)
-		}
-		return err
+		return s.formAgain(c, err, form, &page.Layout, "posts/edit", page)
 	}
 	return redirect(c, postAddress(updated), "flash.post_updated")
 }
@@ -156,10 +150,7 @@ func (s *Server) deletePost(c echo.Context) error {
 	}
 	if _, err := s.forum.DeletePost(c.Request().Context(), currentUser(c), pc.Post.ID); err != nil {
 		page := &deletePostPage{Layout: s.layout(c, "post.delete.title"), Post: pc, First: pc.Post.Position == 1, Form: newForm(c)}
-		if page.Form.fail(&page.Layout, err) {
-			return s.render(c, http.StatusUnprocessableEntity, "posts/delete", page)
-		}
-		return err
+		return s.formAgain(c, err, page.Form, &page.Layout, "posts/delete", page)
 	}
 	if pc.Post.Position == 1 {
 		return redirect(c, "/s/"+pc.Section.Slug, "flash.thread_deleted")

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"entraide/internal/forum"
+	"entraide/internal/markup"
 
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
@@ -18,7 +19,7 @@ var previewBodyLimit = middleware.BodyLimit("512K")
 
 type previewFragment struct {
 	Layout
-	HTML    string
+	HTML    markup.HTML
 	Empty   bool
 	Problem string // why there is no preview, in the reader's language
 }

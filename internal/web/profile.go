@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"entraide/internal/accounts"
+	"entraide/internal/forum"
 
 	"github.com/labstack/echo/v4"
 )
@@ -11,7 +12,7 @@ import (
 type profilePage struct {
 	Layout
 	Member  *accounts.User
-	Threads []threadItem
+	Threads []forum.ThreadSummary
 }
 
 func (s *Server) showProfile(c echo.Context) error {
@@ -22,10 +23,10 @@ func (s *Server) showProfile(c echo.Context) error {
 	}
 	page := &profilePage{Layout: s.layout(c, ""), Member: member}
 	page.Title = member.Name()
-	threads, err := s.forum.UserPosts(ctx, page.User, member.ID, 20)
+	threads, err := s.forum.UserPosts(ctx, page.user, member.ID, 20)
 	if err != nil {
 		return err
 	}
-	page.Threads = threadItems(threads)
+	page.Threads = threads
 	return s.render(c, http.StatusOK, "users/show", page)
 }

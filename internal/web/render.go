@@ -22,8 +22,11 @@ import (
 // Layout is what every page shows around its content; each page's data
 // embeds it, built by Server.layout.
 type Layout struct {
-	Title    string
-	User     *accounts.User
+	Title string
+	// Viewer is what the templates know of the reader (nil for a visitor);
+	// user, the whole account, stays with the Go code.
+	Viewer   *Viewer
+	user     *accounts.User
 	CSRF     string
 	Flash    string
 	Locale   string
@@ -34,6 +37,37 @@ type Layout struct {
 	now      time.Time
 	// syntaxHelp is the editor's Markdown table in the reader's language.
 	syntaxHelp template.HTML
+}
+
+// Viewer is what a page shows of the person reading it: never the
+// password hash, the email or the session version.
+type Viewer struct {
+	ID       int64
+	Username string
+	Name     string
+	Role     accounts.Role
+	// UnreadNotifications is the header's bell, read with the member.
+	UnreadNotifications int
+}
+
+func viewerOf(u *accounts.User) *Viewer {
+	if u == nil {
+		return nil
+	}
+	return &Viewer{ID: u.ID, Username: u.Username, Name: u.Name(), Role: u.Role, UnreadNotifications: u.UnreadNotifications}
+}
+
+// Can reports whether the reader holds at least role min.
+func (v *Viewer) Can(min accounts.Role) bool {
+	if v == nil {
+		return min == accounts.Visitor
+	}
+	return v.Role.AtLeast(min)
+}
+
+// newLayout is the layout of a page read by u.
+func newLayout(u *accounts.User, tr i18n.Translator) Layout {
+	return Layout{Viewer: viewerOf(u), user: u, Locale: tr.Locale, tr: tr, now: time.Now()}
 }
 
 // SyntaxHelp is the editor's table of Markdown syntax, rendered once per
@@ -61,17 +95,20 @@ func (l Layout) RoleName(r accounts.Role) string { return l.tr.T("role." + strin
 
 func (s *Server) layout(c echo.Context, titleKey string, args ...any) Layout {
 	st := stateOf(c)
-	l := Layout{User: st.user, CSRF: csrfToken(c), Locale: st.tr.Locale, Path: c.Request().URL.RequestURI(),
-		tr: st.tr, now: time.Now(), syntaxHelp: s.pages.syntaxHelp[st.tr.Locale]}
+	l := newLayout(st.user, st.tr)
+	l.CSRF, l.Path, l.syntaxHelp = csrfToken(c), c.Request().URL.RequestURI(), s.pages.syntaxHelp[st.tr.Locale]
 	if titleKey != "" {
 		l.Title = st.tr.T(titleKey, args...)
 	}
 	if key := takeFlash(c); key != "" {
 		l.Flash = st.tr.T(key)
 	}
-	if sections, err := s.sections(c); err == nil {
-		l.Sections = sections
+	sections, err := s.sections(c)
+	if err != nil {
+		// The page can do without the header's section links; say so.
+		s.log.Warn("sections for the header", "id", st.requestID, "err", err)
 	}
+	l.Sections = sections
 	return l
 }
 
@@ -100,7 +137,6 @@ var funcs = template.FuncMap{
 	// sanitized marks HTML that internal/markup's Render produced: a post's
 	// stored HTML, or a preview rendered just now by the same sanitiser.
 	// Nothing else may go through it.
-	"sanitized": func(s string) template.HTML { return template.HTML(s) },
 	"threadURL": threadURL,
 	"postURL":   postURL,
 	"userURL":   userURL,

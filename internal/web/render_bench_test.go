@@ -9,6 +9,7 @@ import (
 	"entraide/internal/accounts"
 	"entraide/internal/forum"
 	"entraide/internal/i18n"
+	"entraide/internal/markup"
 	"entraide/static"
 	"entraide/templates"
 )
@@ -82,11 +83,15 @@ func benchRender(b *testing.B, p *pages, name string, data any) {
 // thread page costs (docs/performance.md).
 func BenchmarkRenderThreadPage(b *testing.B) {
 	p, bundle, sections, now := benchSetup(b)
+	body, err := markup.New().Render(strings.Repeat("Une phrase de réponse assez ordinaire. ", 16))
+	if err != nil {
+		b.Fatal(err)
+	}
 	views := make([]forum.PostView, forum.PostsPerPage)
 	for i := range views {
 		edited := now.Add(-time.Hour)
 		views[i] = forum.PostView{Post: forum.Post{ID: int64(1000 + i), ThreadID: 7, AuthorID: int64(i), Position: i + 1,
-			BodyHTML: "<p>" + strings.Repeat("Une phrase de réponse assez ordinaire. ", 16) + "</p>\n", CreatedAt: now.Add(-time.Duration(i) * 37 * time.Hour)},
+			BodyHTML: body, CreatedAt: now.Add(-time.Duration(i) * 37 * time.Hour)},
 			Author: forum.Author{ID: int64(i), Username: "claire.martin", DisplayName: "Claire M.", Role: accounts.Member}}
 		if i%7 == 3 {
 			views[i].EditedAt = &edited
@@ -96,8 +101,8 @@ func BenchmarkRenderThreadPage(b *testing.B) {
 		Section: sections[1]}
 	for _, who := range benchReaders {
 		b.Run(who.name, func(b *testing.B) {
-			page := &threadPage{Layout: Layout{User: who.user, CSRF: "jeton", Locale: "fr", Path: "/t/7/quel-tarif", Sections: sections,
-				tr: bundle.For("fr"), now: now, syntaxHelp: p.syntaxHelp["fr"]}, View: tv, Posts: postItems(views), Page: 1, Pages: 3, Reply: Form{Values: map[string]string{}, Errors: map[string]string{}}}
+			page := &threadPage{Layout: Layout{Viewer: viewerOf(who.user), user: who.user, CSRF: "jeton", Locale: "fr", Path: "/t/7/quel-tarif", Sections: sections,
+				tr: bundle.For("fr"), now: now, syntaxHelp: p.syntaxHelp["fr"]}, View: tv, Posts: views, Page: 1, Pages: 3, Reply: Form{Values: map[string]string{}, Errors: map[string]string{}}}
 			page.Title = tv.Thread.Title
 			page.CanReply = forum.CanReply(who.user, &tv.Section, &tv.Thread)
 			benchRender(b, p, "threads/show", page)
@@ -109,15 +114,15 @@ func BenchmarkRenderThreadPage(b *testing.B) {
 // threads and a full page of thirty.
 func BenchmarkRenderSectionPage(b *testing.B) {
 	p, bundle, sections, now := benchSetup(b)
-	list := threadItems(benchThreads(2+forum.ThreadsPerPage, now))
+	list := benchThreads(2+forum.ThreadsPerPage, now)
 	for i := range list[:2] {
 		list[i].Pinned = true
 	}
 	older := &forum.Cursor{At: now.Add(-90 * time.Hour), ID: 470}
 	for _, who := range benchReaders {
 		b.Run(who.name, func(b *testing.B) {
-			page := &sectionPage{Layout: Layout{User: who.user, CSRF: "jeton", Locale: "fr", Path: "/s/section-b", Sections: sections,
-				tr: bundle.For("fr"), now: now}, Section: sections[1], Page: sectionList{Pinned: list[:2], Threads: list[2:], Older: older}}
+			page := &sectionPage{Layout: Layout{Viewer: viewerOf(who.user), user: who.user, CSRF: "jeton", Locale: "fr", Path: "/s/section-b", Sections: sections,
+				tr: bundle.For("fr"), now: now}, Section: sections[1], Page: &forum.SectionPage{Pinned: list[:2], Threads: list[2:], Older: older}}
 			page.Title = sections[1].Name
 			page.CanOpen = who.user != nil
 			benchRender(b, p, "sections/show", page)
@@ -129,10 +134,10 @@ func BenchmarkRenderSectionPage(b *testing.B) {
 // twenty latest threads.
 func BenchmarkRenderHomePage(b *testing.B) {
 	p, bundle, sections, now := benchSetup(b)
-	latest := threadItems(benchThreads(20, now))
+	latest := benchThreads(20, now)
 	for _, who := range benchReaders {
 		b.Run(who.name, func(b *testing.B) {
-			page := &homePage{Layout: Layout{User: who.user, CSRF: "jeton", Locale: "fr", Path: "/", Sections: sections,
+			page := &homePage{Layout: Layout{Viewer: viewerOf(who.user), user: who.user, CSRF: "jeton", Locale: "fr", Path: "/", Sections: sections,
 				tr: bundle.For("fr"), now: now}, Latest: latest}
 			benchRender(b, p, "home/show", page)
 		})

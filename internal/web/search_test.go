@@ -35,7 +35,8 @@ func TestSearchFindsFrenchWordsAndHighlights(t *testing.T) {
 	if href, _ := item.Find(".thread-title").Attr("href"); href != threadAddr {
 		t.Errorf("result links to %q, want %q", href, threadAddr)
 	}
-	meta := strings.Join(strings.Fields(item.Find(".meta").Text()), " ")
+	// The search results' row is the lists' row: section, author, count.
+	meta := strings.Join(strings.Fields(item.Find(".meta, .thread-stats").Text()), " ")
 	for _, want := range []string{"Comptabilité et tarifs", mu.Username, "0 réponse"} {
 		if !strings.Contains(meta, want) {
 			t.Errorf("result meta %q lacks %q", meta, want)

@@ -11,16 +11,8 @@ import (
 type sectionPage struct {
 	Layout
 	Section forum.Section
-	Page    sectionList
+	Page    *forum.SectionPage
 	CanOpen bool
-}
-
-// sectionList is forum.SectionPage with flattened items (see items.go).
-type sectionList struct {
-	Pinned  []threadItem
-	Threads []threadItem
-	Older   *forum.Cursor
-	Newer   *forum.Cursor
 }
 
 func (s *Server) showSection(c echo.Context) error {
@@ -37,7 +29,7 @@ func (s *Server) showSection(c echo.Context) error {
 	}
 	page := &sectionPage{Layout: s.layout(c, ""), Section: *sec}
 	page.Title = sec.Name
-	page.CanOpen = page.User != nil && !sec.Archived
+	page.CanOpen = forum.CanOpenThreadIn(page.user, sec)
 	list, err := s.forum.SectionThreads(ctx, sec, after, before)
 	if err != nil {
 		return err
@@ -47,7 +39,7 @@ func (s *Server) showSection(c echo.Context) error {
 		// one address.
 		return c.Redirect(http.StatusSeeOther, "/s/"+sec.Slug)
 	}
-	page.Page = sectionList{Pinned: threadItems(list.Pinned), Threads: threadItems(list.Threads), Older: list.Older, Newer: list.Newer}
+	page.Page = list
 	return s.render(c, http.StatusOK, "sections/show", page)
 }
 

@@ -31,6 +31,7 @@ type Deps struct {
 	Forum         *forum.Service
 	Markup        *markup.Renderer
 	Search        *search.Searcher
+	Finder        *search.Finder
 	I18n          *i18n.Bundle
 	Log           *slog.Logger
 	SessionSecret []byte
@@ -45,6 +46,7 @@ type Server struct {
 	forum    *forum.Service
 	markup   *markup.Renderer
 	search   *search.Searcher
+	finder   *search.Finder
 	i18n     *i18n.Bundle
 	log      *slog.Logger
 	sessions *sessions.CookieStore
@@ -69,7 +71,7 @@ func New(d Deps) (*echo.Echo, error) {
 	if len(d.SessionSecret) < 32 {
 		return nil, fmt.Errorf("web: session secret too short")
 	}
-	s := &Server{cfg: d.Config, db: d.DB, accounts: d.Accounts, forum: d.Forum, markup: d.Markup, search: d.Search, i18n: d.I18n,
+	s := &Server{cfg: d.Config, db: d.DB, accounts: d.Accounts, forum: d.Forum, markup: d.Markup, search: d.Search, finder: d.Finder, i18n: d.I18n,
 		log: d.Log, sessions: newCookieStore(d.SessionSecret, d.Config.Secure()), pages: p, assets: a, notify: d.Notify}
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true

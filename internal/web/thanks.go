@@ -15,7 +15,7 @@ import (
 func (s *Server) threadThanks(c echo.Context, page *threadPage) error {
 	ctx := c.Request().Context()
 	t := &page.View.Thread
-	u := page.User
+	u := page.user
 	page.Asker = u != nil && u.ID == t.AuthorID
 	page.CanChoose = forum.CanChooseSolution(u, t)
 	if u != nil {

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"unicode/utf8"
 
+	"entraide/internal/forum"
 	"entraide/internal/markup"
 )
 
@@ -80,14 +81,14 @@ func actionForm(f *fragment, l *Layout, action, next, label, class string) {
 }
 
 // isSolution reports whether post is the thread's chosen reply.
-func (p *threadPage) isSolution(post postItem) bool {
+func (p *threadPage) isSolution(post forum.PostView) bool {
 	t := &p.View.Thread
 	return t.SolutionPostID != nil && *t.SolutionPostID == post.ID
 }
 
 // postNext is where a post's one-click forms come back to without
 // JavaScript: the post on this page.
-func (p *threadPage) postNext(post postItem) string {
+func (p *threadPage) postNext(post forum.PostView) string {
 	to := threadURL(p.View.Thread.ID, p.View.Thread.Slug)
 	if p.Page > 1 {
 		to += "?page=" + strconv.Itoa(p.Page)
@@ -97,8 +98,8 @@ func (p *threadPage) postNext(post postItem) string {
 
 // pending reports whether the reader, the thread's author, has yet to
 // acknowledge this reply: neither thanked, nor chosen, nor "ne m'a pas aidé".
-func (p *threadPage) pending(post postItem) bool {
-	if !p.Asker || post.Position == 1 || post.DeletedAt != nil || post.AuthorID == p.User.ID || p.isSolution(post) {
+func (p *threadPage) pending(post forum.PostView) bool {
+	if !p.Asker || post.Position == 1 || post.DeletedAt != nil || post.AuthorID == p.user.ID || p.isSolution(post) {
 		return false
 	}
 	m := p.Marks[post.ID]
@@ -107,7 +108,7 @@ func (p *threadPage) pending(post postItem) bool {
 
 // postHead writes, in a post's header, the thank-yous its author received
 // and the solution badge.
-func (p *threadPage) postHead(f *fragment, post postItem) {
+func (p *threadPage) postHead(f *fragment, post forum.PostView) {
 	l := &p.Layout
 	if n := post.Author.ThanksReceived; n > 0 {
 		f.raw(`<span class="author-thanks">`)
@@ -123,7 +124,7 @@ func (p *threadPage) postHead(f *fragment, post postItem) {
 
 // postReminder writes, under a reply the asker has not acknowledged, the
 // discreet reminder with its three actions.
-func (p *threadPage) postReminder(f *fragment, post postItem) {
+func (p *threadPage) postReminder(f *fragment, post forum.PostView) {
 	if !p.pending(post) {
 		return
 	}
@@ -141,13 +142,13 @@ func (p *threadPage) postReminder(f *fragment, post postItem) {
 
 // postThanks writes a post's footer actions of this feature: Merci and its
 // count, and for the asker and moderators the choice of the solution.
-func (p *threadPage) postThanks(f *fragment, post postItem) {
+func (p *threadPage) postThanks(f *fragment, post forum.PostView) {
 	l := &p.Layout
 	if post.DeletedAt != nil {
 		return
 	}
 	thanksControl(f, l, thanksState{PostID: post.ID, Count: post.ThankCount, Next: p.postNext(post),
-		CanAct: p.User != nil && post.AuthorID != p.User.ID, Thanked: p.Marks[post.ID].Thanked})
+		CanAct: p.user != nil && post.AuthorID != p.user.ID, Thanked: p.Marks[post.ID].Thanked})
 	if post.Position == 1 || !p.CanChoose {
 		return
 	}

@@ -7,6 +7,7 @@ import (
 	"entraide/internal/accounts"
 	"entraide/internal/errs"
 	"entraide/internal/forum"
+	"entraide/internal/markup"
 
 	"github.com/labstack/echo/v4"
 )
@@ -14,7 +15,7 @@ import (
 type threadPage struct {
 	Layout
 	View     *forum.ThreadView
-	Posts    []postItem
+	Posts    []forum.PostView
 	Page     int
 	Pages    int
 	CanReply bool
@@ -28,13 +29,13 @@ type threadPage struct {
 }
 
 // CanEdit reports whether the reader may edit post p (shown as a link).
-func (p *threadPage) CanEdit(post postItem) bool {
-	return forum.CanEditPost(p.User, &p.View.Section, &p.View.Thread, post.post())
+func (p *threadPage) CanEdit(post *forum.Post) bool {
+	return forum.CanEditPost(p.user, &p.View.Section, &p.View.Thread, post)
 }
 
 // CanSeeHistory reports whether the reader may open post p's history.
-func (p *threadPage) CanSeeHistory(post postItem) bool {
-	return forum.CanSeeHistory(p.User, post.post())
+func (p *threadPage) CanSeeHistory(post *forum.Post) bool {
+	return forum.CanSeeHistory(p.user, post)
 }
 
 // threadParam loads the thread named by the route's :id, if the reader may
@@ -52,7 +53,11 @@ func (s *Server) redirectThread(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.Redirect(http.StatusMovedPermanently, threadURL(tv.Thread.ID, tv.Thread.Slug))
+	to := threadURL(tv.Thread.ID, tv.Thread.Slug)
+	if q := c.Request().URL.RawQuery; q != "" { // ?page=N stays on its page
+		to += "?" + q
+	}
+	return c.Redirect(http.StatusMovedPermanently, to)
 }
 
 func (s *Server) showThread(c echo.Context) error {
@@ -76,12 +81,12 @@ func (s *Server) showThread(c echo.Context) error {
 	}
 	page := &threadPage{Layout: s.layout(c, ""), View: tv, Page: pageNo, Pages: tv.Thread.Pages(), Reply: newForm(c)}
 	page.Title = tv.Thread.Title
-	page.CanReply = forum.CanReply(page.User, &tv.Section, &tv.Thread)
+	page.CanReply = forum.CanReply(page.user, &tv.Section, &tv.Thread)
 	posts, solution, err := s.forum.PostsAndSolution(ctx, &tv.Thread, pageNo)
 	if err != nil {
 		return err
 	}
-	page.Posts = postItems(posts)
+	page.Posts = posts
 	if pageNo == 1 {
 		page.Solution = solution
 	}
@@ -117,18 +122,18 @@ type newThreadPage struct {
 	Form     Form
 	Sections []forum.Section // where the reader may open a thread
 	Newcomer bool            // newcomers' threads always go to the newcomers' section
-	Preview  string
+	Preview  markup.HTML
 }
 
-func (s *Server) threadFormPage(c echo.Context, form Form) (*newThreadPage, error) {
+func (s *Server) threadFormPage(c echo.Context, form Form) *newThreadPage {
 	page := &newThreadPage{Layout: s.layout(c, "thread.new.title"), Form: form}
-	page.Newcomer = !page.User.Can(accounts.Member)
+	page.Newcomer = !page.user.Can(accounts.Member)
 	for _, sec := range page.Layout.Sections {
-		if forum.CanOpenThreadIn(page.User, &sec) {
+		if forum.CanOpenThreadIn(page.user, &sec) {
 			page.Sections = append(page.Sections, sec)
 		}
 	}
-	return page, nil
+	return page
 }
 
 func (s *Server) newThread(c echo.Context) error {
@@ -141,11 +146,7 @@ func (s *Server) newThread(c echo.Context) error {
 			form.Values["section"] = strconv.FormatInt(sec.ID, 10)
 		}
 	}
-	page, err := s.threadFormPage(c, form)
-	if err != nil {
-		return err
-	}
-	return s.render(c, http.StatusOK, "threads/new", page)
+	return s.render(c, http.StatusOK, "threads/new", s.threadFormPage(c, form))
 }
 
 func (s *Server) createThread(c echo.Context) error {
@@ -156,23 +157,15 @@ func (s *Server) createThread(c echo.Context) error {
 	}
 	t, err := s.forum.CreateThread(c.Request().Context(), currentUser(c), forum.NewThread{SectionID: sectionID, Title: form.Get("title"), Body: form.Get("body")})
 	if err != nil {
-		page, perr := s.threadFormPage(c, form)
-		if perr != nil {
-			return perr
-		}
-		if form.fail(&page.Layout, err) {
-			return s.render(c, http.StatusUnprocessableEntity, "threads/new", page)
-		}
-		return err
+		page := s.threadFormPage(c, form)
+		return s.formAgain(c, err, form, &page.Layout, "threads/new", page)
 	}
 	return redirect(c, threadURL(t.ID, t.Slug), "flash.thread_created")
 }
 
 func (s *Server) previewThread(c echo.Context, form Form) error {
-	page, err := s.threadFormPage(c, form)
-	if err != nil {
-		return err
-	}
+	page := s.threadFormPage(c, form)
+	var err error
 	if page.Preview, err = s.markup.Render(form.Get("body")); err != nil {
 		return err
 	}

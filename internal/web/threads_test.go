@@ -120,6 +120,14 @@ func TestNewcomersThreadsGoToTheNewcomersSection(t *testing.T) {
 	if !strings.Contains(page.Text(".breadcrumb"), "Se lancer") {
 		t.Fatalf("filed in %q", page.Text(".breadcrumb"))
 	}
+	// The section pages offer to open a thread only where the rule lets
+	// the reader: a newcomer in the newcomers' section, not elsewhere.
+	if !newcomer.Get("/s/se-lancer").Has(`.page-head a[href^="/new"]`) {
+		t.Error("the newcomers' section does not offer a newcomer to open a thread")
+	}
+	if newcomer.Get("/s/entre-nous").Has(`.page-head a[href^="/new"]`) {
+		t.Error("a members' section offers a newcomer to open a thread there")
+	}
 }
 
 func TestEditKeepsHistoryForAuthorAndModerators(t *testing.T) {
@@ -255,6 +263,9 @@ func TestThreadPagesAndAddresses(t *testing.T) {
 	visitor := srv.Client()
 	if p := visitor.Get("/t/" + id); p.Status != http.StatusMovedPermanently || p.Location != url {
 		t.Fatalf("/t/{id} → %d %q", p.Status, p.Location)
+	}
+	if p := visitor.Get("/t/" + id + "?page=2"); p.Status != http.StatusMovedPermanently || p.Location != url+"?page=2" {
+		t.Fatalf("/t/{id}?page=2 → %d %q, want the full address of page 2", p.Status, p.Location)
 	}
 	if p := visitor.Get("/t/" + id + "/mauvais-titre?page=2"); p.Location != url+"?page=2" {
 		t.Fatalf("wrong slug → %q", p.Location)

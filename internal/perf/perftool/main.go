@@ -105,8 +105,15 @@ func run(ctx context.Context, args []string) error {
 		fmt.Println(n)
 		return nil
 	case "verify":
-		if err := generate.Verify(ctx, d); err != nil {
+		found, err := db.Check(ctx, d, app.Invariants(), false)
+		if err != nil {
 			return err
+		}
+		for _, f := range found {
+			fmt.Printf("broken: %s (%d rows)\n", f.Name, f.Broken)
+		}
+		if len(found) > 0 {
+			return app.ErrCountersBroken
 		}
 		fmt.Println("every counter agrees with the rows")
 		return nil

@@ -1,0 +1,72 @@
+package forum
+
+import "entraide/internal/db"
+
+// Invariants are the rules the forum keeps on its counters, each with the
+// rows breaking it and the statement that recomputes them: `entraide
+// check` runs them, the generator verifies its output with them, and the
+// forum's tests check them after their writes.
+func Invariants() []db.Invariant {
+	return []db.Invariant{{
+		Name: "threads: post_seq or reply_count disagree with their posts",
+		Broken: `SELECT t.id FROM threads t LEFT JOIN (
+			SELECT thread_id, COUNT(*) AS n, MAX(position) AS m,
+				SUM(CASE WHEN position > 1 AND deleted_at IS NULL THEN 1 ELSE 0 END) AS r
+			FROM posts GROUP BY thread_id) a ON a.thread_id = t.id
+			WHERE a.n IS NULL OR a.n <> t.post_seq OR a.m <> t.post_seq OR a.r <> t.reply_count`,
+		// Positions are never reused, so post_seq is the highest one; a gap
+		// in the positions is no counter to recompute and stays reported.
+		Repair: `UPDATE threads SET
+			post_seq = COALESCE((SELECT MAX(p.position) FROM posts p WHERE p.thread_id = threads.id), 0),
+			reply_count = (SELECT COUNT(*) FROM posts p WHERE p.thread_id = threads.id AND p.position > 1 AND p.deleted_at IS NULL)
+			WHERE id IN (%s)`,
+	}, {
+		// The last activity is the latest visible post's: deleting a reply
+		// gives it back to the one before.
+		Name: "threads: last_post_at or last_author_id is not the latest visible post's",
+		Broken: `SELECT t.id FROM threads t
+			JOIN (SELECT thread_id, MAX(position) AS pos FROM posts WHERE deleted_at IS NULL GROUP BY thread_id) v ON v.thread_id = t.id
+			JOIN posts p ON p.thread_id = t.id AND p.position = v.pos
+			WHERE t.deleted_at IS NULL AND (p.author_id <> t.last_author_id OR
+				t.last_post_at <> (SELECT MAX(created_at) FROM posts WHERE thread_id = t.id AND deleted_at IS NULL))`,
+		Repair: `UPDATE threads SET
+			last_author_id = (SELECT p.author_id FROM posts p WHERE p.thread_id = threads.id AND p.deleted_at IS NULL ORDER BY p.position DESC LIMIT 1),
+			last_post_at = (SELECT MAX(p.created_at) FROM posts p WHERE p.thread_id = threads.id AND p.deleted_at IS NULL)
+			WHERE id IN (%s)`,
+	}, {
+		Name: "sections: thread_count, post_count or last_post_at disagree with their threads",
+		Broken: `SELECT s.id FROM sections s
+			LEFT JOIN (SELECT section_id, COUNT(*) AS n, MAX(last_post_at) AS last FROM threads WHERE deleted_at IS NULL GROUP BY section_id) t
+				ON t.section_id = s.id
+			LEFT JOIN (SELECT t.section_id, COUNT(*) AS n FROM posts p JOIN threads t ON t.id = p.thread_id
+				WHERE p.deleted_at IS NULL GROUP BY t.section_id) p ON p.section_id = s.id
+			WHERE s.thread_count <> COALESCE(t.n, 0) OR s.post_count <> COALESCE(p.n, 0)
+				OR (t.last IS NOT NULL AND (s.last_post_at IS NULL OR s.last_post_at <> t.last))`,
+		Repair: `UPDATE sections SET
+			thread_count = (SELECT COUNT(*) FROM threads t WHERE t.section_id = sections.id AND t.deleted_at IS NULL),
+			post_count = (SELECT COUNT(*) FROM posts p JOIN threads t ON t.id = p.thread_id WHERE t.section_id = sections.id AND p.deleted_at IS NULL),
+			last_post_at = COALESCE((SELECT MAX(t.last_post_at) FROM threads t WHERE t.section_id = sections.id AND t.deleted_at IS NULL), last_post_at)
+			WHERE id IN (%s)`,
+	}, {
+		Name: "posts: edit_count is not the number of revisions",
+		Broken: `SELECT p.id FROM posts p LEFT JOIN (SELECT post_id, COUNT(*) AS n FROM post_revisions GROUP BY post_id) r ON r.post_id = p.id
+			WHERE p.edit_count <> COALESCE(r.n, 0)`,
+		Repair: `UPDATE posts SET edit_count = (SELECT COUNT(*) FROM post_revisions r WHERE r.post_id = posts.id) WHERE id IN (%s)`,
+	}, {
+		Name: "posts: thank_count is not the number of thank-yous",
+		Broken: `SELECT p.id FROM posts p LEFT JOIN (SELECT post_id, COUNT(*) AS n FROM thanks GROUP BY post_id) k ON k.post_id = p.id
+			WHERE p.thank_count <> COALESCE(k.n, 0)`,
+		Repair: `UPDATE posts SET thank_count = (SELECT COUNT(*) FROM thanks k WHERE k.post_id = posts.id) WHERE id IN (%s)`,
+	}, {
+		// The solution is a visible reply of its own thread; a deleted one
+		// takes the thread back to unsolved.
+		Name: "threads: the solution is not a visible reply of the thread",
+		Broken: `SELECT t.id FROM threads t JOIN posts p ON p.id = t.solution_post_id
+			WHERE p.thread_id <> t.id OR p.position = 1 OR p.deleted_at IS NOT NULL`,
+		Repair: `UPDATE threads SET solution_post_id = NULL WHERE id IN (%s)`,
+	}, {
+		Name:   "thanks: someone thanked their own post",
+		Broken: `SELECT k.post_id FROM thanks k JOIN posts p ON p.id = k.post_id WHERE p.author_id = k.user_id`,
+		Repair: `DELETE FROM thanks WHERE post_id IN (%s) AND user_id = (SELECT author_id FROM posts p WHERE p.id = thanks.post_id)`,
+	}}
+}

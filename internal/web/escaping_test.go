@@ -1,0 +1,109 @@
+package web
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"entraide/internal/accounts"
+)
+
+// TestTrustedComesFromConstants keeps the one way around escaping closed:
+// markup reaches a page unescaped only as a trusted constant in
+// fragments.go, as markup.HTML made by the Markdown renderer, or as
+// template.HTML made in the few places listed here, each of which escapes
+// or sanitises what it wraps. A conversion anywhere else fails this test.
+func TestTrustedComesFromConstants(t *testing.T) {
+	allowed := map[string][]string{
+		// An explicit trusted(…) would let a variable through raw: none.
+		"trusted": nil,
+		// Only the renderer, after bluemonday, makes sanitised post HTML.
+		"markup.HTML": {"markup/markup.go"},
+		"template.HTML": {
+			"markup/markup.go",     // HTML.Safe: sanitised by Render
+			"web/fragments.go",     // fragment.html: escaped piece by piece
+			"web/render.go",        // the syntax table, itself a template's output
+			"search/highlight.go",  // snippets: escaped, then <mark> of our own
+			"perf/ceiling/main.go", // the benchmark's stand-in page, never served
+		},
+	}
+	fset := token.NewFileSet()
+	err := filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return err
+		}
+		file, err := parser.ParseFile(fset, path, nil, 0)
+		if err != nil {
+			return err
+		}
+		rel := filepath.ToSlash(strings.TrimPrefix(path, "../"))
+		ast.Inspect(file, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok || len(call.Args) != 1 {
+				return true
+			}
+			name := conversionName(call.Fun, file.Name.Name)
+			places, watched := allowed[name]
+			if !watched {
+				return true
+			}
+			for _, p := range places {
+				if p == rel {
+					return true
+				}
+			}
+			t.Errorf("%s: conversion to %s outside the places that escape or sanitise", fset.Position(call.Pos()), name)
+			return true
+		})
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// conversionName names the type a call converts to, as "pkg.Type" or a
+// bare name; in package markup a bare HTML is markup.HTML.
+func conversionName(fun ast.Expr, pkg string) string {
+	switch f := fun.(type) {
+	case *ast.Ident:
+		if pkg == "markup" && f.Name == "HTML" {
+			return "markup.HTML"
+		}
+		return f.Name
+	case *ast.SelectorExpr:
+		if x, ok := f.X.(*ast.Ident); ok {
+			return x.Name + "." + f.Sel.Name
+		}
+	}
+	return ""
+}
+
+// TestLayoutGivesTemplatesNoAccount: every page's layout reaches the
+// templates, so it must not carry the reader's whole account (password
+// hash, email): templates get a Viewer.
+func TestLayoutGivesTemplatesNoAccount(t *testing.T) {
+	account := reflect.TypeFor[accounts.User]()
+	lt := reflect.TypeFor[Layout]()
+	for i := range lt.NumField() {
+		f := lt.Field(i)
+		if !f.IsExported() {
+			continue
+		}
+		ft := f.Type
+		for ft.Kind() == reflect.Pointer || ft.Kind() == reflect.Slice {
+			ft = ft.Elem()
+		}
+		if ft == account {
+			t.Errorf("Layout.%s hands the templates an accounts.User", f.Name)
+		}
+	}
+	if _, ok := reflect.TypeFor[Viewer]().FieldByName("PasswordHash"); ok {
+		t.Error("Viewer has the password hash")
+	}
+}
