@@ -26,6 +26,7 @@ type threadPage struct {
 	Asker     bool                 // the reader opened the thread
 	CanChoose bool                 // the reader may choose the solution
 	Pending   int                  // replies on this page the asker has yet to acknowledge
+	here      string               // the page's address, for the one-click forms' return
 }
 
 // CanEdit reports whether the reader may edit post p (shown as a link).
