@@ -7,6 +7,10 @@ package accounts
 // UsernameKey is the form under which usernames must be unique.
 func UsernameKey(username string) string { return usernameKey(username) }
 
+// UsernameSkeleton is the form under which usernames must not look alike
+// (UTS #39 skeleton; see names.go).
+func UsernameSkeleton(username string) string { return usernameSkeleton(username) }
+
 // EmailKey is the form under which emails must be unique.
 func EmailKey(email string) string { return emailKey(email) }
 

@@ -2,25 +2,40 @@ package accounts
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
 
 	"entraide/internal/db"
 	"entraide/internal/errs"
+	"entraide/internal/settings"
+	"entraide/internal/throttle"
 
 	"gorm.io/gorm"
 )
 
 // Service is the accounts domain.
 type Service struct {
-	db  *db.DB
-	now func() time.Time
+	db       *db.DB
+	now      func() time.Time
+	throttle *throttle.Store
+	hasher   *hasher
+	settings *settings.Store
 }
 
 // New returns the accounts service on d.
 func New(d *db.DB) *Service {
-	return &Service{db: d, now: func() time.Time { return time.Now().UTC() }}
+	s := &Service{db: d, now: func() time.Time { return time.Now().UTC() }, hasher: newHasher(MaxConcurrentHashes), settings: settings.New(d)}
+	s.throttle = throttle.New(d, func() time.Time { return s.now() })
+	return s
+}
+
+// WithSettings makes the service read the registration limits from st, the
+// store the admin pages write (and whose short cache they clear).
+func (s *Service) WithSettings(st *settings.Store) *Service {
+	s.settings = st
+	return s
 }
 
 // Registration is what a person types to open an account.
@@ -30,6 +45,9 @@ type Registration struct {
 	Password string
 	Confirm  string
 	Locale   string
+	// IP is the address registering, for the registration limits; empty
+	// (the operator's commands, tests' fixtures) is not limited.
+	IP string
 }
 
 // Register validates r and creates a newcomer account. Field problems come
@@ -51,6 +69,16 @@ func (s *Service) Register(ctx context.Context, r Registration) (*User, error) {
 	}
 	if err := bad.Err(); err != nil {
 		return nil, err
+	}
+	// Cheap checks first: a taken name or address is refused before any
+	// limit is counted or any password hashed (19 MiB each).
+	if err := s.checkTaken(ctx, r.Username, r.Email); err != nil {
+		return nil, err
+	}
+	if r.IP != "" {
+		if err := s.registrationAllowed(ctx, r.IP); err != nil {
+			return nil, err
+		}
 	}
 	return s.create(ctx, r.Username, r.Email, r.Password, Newcomer, r.Locale)
 }
@@ -74,12 +102,16 @@ func (s *Service) CreateAdmin(ctx context.Context, username, email, password str
 }
 
 func (s *Service) create(ctx context.Context, username, email, password string, role Role, locale string) (*User, error) {
-	hash, err := hashPassword(password)
+	hash, err := s.hasher.hash(ctx, password)
 	if err != nil {
+		if errors.Is(err, ErrBusy) {
+			return nil, err
+		}
 		return nil, fmt.Errorf("accounts: hash: %w", err)
 	}
 	now := s.now()
-	u := &User{Username: username, UsernameKey: usernameKey(username), Email: email, EmailKey: emailKey(email),
+	u := &User{Username: username, UsernameKey: usernameKey(username), UsernameSkeleton: usernameSkeleton(username),
+		Email: email, EmailKey: emailKey(email),
 		PasswordHash: hash, Role: role, Locale: locale, SessionVersion: 1, CreatedAt: now, UpdatedAt: now}
 	err = s.db.WithTx(ctx, func(tx *gorm.DB) error {
 		if taken, err := s.taken(tx, u); err != nil || taken.Err() != nil {
@@ -112,6 +144,13 @@ func (s *Service) taken(tx *gorm.DB, u *User) (errs.Invalid, error) {
 	}
 	if n > 0 {
 		bad.Add("username", "accounts.username.taken")
+	} else if u.UsernameSkeleton != "" {
+		if err := tx.Model(&User{}).Where("username_skeleton = ?", u.UsernameSkeleton).Count(&n).Error; err != nil {
+			return nil, err
+		}
+		if n > 0 {
+			bad.Add("username", "accounts.username.looks_like")
+		}
 	}
 	if err := tx.Model(&User{}).Where("email_key = ?", u.EmailKey).Count(&n).Error; err != nil {
 		return nil, err
@@ -157,9 +196,12 @@ func (s *Service) first(ctx context.Context, where string, args ...any) (*User, 
 // ChangePassword replaces the password after checking the current one, and
 // bumps the session version so that every other copy of the cookie dies.
 func (s *Service) ChangePassword(ctx context.Context, u *User, current, next, confirm string) (*User, error) {
-	ok, err := verifyPassword(u.PasswordHash, current)
+	ok, err := s.checkCurrentPassword(ctx, u, current)
+	if errors.Is(err, ErrThrottled) {
+		return nil, errs.Invalid{"current": "accounts.password.too_many_tries"}
+	}
 	if err != nil {
-		return nil, fmt.Errorf("accounts: verify: %w", err)
+		return nil, err
 	}
 	bad := errs.Invalid{}
 	if !ok {
@@ -172,7 +214,7 @@ func (s *Service) ChangePassword(ctx context.Context, u *User, current, next, co
 	if err := bad.Err(); err != nil {
 		return nil, err
 	}
-	hash, err := hashPassword(next)
+	hash, err := s.hasher.hash(ctx, next)
 	if err != nil {
 		return nil, err
 	}
@@ -253,24 +295,12 @@ func (s *Service) AddPostCounts(ctx context.Context, userID int64, threads, repl
 }
 
 // AddThankCounts moves a member's thank-yous received and given and
-// solutions by the deltas, inside the forum's write that the context
-// carries (see AddPostCounts).
+// solutions by the deltas, inside the forum's write the context carries.
 func (s *Service) AddThankCounts(ctx context.Context, userID int64, received, given, solutions int) error {
 	err := s.db.Conn(ctx).Exec(`UPDATE users SET thanks_received = thanks_received + ?, thanks_given = thanks_given + ?,
 		solution_count = solution_count + ? WHERE id = ?`, received, given, solutions, userID).Error
 	if err != nil {
 		return fmt.Errorf("accounts: thank counts: %w", err)
-	}
-	return nil
-}
-
-// AddUnread moves a member's count of unread notifications, inside the
-// notifying write that the context carries: the header's bell reads it
-// with the member, at no cost.
-func (s *Service) AddUnread(ctx context.Context, userID int64, delta int) error {
-	err := s.db.Conn(ctx).Exec("UPDATE users SET unread_notifications = unread_notifications + ? WHERE id = ?", delta, userID).Error
-	if err != nil {
-		return fmt.Errorf("accounts: unread count: %w", err)
 	}
 	return nil
 }

@@ -9,21 +9,24 @@ import (
 // User is a member's account. The password hash never leaves this package's
 // services in a page: templates get the fields they show.
 type User struct {
-	ID             int64
-	Username       string
-	UsernameKey    string
-	Email          string
-	EmailKey       string
-	PasswordHash   string `gorm:"column:password_hash"`
-	Role           Role
-	DisplayName    string
-	Bio            string
-	Locale         string
-	SessionVersion int
-	ThreadCount    int
-	ReplyCount     int
-	CreatedAt      time.Time
-	UpdatedAt      time.Time
+	ID          int64
+	Username    string
+	UsernameKey string
+	// UsernameSkeleton is the name's UTS #39 skeleton (names.go): no two
+	// members' names may look alike.
+	UsernameSkeleton string
+	Email            string
+	EmailKey         string
+	PasswordHash     string `gorm:"column:password_hash"`
+	Role             Role
+	DisplayName      string
+	Bio              string
+	Locale           string
+	SessionVersion   int
+	ThreadCount      int
+	ReplyCount       int
+	CreatedAt        time.Time
+	UpdatedAt        time.Time
 	// Counters kept by the forum's thank-yous and the notifications, in the
 	// transaction of the rows they count.
 	ThanksReceived      int

@@ -24,7 +24,7 @@ var reserved = map[string]bool{
 // usernameKey is the form in which two usernames collide: lower case without
 // accents, so "Hélène" and "helene" cannot both exist and impersonate.
 func usernameKey(username string) string {
-	username = cleanKey(username)
+	username = norm.NFKC.String(cleanKey(username))
 	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 	folded, _, err := transform.String(t, username)
 	if err != nil {
@@ -54,8 +54,12 @@ func checkUsername(username string) string {
 		return "accounts.username.too_long"
 	case !usernamePattern.MatchString(username):
 		return "accounts.username.characters"
-	case reserved[usernameKey(username)]:
+	case reserved[usernameKey(username)] || reservedSkeletons[usernameSkeleton(username)]:
 		return "accounts.username.reserved"
+	case mixesScripts(username):
+		return "accounts.username.mixed_scripts"
+	case strings.HasSuffix(username, ".") || strings.HasSuffix(username, "-") || strings.HasSuffix(username, "_"):
+		return "accounts.username.trailing_separator"
 	}
 	return ""
 }

@@ -55,6 +55,10 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error
 		_ = d.Close()
 		return nil, err
 	}
+	if err := a.Accounts.FillSkeletons(ctx); err != nil {
+		_ = d.Close()
+		return nil, err
+	}
 	if err := a.Index.Prepare(ctx); err != nil {
 		// Not fatal: the first post written tries again.
 		log.Warn("search index not prepared", "err", err)
@@ -70,14 +74,15 @@ func Build(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 	}
 	render := markup.New()
 	index := search.NewIndex(d)
-	acc := accounts.New(d)
-	notes, rules := notify.New(d, acc), settings.New(d)
+	site := settings.New(d)
+	acc := accounts.New(d).WithSettings(site)
+	notes := notify.New(d)
 	f := forum.New(d, acc, render, index)
 	f.SetNotifier(notes)
-	f.SetRules(rules)
+	f.SetRules(site)
 	searcher := search.NewSearcher(index)
 	return &App{Config: cfg, Log: log, DB: d, Accounts: acc, Forum: f, Markup: render, I18n: bundle,
-		Settings: rules, Index: index, Search: searcher, Finder: search.NewFinder(searcher, f, acc), Notify: notes}, nil
+		Settings: site, Index: index, Search: searcher, Finder: search.NewFinder(searcher, f, acc), Notify: notes}, nil
 }
 
 // Close releases the database.
@@ -107,5 +112,5 @@ func (a *App) Handler(ctx context.Context) (*echo.Echo, error) {
 		return nil, err
 	}
 	return web.New(web.Deps{Config: a.Config, DB: a.DB, Accounts: a.Accounts, Forum: a.Forum, Markup: a.Markup,
-		Search: a.Search, Finder: a.Finder, I18n: a.I18n, Log: a.Log, SessionSecret: secret, Notify: a.Notify})
+		Search: a.Search, Finder: a.Finder, I18n: a.I18n, Log: a.Log, SessionSecret: secret, Settings: a.Settings, Notify: a.Notify})
 }

@@ -7,16 +7,18 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"slices"
 
 	"entraide/internal/accounts"
 	"entraide/internal/db"
 	"entraide/internal/forum"
+	"entraide/internal/notify"
 )
 
 // Invariants are the rules every package keeps on its counters; a package
 // that keeps a counter adds its list here.
 func Invariants() []db.Invariant {
-	return append(forum.Invariants(), accounts.Invariants()...)
+	return slices.Concat(forum.Invariants(), accounts.Invariants(), notify.Invariants())
 }
 
 // ErrCountersBroken is returned by Check when a counter disagrees with the

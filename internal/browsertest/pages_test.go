@@ -46,6 +46,7 @@ var pages = []page{
 	{name: "settings", as: accounts.Member, path: at("/settings")},
 	{name: "admin", as: accounts.Admin, path: at("/admin")},
 	{name: "admin-section", as: accounts.Admin, path: at("/admin/sections/new")},
+	{name: "admin-settings", as: accounts.Admin, path: at("/admin/settings")},
 	{name: "new-thread", as: accounts.Newcomer, path: at("/new?ack=skip")},
 	{name: "acknowledge-first", as: accounts.Newcomer, path: at("/new")},
 	{name: "notifications", as: accounts.Newcomer, path: at("/notifications")},

@@ -73,9 +73,9 @@ func (m *RowMap[T]) Prefixed(alias string) string {
 }
 
 var (
-	timeType    = reflect.TypeFor[time.Time]()
-	timePtrType = reflect.TypeFor[*time.Time]()
-	idPtrType   = reflect.TypeFor[*int64]()
+	timeType     = reflect.TypeFor[time.Time]()
+	timePtrType  = reflect.TypeFor[*time.Time]()
+	int64PtrType = reflect.TypeFor[*int64]()
 )
 
 func destFor(model reflect.Type, f reflect.StructField) func(unsafe.Pointer) any {
@@ -84,7 +84,7 @@ func destFor(model reflect.Type, f reflect.StructField) func(unsafe.Pointer) any
 		return func(p unsafe.Pointer) any { return Time((*time.Time)(p)) }
 	case t == timePtrType:
 		return func(p unsafe.Pointer) any { return NullTime((**time.Time)(p)) }
-	case t == idPtrType:
+	case t == int64PtrType:
 		return func(p unsafe.Pointer) any { return NullInt64((**int64)(p)) }
 	case t.Kind() == reflect.Int64 && t.PkgPath() == "":
 		return func(p unsafe.Pointer) any { return (*int64)(p) }

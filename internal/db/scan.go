@@ -26,25 +26,6 @@ func Time(p *time.Time) sql.Scanner { return timeDest{p} }
 // NullTime scans a nullable timestamp column into p, nil for NULL.
 func NullTime(p **time.Time) sql.Scanner { return nullTimeDest{p} }
 
-// NullInt64 scans a nullable id (a thread's solution) into p, nil for NULL.
-func NullInt64(p **int64) sql.Scanner { return nullInt64Dest{p} }
-
-type nullInt64Dest struct{ p **int64 }
-
-func (d nullInt64Dest) Scan(src any) error {
-	if src == nil {
-		*d.p = nil
-		return nil
-	}
-	var n sql.NullInt64
-	if err := n.Scan(src); err != nil {
-		return err
-	}
-	v := n.Int64
-	*d.p = &v
-	return nil
-}
-
 type intDest struct{ p *int }
 
 func (d intDest) Scan(src any) error {
@@ -110,5 +91,25 @@ func (d nullTimeDest) Scan(src any) error {
 		return fmt.Errorf("db: cannot scan %T into a time", src)
 	}
 	*d.p = &v
+	return nil
+}
+
+// NullInt64 scans a nullable integer column into p, nil for NULL.
+func NullInt64(p **int64) sql.Scanner { return nullInt64Dest{p} }
+
+type nullInt64Dest struct{ p **int64 }
+
+func (d nullInt64Dest) Scan(src any) error {
+	switch v := src.(type) {
+	case nil:
+		*d.p = nil
+	case int64:
+		*d.p = &v
+	case int32:
+		n := int64(v)
+		*d.p = &n
+	default:
+		return fmt.Errorf("db: cannot scan %T into an integer", src)
+	}
 	return nil
 }

@@ -2,6 +2,7 @@ package demo
 
 import (
 	"bytes"
+	"slices"
 	"testing"
 
 	"entraide/internal/accounts"
@@ -42,8 +43,8 @@ func TestAcknowledgementsAreLoaded(t *testing.T) {
 		}
 	}
 	d := testdb.NewDB(t)
+	notes := notify.New(d)
 	acc := accounts.New(d)
-	notes := notify.New(d, acc)
 	f := forum.New(d, acc, markup.New(), nil)
 	f.SetNotifier(notes)
 	deps := Deps{Accounts: acc, Forum: f, Notify: notes}
@@ -56,9 +57,9 @@ func TestAcknowledgementsAreLoaded(t *testing.T) {
 	if solved != 6 || thanks < 30 {
 		t.Errorf("%d solved threads, %d thank-yous", solved, thanks)
 	}
-	found, err := db.Check(ctx, d, append(forum.Invariants(), accounts.Invariants()...), false)
+	found, err := db.Check(ctx, d, slices.Concat(forum.Invariants(), accounts.Invariants(), notify.Invariants()), false)
 	if err != nil || len(found) > 0 {
-		t.Fatalf("counters after the demo: %+v %v", found, err)
+		t.Fatalf("counters after the demo: %v %+v", err, found)
 	}
 	julien, err := deps.Accounts.ByUsername(ctx, julien)
 	if err != nil {

@@ -7,6 +7,12 @@ import "entraide/internal/db"
 // check` runs them, the generator verifies its output with them, and the
 // forum's tests check them after their writes.
 func Invariants() []db.Invariant {
+	return append(countInvariants(), thanksInvariants()...)
+}
+
+// countInvariants are the rules kept on the threads', sections' and posts'
+// counters.
+func countInvariants() []db.Invariant {
 	return []db.Invariant{{
 		Name: "threads: post_seq or reply_count disagree with their posts",
 		Broken: `SELECT t.id FROM threads t LEFT JOIN (
@@ -52,21 +58,5 @@ func Invariants() []db.Invariant {
 		Broken: `SELECT p.id FROM posts p LEFT JOIN (SELECT post_id, COUNT(*) AS n FROM post_revisions GROUP BY post_id) r ON r.post_id = p.id
 			WHERE p.edit_count <> COALESCE(r.n, 0)`,
 		Repair: `UPDATE posts SET edit_count = (SELECT COUNT(*) FROM post_revisions r WHERE r.post_id = posts.id) WHERE id IN (%s)`,
-	}, {
-		Name: "posts: thank_count is not the number of thank-yous",
-		Broken: `SELECT p.id FROM posts p LEFT JOIN (SELECT post_id, COUNT(*) AS n FROM thanks GROUP BY post_id) k ON k.post_id = p.id
-			WHERE p.thank_count <> COALESCE(k.n, 0)`,
-		Repair: `UPDATE posts SET thank_count = (SELECT COUNT(*) FROM thanks k WHERE k.post_id = posts.id) WHERE id IN (%s)`,
-	}, {
-		// The solution is a visible reply of its own thread; a deleted one
-		// takes the thread back to unsolved.
-		Name: "threads: the solution is not a visible reply of the thread",
-		Broken: `SELECT t.id FROM threads t JOIN posts p ON p.id = t.solution_post_id
-			WHERE p.thread_id <> t.id OR p.position = 1 OR p.deleted_at IS NOT NULL`,
-		Repair: `UPDATE threads SET solution_post_id = NULL WHERE id IN (%s)`,
-	}, {
-		Name:   "thanks: someone thanked their own post",
-		Broken: `SELECT k.post_id FROM thanks k JOIN posts p ON p.id = k.post_id WHERE p.author_id = k.user_id`,
-		Repair: `DELETE FROM thanks WHERE post_id IN (%s) AND user_id = (SELECT author_id FROM posts p WHERE p.id = thanks.post_id)`,
 	}}
 }

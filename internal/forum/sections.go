@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"entraide/internal/accounts"
+	"entraide/internal/cleantext"
 	"entraide/internal/db"
 	"entraide/internal/errs"
 
@@ -110,15 +111,22 @@ type SectionForm struct {
 	ReadRole    accounts.Role
 }
 
+// MaxSectionPosition bounds a section's position, well inside the column's
+// range on both databases (a 32-bit integer on PostgreSQL).
+const MaxSectionPosition = 1000000
+
 var slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 func (f *SectionForm) check() error {
-	f.Slug, f.Name, f.Description = strings.TrimSpace(f.Slug), strings.TrimSpace(f.Name), strings.TrimSpace(f.Description)
+	f.Slug, f.Name, f.Description = strings.TrimSpace(cleantext.Line(f.Slug)), cleantext.Line(f.Name), strings.TrimSpace(cleantext.Text(f.Description))
 	bad := errs.Invalid{}
+	if f.Position < 0 || f.Position > MaxSectionPosition {
+		bad.Add("position", "forum.section.position_range")
+	}
 	if !slugPattern.MatchString(f.Slug) || len(f.Slug) > 60 {
 		bad.Add("slug", "forum.section.slug_invalid")
 	}
-	if n := utf8.RuneCountInString(f.Name); n < 2 || n > 100 {
+	if n := utf8.RuneCountInString(f.Name); n < 2 || n > 100 || !cleantext.Visible(f.Name) {
 		bad.Add("name", "forum.section.name_length")
 	}
 	if utf8.RuneCountInString(f.Description) > 500 {

@@ -14,16 +14,12 @@ import (
 // countsThenFails moves the member's counters through the real accounts
 // service, in the forum's transaction, then fails: the last part of a
 // write that spans two packages.
-type countsThenFails struct{ acc *accounts.Service }
+type countsThenFails struct{ *accounts.Service }
 
 var errSecondPart = errors.New("the second package's part failed")
 
-func (m countsThenFails) AddThankCounts(ctx context.Context, userID int64, received, given, solutions int) error {
-	return m.acc.AddThankCounts(ctx, userID, received, given, solutions)
-}
-
 func (m countsThenFails) AddPostCounts(ctx context.Context, userID int64, threads, replies int) error {
-	if err := m.acc.AddPostCounts(ctx, userID, threads, replies); err != nil {
+	if err := m.Service.AddPostCounts(ctx, userID, threads, replies); err != nil {
 		return err
 	}
 	return errSecondPart

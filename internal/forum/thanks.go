@@ -111,8 +111,6 @@ func (s *Service) thank(tx *gorm.DB, u *accounts.User, pc *PostContext) (bool, e
 		Link: postLink(pc.Post.ID), Title: pc.Thread.Title, ActorID: u.ID, PostID: pc.Post.ID})
 }
 
-// thankCounters moves the post's count, and through accounts (which owns
-// the members' counters) the author's received and the thanker's given.
 func (s *Service) thankCounters(tx *gorm.DB, postID, authorID, thankerID int64, delta int) error {
 	if err := bump(tx, "posts", postID, map[string]any{"thank_count": delta}, nil); err != nil {
 		return err
@@ -226,20 +224,19 @@ func (s *Service) lockSolution(tx *gorm.DB, threadID int64) (int64, error) {
 // setSolution moves the thread's solution from previous to next (0: none)
 // and the solution counts of both authors.
 func (s *Service) setSolution(tx *gorm.DB, threadID, previous, next, nextAuthor int64) error {
-	ctx := db.TxContext(tx)
 	if previous != 0 {
-		var author int64
-		if err := tx.Raw("SELECT author_id FROM posts WHERE id = ?", previous).Scan(&author).Error; err != nil {
+		var previousAuthor int64
+		if err := tx.Raw("SELECT author_id FROM posts WHERE id = ?", previous).Scan(&previousAuthor).Error; err != nil {
 			return err
 		}
-		if err := s.members.AddThankCounts(ctx, author, 0, 0, -1); err != nil {
+		if err := s.members.AddThankCounts(db.TxContext(tx), previousAuthor, 0, 0, -1); err != nil {
 			return err
 		}
 	}
 	var value any
 	if next != 0 {
 		value = next
-		if err := s.members.AddThankCounts(ctx, nextAuthor, 0, 0, 1); err != nil {
+		if err := s.members.AddThankCounts(db.TxContext(tx), nextAuthor, 0, 0, 1); err != nil {
 			return err
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"entraide/internal/accounts"
+	"entraide/internal/cleantext"
 	"entraide/internal/db"
 	"entraide/internal/errs"
 
@@ -33,6 +34,8 @@ func checkTitle(bad errs.Invalid, title string) {
 	switch n := utf8.RuneCountInString(title); {
 	case n == 0:
 		bad.Add("title", "forum.title.required")
+	case !cleantext.Visible(title):
+		bad.Add("title", "forum.title.invisible")
 	case n < MinTitleLength:
 		bad.Add("title", "forum.title.too_short")
 	case n > MaxTitleLength:
@@ -44,24 +47,21 @@ func checkBody(bad errs.Invalid, body string) {
 	switch n := utf8.RuneCountInString(body); {
 	case strings.TrimSpace(body) == "":
 		bad.Add("body", "forum.body.required")
+	case !cleantext.Visible(body):
+		bad.Add("body", "forum.body.invisible")
 	case n > MaxBodyLength:
 		bad.Add("body", "forum.body.too_long")
 	}
 }
 
-// cleanText normalises what a member typed: valid UTF-8 without NUL (which
-// PostgreSQL refuses in text, so a pasted NUL would fail the post there and
-// not on SQLite), Unix newlines, no trailing blanks; nothing else is changed.
-func cleanText(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	s = strings.ReplaceAll(s, "\x00", "")
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	return strings.TrimRight(s, " \t\n")
-}
+// cleanText normalises what a member typed (package cleantext): valid UTF-8
+// without NUL (which PostgreSQL refuses in text), no bidi controls, Unix
+// newlines, no trailing blanks.
+func cleanText(s string) string { return cleantext.Text(s) }
 
-func cleanTitle(s string) string {
-	return strings.Join(strings.Fields(strings.ReplaceAll(strings.ToValidUTF8(s, ""), "\x00", "")), " ")
-}
+// cleanTitle is cleanText for one line: no zero-width spaces either, blanks
+// collapsed.
+func cleanTitle(s string) string { return cleantext.Line(s) }
 
 func makeSlug(title string) string {
 	sl := slug.MakeLang(title, "fr")

@@ -142,7 +142,7 @@ func (g *gen) body(i int) (*post, *rand.Rand) {
 func (g *gen) write(ctx context.Context, l loader, pr *progress) error {
 	p := g.p
 	users := []string{"id", "username", "username_key", "email", "email_key", "password_hash", "role", "display_name",
-		"bio", "locale", "session_version", "thread_count", "reply_count", "created_at", "updated_at",
+		"bio", "locale", "session_version", "thread_count", "reply_count", "created_at", "updated_at", "username_skeleton",
 		"thanks_received", "thanks_given", "solution_count", "unread_notifications"}
 	tp := p.thanks
 	bios := writer{rand.New(rand.NewPCG(g.o.Seed, 0x62696f))}
@@ -155,7 +155,8 @@ func (g *gen) write(ctx context.Context, l loader, pr *progress) error {
 		row[0], row[1], row[2], row[3], row[4] = g.ids.user+int64(i), g.usernames[i], accounts.UsernameKey(g.usernames[i]), g.emails[i], accounts.EmailKey(g.emails[i])
 		row[5], row[6], row[7], row[8], row[9] = g.hash, string(u.role), g.displays[i], bios.bio(), locale
 		row[10], row[11], row[12], row[13], row[14] = 1, u.threads, u.replies, at(u.created), at(u.created)
-		row[15], row[16], row[17], row[18] = tp.received[i], tp.given[i], tp.solutions[i], tp.unread[i]
+		row[15] = accounts.UsernameSkeleton(g.usernames[i])
+		row[16], row[17], row[18], row[19] = tp.received[i], tp.given[i], tp.solutions[i], tp.unread[i]
 		pr.tick("members", i+1, len(p.users))
 	})
 	if err != nil {

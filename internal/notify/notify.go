@@ -68,23 +68,15 @@ type Notification struct {
 // Unread reports whether the recipient has not marked it read.
 func (n *Notification) Unread() bool { return n.ReadAt == nil }
 
-// Members keeps each member's count of unread notifications
-// (internal/accounts owns the users table); it joins the transaction the
-// context carries.
-type Members interface {
-	AddUnread(ctx context.Context, userID int64, delta int) error
-}
-
 // Service sends and lists notifications.
 type Service struct {
-	db      *db.DB
-	members Members
-	now     func() time.Time
+	db  *db.DB
+	now func() time.Time
 }
 
 // New returns the service on d.
-func New(d *db.DB, members Members) *Service {
-	return &Service{db: d, members: members, now: func() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }}
+func New(d *db.DB) *Service {
+	return &Service{db: d, now: func() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }}
 }
 
 // SetClock replaces the clock, for tests and the data generator.
@@ -112,7 +104,7 @@ func (s *Service) Send(ctx context.Context, n Note) error {
 				return res.Error
 			}
 			if res.RowsAffected == 1 {
-				return s.members.AddUnread(db.TxContext(tx), n.RecipientID, 1)
+				return tx.Exec("UPDATE users SET unread_notifications = unread_notifications + 1 WHERE id = ?", n.RecipientID).Error
 			}
 			res = tx.Exec(`UPDATE notifications SET actor_count = actor_count + 1, actor_id = ?, title = ?, created_at = ?
 				WHERE recipient_id = ? AND kind = ? AND subject = ? AND read_at IS NULL`,
@@ -181,10 +173,23 @@ func (s *Service) markRead(ctx context.Context, recipientID int64, where string,
 		if res.Error != nil || res.RowsAffected == 0 {
 			return res.Error
 		}
-		return s.members.AddUnread(db.TxContext(tx), recipientID, -int(res.RowsAffected))
+		return tx.Exec("UPDATE users SET unread_notifications = unread_notifications - ? WHERE id = ?", res.RowsAffected, recipientID).Error
 	})
 	if err != nil {
 		return fmt.Errorf("notify: mark read: %w", err)
 	}
 	return nil
+}
+
+// Invariants are the rules kept on the notifications' counter (see
+// db.Invariant): the bell's number is the member's unread notifications.
+func Invariants() []db.Invariant {
+	return []db.Invariant{{
+		Name: "users: unread_notifications is not the number of unread notifications",
+		Broken: `SELECT u.id FROM users u LEFT JOIN (SELECT recipient_id, COUNT(*) AS n FROM notifications WHERE read_at IS NULL GROUP BY recipient_id) n
+				ON n.recipient_id = u.id
+			WHERE u.unread_notifications <> COALESCE(n.n, 0)`,
+		Repair: `UPDATE users SET unread_notifications = (SELECT COUNT(*) FROM notifications n WHERE n.recipient_id = users.id AND n.read_at IS NULL)
+			WHERE id IN (%s)`,
+	}}
 }

@@ -22,7 +22,7 @@ type Form struct {
 	Author  string // a username; empty for anyone
 	From    string // yyyy-mm-dd, first day included
 	To      string // yyyy-mm-dd, last day included
-	Status  string // "solved", "unsolved", or empty for every thread
+	Status  string // solved, unsolved or empty for all
 	Page    int
 }
 

@@ -82,10 +82,12 @@ func ParseQuery(raw string) Query {
 
 // cleanQuery repairs invalid UTF-8 and cuts the query to MaxQueryBytes on a
 // rune boundary; repairing first means the cut cannot create a broken rune.
-func cleanQuery(raw string) string {
+func cleanQuery(raw string) string { return cleanQueryTo(raw, MaxQueryBytes) }
+
+func cleanQueryTo(raw string, limit int) string {
 	s := strings.ToValidUTF8(raw, "\uFFFD")
-	if len(s) > MaxQueryBytes {
-		cut := MaxQueryBytes
+	if len(s) > limit {
+		cut := limit
 		for cut > 0 && !utf8.RuneStart(s[cut]) {
 			cut--
 		}
@@ -165,12 +167,18 @@ type queryParser struct {
 }
 
 func (p *queryParser) add(part queryPart) {
+	if len(p.q.Terms)+len(p.q.Phrases)+len(p.q.Excluded)+len(p.q.ExcludedPhrases) >= MaxQueryTerms {
+		return // MaxQueryTerms: the rest is not searched
+	}
 	words := analyzeWords(part.text)
 	var tokens []string
 	for _, w := range words {
 		if w.token != "" {
 			tokens = append(tokens, w.token)
 		}
+	}
+	if len(tokens) > MaxQueryTerms {
+		tokens = tokens[:MaxQueryTerms] // one long phrase or hyphenated run
 	}
 	if part.exclude {
 		p.excluded += len(tokens)
@@ -179,6 +187,9 @@ func (p *queryParser) add(part queryPart) {
 	}
 	p.words += len(words)
 	p.q.Terms, p.q.Phrases = addSequence(p.q.Terms, p.q.Phrases, tokens, part.phrase)
+	if len(p.q.Terms) > MaxQueryTerms {
+		p.q.Terms = p.q.Terms[:MaxQueryTerms]
+	}
 }
 
 // addSequence adds tokens as one term when there is one, and as a phrase

@@ -75,7 +75,7 @@ func NewSearcher(ix *Index) *Searcher { return &Searcher{index: ix} }
 // Search runs r. An empty query (nothing typed, or only common words) is
 // not an error: Results.Query.Reason tells the page what to say.
 func (s *Searcher) Search(ctx context.Context, r Request) (*Results, error) {
-	res := &Results{Query: ParseQuery(r.Query), Page: max(r.Page, 1)}
+	res := &Results{Query: ParseQuery(r.Query), Page: min(max(r.Page, 1), MaxPage)}
 	if res.Query.Empty() || len(r.SectionIDs) == 0 {
 		return res, nil
 	}

@@ -32,7 +32,11 @@ const maxSimilarTokens = 24
 // smaller part. exclude is a thread to leave out (the one being closed as a
 // duplicate, say), or 0.
 func (s *Searcher) Similar(ctx context.Context, title, body string, sectionIDs []int64, exclude int64, limit int) ([]Similar, error) {
-	titleTokens := unique(Analyze(title))
+	titleTokens := unique(Analyze(cutBytes(title, MaxSimilarTitleBytes)))
+	if len(titleTokens) > maxSimilarTokens {
+		titleTokens = titleTokens[:maxSimilarTokens]
+	}
+	body = cutBytes(body, MaxSimilarBodyBytes)
 	tokens := append([]string(nil), titleTokens...)
 	for _, t := range unique(bodyTokens(body)) {
 		if len(tokens) >= maxSimilarTokens {

@@ -25,10 +25,13 @@ type setting struct {
 func (setting) TableName() string { return "settings" }
 
 // Store reads and writes settings.
-type Store struct{ db *db.DB }
+type Store struct {
+	db    *db.DB
+	cache siteCache
+}
 
 // New returns a Store on d.
-func New(d *db.DB) *Store { return &Store{db: d} }
+func New(d *db.DB) *Store { return &Store{db: d, cache: siteCache{ttl: siteCacheFor}} }
 
 // Get returns the value of key, or ok=false when it was never set.
 func (s *Store) Get(ctx context.Context, key string) (value string, ok bool, err error) {

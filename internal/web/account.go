@@ -25,11 +25,11 @@ func (s *Server) createRegistration(c echo.Context) error {
 	form := newForm(c, "username", "email")
 	u, err := s.accounts.Register(c.Request().Context(), accounts.Registration{
 		Username: form.Get("username"), Email: form.Get("email"),
-		Password: c.FormValue("password"), Confirm: c.FormValue("confirm"), Locale: stateOf(c).tr.Locale,
+		Password: c.FormValue("password"), Confirm: c.FormValue("confirm"), Locale: stateOf(c).tr.Locale, IP: c.RealIP(),
 	})
 	if err != nil {
 		page := &accountPage{Layout: s.layout(c, "register.title"), Form: form}
-		return s.formAgain(c, err, form, &page.Layout, "accounts/register", page)
+		return busy(s.formAgain(c, err, form, &page.Layout, "accounts/register", page))
 	}
 	if err := logIn(c, u); err != nil {
 		return err
@@ -45,23 +45,25 @@ func (s *Server) newLogin(c echo.Context) error {
 func (s *Server) createLogin(c echo.Context) error {
 	form := newForm(c, "login")
 	next := safeNext(c.FormValue("next"))
-	u, err := s.accounts.Authenticate(c.Request().Context(), form.Get("login"), c.FormValue("password"), c.RealIP())
+	u, err := s.accounts.LogIn(c.Request().Context(), accounts.LogIn{Login: form.Get("login"), Password: c.FormValue("password"),
+		IP: c.RealIP(), Device: s.device(c)})
 	if err != nil {
 		page := &accountPage{Layout: s.layout(c, "login.title"), Form: form, Next: next}
 		switch {
 		case errors.Is(err, accounts.ErrBadCredentials):
 			form.Errors[""] = page.T("login.bad_credentials")
 		case errors.Is(err, accounts.ErrThrottled):
-			form.Errors[""] = page.T("login.throttled")
+			form.Errors[""] = throttledMessage(&page.Layout, err)
 			return s.render(c, http.StatusTooManyRequests, "accounts/login", page)
 		default:
-			return err
+			return busy(err)
 		}
 		return s.render(c, http.StatusUnprocessableEntity, "accounts/login", page)
 	}
 	if err := logIn(c, u); err != nil {
 		return err
 	}
+	s.rememberDevice(c, u)
 	return redirect(c, next, "flash.logged_in")
 }
 
@@ -92,7 +94,7 @@ func (s *Server) updatePassword(c echo.Context) error {
 	u, err := s.accounts.ChangePassword(c.Request().Context(), currentUser(c), c.FormValue("current"), c.FormValue("password"), c.FormValue("confirm"))
 	if err != nil {
 		page := &settingsPage{Layout: s.layout(c, "settings.title"), Form: form}
-		return s.formAgain(c, err, form, &page.Layout, "accounts/settings", page)
+		return busy(s.formAgain(c, err, form, &page.Layout, "accounts/settings", page))
 	}
 	// This session lives on with the new version; every other one is dead.
 	if err := logIn(c, u); err != nil {

@@ -1,8 +1,10 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"entraide/internal/accounts"
 	"entraide/internal/errs"
@@ -65,7 +67,12 @@ type sectionFormPage struct {
 
 func sectionFormFrom(c echo.Context) (Form, forum.SectionForm) {
 	form := newForm(c, "slug", "name", "description", "position", "read_role", "archived")
-	pos, _ := strconv.Atoi(form.Get("position"))
+	// A position that is not a number, or one beyond any column's range,
+	// is out of range for the forum's check (Atoi gives the clamped value).
+	pos, err := strconv.Atoi(strings.TrimSpace(form.Get("position")))
+	if err != nil && !errors.Is(err, strconv.ErrRange) && strings.TrimSpace(form.Get("position")) != "" {
+		pos = -1
+	}
 	return form, forum.SectionForm{Slug: form.Get("slug"), Name: form.Get("name"), Description: form.Get("description"),
 		Position: pos, Archived: form.Get("archived") != "", ReadRole: accounts.Role(form.Get("read_role"))}
 }

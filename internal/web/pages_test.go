@@ -221,7 +221,7 @@ func TestEveryCatalogKeyUsedExists(t *testing.T) {
 			return nil
 		}
 		switch filepath.Base(filepath.Dir(path)) {
-		case "web", "forum", "accounts", "errs", "search", "notify":
+		case "web", "forum", "accounts", "errs", "search", "settings", "notify":
 		default:
 			return nil
 		}

@@ -43,6 +43,9 @@ func (s *Server) createPreview(c echo.Context) error {
 		if err != nil {
 			return err
 		}
+		if s.externalImagesAsLinks(c) {
+			html = markup.ExternalImagesAsLinks(html)
+		}
 		page.HTML = html
 	}
 	return s.renderFragment(c, http.StatusOK, "posts/preview", "preview", page)

@@ -42,12 +42,11 @@ type Layout struct {
 // Viewer is what a page shows of the person reading it: never the
 // password hash, the email or the session version.
 type Viewer struct {
-	ID       int64
-	Username string
-	Name     string
-	Role     accounts.Role
-	// UnreadNotifications is the header's bell, read with the member.
-	UnreadNotifications int
+	ID                  int64
+	Username            string
+	Name                string
+	Role                accounts.Role
+	UnreadNotifications int // the bell's number
 }
 
 func viewerOf(u *accounts.User) *Viewer {

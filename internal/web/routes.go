@@ -21,8 +21,8 @@ func (s *Server) routes(e *echo.Echo) {
 	e.GET("/t/:id/:slug", s.showThread)
 	e.GET("/p/:id", s.redirectPost)
 	e.GET("/u/:username", s.showProfile)
-	e.GET("/search", s.showSearch)
-	e.GET("/search/similar", s.showSimilar)
+	e.GET("/search", s.showSearch, s.visitorSearchBudget)
+	e.GET("/search/similar", s.showSimilar, s.visitorSearchBudget)
 
 	e.GET("/register", s.newRegistration, guestOnly)
 	e.POST("/register", s.createRegistration, guestOnly)
@@ -65,4 +65,6 @@ func (s *Server) routes(e *echo.Echo) {
 	admin.GET("/sections/:id/edit", s.editSection)
 	admin.POST("/sections/:id", s.updateSection)
 	admin.POST("/sections/:id/newcomers", s.makeNewcomersSection)
+	admin.GET("/settings", s.showSiteSettings)
+	admin.POST("/settings", s.updateSiteSettings)
 }

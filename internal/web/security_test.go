@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"entraide/internal/accounts"
 	"entraide/internal/testkit"
@@ -60,6 +61,7 @@ func TestGuardsForEveryRole(t *testing.T) {
 	}{
 		{"/admin", map[*testkit.Client]int{visitor: http.StatusSeeOther, newcomer: 403, member: 403, moderator: 403, admin: 200}},
 		{"/admin/sections/new", map[*testkit.Client]int{visitor: http.StatusSeeOther, member: 403, moderator: 403, admin: 200}},
+		{"/admin/settings", map[*testkit.Client]int{visitor: http.StatusSeeOther, newcomer: 403, member: 403, moderator: 403, admin: 200}},
 		{"/new", map[*testkit.Client]int{visitor: http.StatusSeeOther, newcomer: 200, member: 200, admin: 200}},
 		{"/settings", map[*testkit.Client]int{visitor: http.StatusSeeOther, newcomer: 200}},
 		{"/notifications", map[*testkit.Client]int{visitor: http.StatusSeeOther, newcomer: 200, member: 200, moderator: 200, admin: 200}},
@@ -87,6 +89,8 @@ func TestGuardsForEveryRole(t *testing.T) {
 		{"/admin/sections", form("slug", "pirate", "name", "Pirate"), map[*testkit.Client]int{newcomer: 403, member: 403, moderator: 403}},
 		{"/admin/users/1/role", form("role", "admin"), map[*testkit.Client]int{newcomer: 403, member: 403, moderator: 403}},
 		{"/admin/sections/1/newcomers", nil, map[*testkit.Client]int{member: 403, moderator: 403}},
+		{"/admin/settings", form("registrations_per_address", "0", "registrations_per_hour", "0", "external_images", "show"),
+			map[*testkit.Client]int{visitor: 401, newcomer: 403, member: 403, moderator: 403}},
 		{"/t/1/reply", form("body", "x"), map[*testkit.Client]int{visitor: 401}},
 		{"/p/1/edit", form("body", "x"), map[*testkit.Client]int{visitor: 401}},
 		{"/p/1/delete", nil, map[*testkit.Client]int{visitor: 401}},
@@ -163,6 +167,9 @@ var hostile = []string{
 	`<svg onload=alert(1)>`,
 	`"><script>alert(1)</script>`,
 	"un NUL \x00 collé : PostgreSQL refuse ce caractère dans un texte",
+	"des octets invalides \xff\xfe\xc3( qu'aucune base ne doit garder",
+	"un renversement \u202egpj.exe et un isolat \u2067\u202e\u2069 de droite à gauche",
+	"des espaces sans largeur \u200b\u200b\ufeff\u2060 et un remplissage \u3164",
 }
 
 func TestHostileInputIsStoredAndShownInert(t *testing.T) {
@@ -179,6 +186,15 @@ func TestHostileInputIsStoredAndShownInert(t *testing.T) {
 	for _, path := range []string{url, url + "?page=1", "/", "/s/entre-nous"} {
 		page := srv.Client().Get(path)
 		assertInert(t, path, page.Doc)
+	}
+	// What reaches the database is valid UTF-8 without NUL nor bidi
+	// controls, on both databases alike.
+	var bodies []string
+	srv.App.DB.Raw("SELECT body FROM posts").Scan(&bodies)
+	for _, b := range bodies {
+		if !utf8.ValidString(b) || strings.ContainsAny(b, "\x00\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069") {
+			t.Errorf("stored body %q", b)
+		}
 	}
 	page := srv.Client().Get(url)
 	if !strings.Contains(page.Text("h1"), `<script>alert("t")</script>`) {

@@ -15,9 +15,11 @@ import (
 	"entraide/internal/markup"
 	"entraide/internal/notify"
 	"entraide/internal/search"
+	"entraide/internal/settings"
 	"entraide/static"
 	"entraide/templates"
 
+	"github.com/gorilla/securecookie"
 	"github.com/gorilla/sessions"
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
@@ -35,6 +37,7 @@ type Deps struct {
 	I18n          *i18n.Bundle
 	Log           *slog.Logger
 	SessionSecret []byte
+	Settings      *settings.Store
 	Notify        *notify.Service
 }
 
@@ -50,6 +53,9 @@ type Server struct {
 	i18n     *i18n.Bundle
 	log      *slog.Logger
 	sessions *sessions.CookieStore
+	devices  *securecookie.SecureCookie // the device cookie (device.go)
+	budget   *searchBudget              // visitors' search budget (budget.go)
+	site     *settings.Store
 	pages    *pages
 	assets   *assets
 	notify   *notify.Service
@@ -73,12 +79,19 @@ func New(d Deps) (*echo.Echo, error) {
 	}
 	s := &Server{cfg: d.Config, db: d.DB, accounts: d.Accounts, forum: d.Forum, markup: d.Markup, search: d.Search, finder: d.Finder, i18n: d.I18n,
 		log: d.Log, sessions: newCookieStore(d.SessionSecret, d.Config.Secure()), pages: p, assets: a, notify: d.Notify}
+	s.devices = newDeviceCodec(d.SessionSecret)
+	s.site, s.budget = d.Settings, newSearchBudget()
+	if s.site == nil {
+		s.site = settings.New(d.DB)
+	}
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.HTTPErrorHandler = s.handleError
 	e.IPExtractor = ipExtractor(d.Config)
 	e.Pre(middleware.RemoveTrailingSlashWithConfig(middleware.TrailingSlashConfig{RedirectCode: 301}))
-	e.Use(s.requestLog, middleware.Recover(), securityHeaders, middleware.BodyLimit("1M"), s.loadSession, checkCSRF, s.loadUser)
+	e.Pre(knownMethods)
+	e.Use(headAgain, s.requestLog, middleware.Recover(), securityHeaders, hsts(d.Config.Secure()), s.imagesPolicy, middleware.BodyLimit("1M"),
+		s.loadSession, checkCSRF, s.loadUser)
 	s.routes(e)
 	return e, nil
 }

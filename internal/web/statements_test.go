@@ -28,6 +28,7 @@ func TestPagesRunAFixedNumberOfStatements(t *testing.T) {
 	counter := db.CountStatements(srv.App.DB)
 	// Count the section list's query on every page, as when its cache is cold.
 	srv.App.Forum.SetSectionsTTL(0)
+	srv.App.Settings.SetSiteTTL(0) // and the site settings' (the image policy)
 	member, asker := srv.NewUser(accounts.Member)
 	visitor := srv.Client()
 	visitor.Get("/") // a browser keeps the cookie of its first page

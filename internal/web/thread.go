@@ -91,6 +91,14 @@ func (s *Server) showThread(c echo.Context) error {
 	if pageNo == 1 {
 		page.Solution = solution
 	}
+	if s.externalImagesAsLinks(c) {
+		for i := range page.Posts {
+			page.Posts[i].BodyHTML = markup.ExternalImagesAsLinks(page.Posts[i].BodyHTML)
+		}
+		if page.Solution != nil {
+			page.Solution.BodyHTML = markup.ExternalImagesAsLinks(page.Solution.BodyHTML)
+		}
+	}
 	if err := s.threadThanks(c, page); err != nil {
 		return err
 	}

@@ -5,9 +5,7 @@
 -- solutions, a member's unread notifications (read with the member on every
 -- page, so the header's bell costs no statement).
 ALTER TABLE posts ADD COLUMN thank_count INTEGER NOT NULL DEFAULT 0;
--- Deferred: a bulk load (internal/generate) copies threads before their
--- posts, in one transaction.
-ALTER TABLE threads ADD COLUMN solution_post_id BIGINT REFERENCES posts (id) DEFERRABLE INITIALLY DEFERRED;
+ALTER TABLE threads ADD COLUMN solution_post_id BIGINT REFERENCES posts (id);
 ALTER TABLE users ADD COLUMN thanks_received INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE users ADD COLUMN thanks_given INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE users ADD COLUMN solution_count INTEGER NOT NULL DEFAULT 0;
