@@ -9,12 +9,14 @@ import (
 	"log/slog"
 
 	"entraide/internal/accounts"
+	"entraide/internal/ask"
 	"entraide/internal/config"
 	"entraide/internal/db"
 	"entraide/internal/forum"
 	"entraide/internal/i18n"
 	"entraide/internal/markup"
 	"entraide/internal/notify"
+	"entraide/internal/rules"
 	"entraide/internal/search"
 	"entraide/internal/settings"
 	"entraide/internal/web"
@@ -36,6 +38,8 @@ type App struct {
 	Search   *search.Searcher
 	Finder   *search.Finder
 	Notify   *notify.Service
+	Rules    *rules.Book
+	Ask      *ask.Service
 }
 
 // Open connects to the configured database, migrates it, and builds the
@@ -81,8 +85,13 @@ func Build(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 	f.SetNotifier(notes)
 	f.SetRules(site)
 	searcher := search.NewSearcher(index)
-	return &App{Config: cfg, Log: log, DB: d, Accounts: acc, Forum: f, Markup: render, I18n: bundle,
-		Settings: site, Index: index, Search: searcher, Finder: search.NewFinder(searcher, f, acc), Notify: notes}, nil
+	a := &App{Config: cfg, Log: log, DB: d, Accounts: acc, Forum: f, Markup: render, I18n: bundle,
+		Settings: site, Index: index, Search: searcher, Finder: search.NewFinder(searcher, f, acc), Notify: notes,
+		Rules: rules.New(d, rules.Catalog)}
+	// The ask service is the forum's thread gate (search first, the
+	// newcomers' section): every new thread goes through it.
+	a.Ask = ask.New(d, a.Forum, a.Search, a.Rules)
+	return a, nil
 }
 
 // Close releases the database.
@@ -112,5 +121,6 @@ func (a *App) Handler(ctx context.Context) (*echo.Echo, error) {
 		return nil, err
 	}
 	return web.New(web.Deps{Config: a.Config, DB: a.DB, Accounts: a.Accounts, Forum: a.Forum, Markup: a.Markup,
-		Search: a.Search, Finder: a.Finder, I18n: a.I18n, Log: a.Log, SessionSecret: secret, Settings: a.Settings, Notify: a.Notify})
+		Search: a.Search, Finder: a.Finder, Ask: a.Ask, Rules: a.Rules, I18n: a.I18n, Log: a.Log, SessionSecret: secret,
+		Settings: a.Settings, Notify: a.Notify})
 }

@@ -10,6 +10,7 @@ import (
 	"slices"
 
 	"entraide/internal/accounts"
+	"entraide/internal/ask"
 	"entraide/internal/db"
 	"entraide/internal/forum"
 	"entraide/internal/notify"
@@ -18,7 +19,7 @@ import (
 // Invariants are the rules every package keeps on its counters; a package
 // that keeps a counter adds its list here.
 func Invariants() []db.Invariant {
-	return slices.Concat(forum.Invariants(), accounts.Invariants(), notify.Invariants())
+	return slices.Concat(forum.Invariants(), accounts.Invariants(), notify.Invariants(), ask.Invariants())
 }
 
 // ErrCountersBroken is returned by Check when a counter disagrees with the

@@ -34,7 +34,7 @@ Commands:
   admin create --username U --email E
                              create an admin account (password asked, or read from stdin)
   demo                       load the demo content into an empty forum
-  reindex                    rebuild the search index from the posts
+  reindex [--similar]        rebuild the search index from the posts (or only the similar-threads index)
   check [--repair]           verify every counter against the rows it counts;
                              with --repair, recompute the wrong ones
   generate [--users N --threads N --posts N --force]
@@ -65,7 +65,15 @@ func Run(ctx context.Context, env Env) int {
 	case "admin":
 		err = adminCommand(ctx, env, log, args)
 	case "reindex":
-		err = withApp(ctx, env, log, args, nil, func(a *App, _ []string) error { return a.Reindex(ctx, env.Stdout) })
+		fs := flag.NewFlagSet("reindex", flag.ContinueOnError)
+		fs.SetOutput(env.Stderr)
+		similarOnly := fs.Bool("similar", false, "rebuild only the similar-threads index")
+		err = withApp(ctx, env, log, args, fs, func(a *App, _ []string) error {
+			if *similarOnly {
+				return a.Index.RebuildSimilar(ctx, env.Stdout)
+			}
+			return a.Reindex(ctx, env.Stdout)
+		})
 	case "demo":
 		err = withApp(ctx, env, log, args, nil, func(a *App, _ []string) error { return a.LoadDemo(ctx, env.Stdout) })
 	case "check":

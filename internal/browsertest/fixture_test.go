@@ -25,6 +25,8 @@ type site struct {
 	replyID           string // the member's own edited reply in threadURL
 	newcomerThreadURL string
 	solutionID        string // the admin's reply in threadURL: thanked, and the member's chosen solution
+	askToken          string // the newcomer's ask session, at step 2
+	visitorAskToken   string // a visitor's ask session, at step 2
 }
 
 // richPost uses every kind of formatting the editor's help teaches, and a
@@ -72,7 +74,15 @@ func newForum(t *testing.T) *site {
 	if p := f.memberHTTP.Post("/p/"+f.replyID+"/edit", testkit.URLValues("body", "Merci à vous deux ! Je teste les deux pistes et je vous dis.")); p.Status != http.StatusSeeOther {
 		t.Fatalf("edit the reply: %d", p.Status)
 	}
-	f.newcomerThreadURL = openThread(t, newcomerHTTP, "se-lancer", "Faut-il un diplôme pour devenir secrétaire indépendante ?", "Je viens de l'hôtellerie et je voudrais me reconvertir.")
+	// A newcomer's question comes through the ask flow.
+	asked := newcomerHTTP.AskThread("faut il un diplome pour devenir secretaire independante", "", "Faut-il un diplôme pour devenir secrétaire indépendante ?",
+		"Je viens de l'hôtellerie et je voudrais me reconvertir.", "J'ai lu le guide des premières étapes et la discussion sur les formations.")
+	if asked.Status != http.StatusSeeOther {
+		t.Fatalf("the newcomer's question: %d %s", asked.Status, asked.Text(".form-errors, .field-error"))
+	}
+	f.newcomerThreadURL = asked.Location
+	f.askToken = newcomerHTTP.AskToken("comment trouver mes premiers clients")
+	f.visitorAskToken = f.srv.Client().AskToken("comment trouver mes premiers clients")
 
 	// Thank-yous and a solution: the newcomer thanks the admin's reply, the
 	// member chooses it; the member's answer to the newcomer, two days old,

@@ -53,8 +53,14 @@ func openThreadAndReply(t *testing.T, javaScript bool) {
 	}
 	member.LoginAs(accounts.Member)
 	member.Submit("a.ask")
-	if h1 := member.Text("h1"); h1 != "Ouvrir un sujet" {
+	if h1 := member.Text("h1"); h1 != "Quelle est votre question ?" {
 		t.Fatalf("the header's button leads to %q", h1)
+	}
+	// A member may still open a thread directly, from a section.
+	member.Go("/s/comptabilite-et-tarifs")
+	member.Submit(`.page-head a[href^="/new"]`)
+	if h1 := member.Text("h1"); h1 != "Ouvrir un sujet" {
+		t.Fatalf("the section's button leads to %q", h1)
 	}
 	member.Choose("#field-section", "Comptabilité et tarifs")
 	member.Fill("#field-title", "Comment facturer une permanence téléphonique ?")

@@ -47,8 +47,8 @@ var pages = []page{
 	{name: "admin", as: accounts.Admin, path: at("/admin")},
 	{name: "admin-section", as: accounts.Admin, path: at("/admin/sections/new")},
 	{name: "admin-settings", as: accounts.Admin, path: at("/admin/settings")},
-	{name: "new-thread", as: accounts.Newcomer, path: at("/new?ack=skip")},
-	{name: "acknowledge-first", as: accounts.Newcomer, path: at("/new")},
+	{name: "new-thread", as: accounts.Member, path: at("/new?ack=skip")},
+	{name: "acknowledge-first", as: accounts.Newcomer, path: at("/ask")},
 	{name: "notifications", as: accounts.Newcomer, path: at("/notifications")},
 	{name: "notifications", as: accounts.Member, path: at("/notifications")},
 	{name: "notifications", as: accounts.Admin, path: at("/notifications")},
@@ -60,6 +60,15 @@ var pages = []page{
 	{name: "post-edit", as: accounts.Member, path: func(f *site) string { return "/p/" + f.replyID + "/edit" }},
 	{name: "post-history", as: accounts.Member, path: func(f *site) string { return "/p/" + f.replyID + "/history" }},
 	{name: "post-delete", as: accounts.Member, path: func(f *site) string { return "/p/" + f.replyID + "/delete" }},
+	{name: "ask", as: accounts.Visitor, path: at("/ask")},
+	{name: "ask", as: accounts.Newcomer, path: at("/ask")},
+	{name: "ask-errors", as: accounts.Newcomer, path: at("/ask"), prepare: submitEmptyQuestion},
+	{name: "ask-results", as: accounts.Visitor, path: func(f *site) string { return "/ask/" + f.visitorAskToken }},
+	{name: "ask-results", as: accounts.Newcomer, path: func(f *site) string { return "/ask/" + f.askToken }},
+	{name: "ask-write", as: accounts.Newcomer, path: func(f *site) string { return "/ask/" + f.askToken + "/write" }},
+	{name: "rules", as: accounts.Visitor, path: at("/rules")},
+	{name: "mod", as: accounts.Admin, path: at("/mod")},
+	{name: "mod-ask", as: accounts.Admin, path: at("/mod/ask")},
 	{name: "error-404", as: accounts.Visitor, path: at("/nulle-part"), status: http.StatusNotFound},
 	{name: "error-403", as: accounts.Member, path: at("/admin"), status: http.StatusForbidden},
 }
@@ -133,4 +142,8 @@ func submitBadRegistration(tab *testkit.Tab) {
 	tab.Fill("#field-email", "pas-une-adresse")
 	tab.Fill("#field-password", "court")
 	tab.Submit(`form[action="/register"] button[type=submit]`)
+}
+
+func submitEmptyQuestion(tab *testkit.Tab) {
+	tab.Submit(`form.ask-form button[type=submit]`)
 }

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"entraide/internal/accounts"
+	"entraide/internal/ask"
 	"entraide/internal/forum"
 	"entraide/internal/notify"
 )
@@ -22,6 +23,24 @@ type Deps struct {
 	Accounts *accounts.Service
 	Forum    *forum.Service
 	Notify   *notify.Service // optional: its clock follows the story too
+	Ask      *ask.Service    // newcomers' threads go through the ask flow
+}
+
+// demoTried is what the demo's newcomers say they already read or tried.
+const demoTried = "J'ai lu les guides de la rubrique des nouveaux membres et les discussions que la recherche m'a montrées."
+
+// open opens a thread as a person would: a newcomer through the ask flow
+// (the sentence, what exists, then the form), a member directly.
+func (d Deps) open(ctx context.Context, author *accounts.User, in forum.NewThread) (*forum.Thread, error) {
+	if author.Can(accounts.Member) || d.Ask == nil {
+		return d.Forum.CreateThread(ctx, author, in)
+	}
+	sess, err := d.Ask.Walk(ctx, author, in.Title)
+	if err != nil {
+		return nil, err
+	}
+	in.AskSession, in.Tried = sess.Token, demoTried
+	return d.Ask.Post(ctx, author, in)
 }
 
 // ErrNotEmpty is returned by Load when the forum already has threads or one
@@ -71,10 +90,13 @@ func Load(ctx context.Context, d Deps, out io.Writer) error {
 		if d.Notify != nil {
 			d.Notify.SetClock(now)
 		}
+		if d.Ask != nil {
+			d.Ask.SetClock(now)
+		}
 	}
 	defer clock(real)
 	now := time.Now()
-	posts, postIDs, err := writeThreads(ctx, d.Forum, users, sectionIDs, now)
+	posts, postIDs, err := writeThreads(ctx, d, users, sectionIDs, now)
 	if err != nil {
 		return err
 	}
@@ -131,7 +153,7 @@ type step struct {
 // writeThreads writes every post and edit in the order of their dates, so
 // that ids, positions and "last activity" follow the story, and returns the
 // number of posts written and their ids, by thread, the opening first.
-func writeThreads(ctx context.Context, f *forum.Service, users map[string]*accounts.User, sectionIDs map[string]int64, now time.Time) (int, [][]int64, error) {
+func writeThreads(ctx context.Context, d Deps, users map[string]*accounts.User, sectionIDs map[string]int64, now time.Time) (int, [][]int64, error) {
 	var steps []step
 	for i, t := range threads {
 		for j, p := range append([]post{t.Opening}, t.Replies...) {
@@ -144,8 +166,12 @@ func writeThreads(ctx context.Context, f *forum.Service, users map[string]*accou
 	slices.SortStableFunc(steps, func(a, b step) int { return a.at.Compare(b.at) })
 	opened := make([]*forum.Thread, len(threads))
 	postIDs := make([][]int64, len(threads)) // by thread, the opening post first
+	f := d.Forum
 	for _, s := range steps {
 		f.SetClock(func() time.Time { return s.at })
+		if d.Ask != nil {
+			d.Ask.SetClock(func() time.Time { return s.at })
+		}
 		t := threads[s.thread]
 		p := t.Opening
 		if s.reply >= 0 {
@@ -158,7 +184,7 @@ func writeThreads(ctx context.Context, f *forum.Service, users map[string]*accou
 			_, err = f.EditPost(ctx, author, postIDs[s.thread][s.reply+1], forum.Edit{Title: t.Title, Body: p.Edit.Body})
 		case s.reply < 0:
 			var first []forum.PostView
-			if opened[s.thread], err = f.CreateThread(ctx, author, forum.NewThread{SectionID: sectionIDs[t.Section], Title: t.Title, Body: p.Body}); err == nil {
+			if opened[s.thread], err = d.open(ctx, author, forum.NewThread{SectionID: sectionIDs[t.Section], Title: t.Title, Body: p.Body}); err == nil {
 				first, err = f.Posts(ctx, opened[s.thread], 1)
 			}
 			if err == nil {

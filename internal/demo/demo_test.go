@@ -10,8 +10,11 @@ import (
 	"unicode/utf8"
 
 	"entraide/internal/accounts"
+	"entraide/internal/ask"
 	"entraide/internal/forum"
 	"entraide/internal/markup"
+	"entraide/internal/rules"
+	"entraide/internal/search"
 	"entraide/internal/testkit/testdb"
 )
 
@@ -27,8 +30,15 @@ var guideTitles = []string{
 
 func newDeps(t *testing.T) Deps {
 	d := testdb.NewDB(t)
+	index := search.NewIndex(d)
+	if err := index.Prepare(ctx); err != nil {
+		t.Fatal(err)
+	}
 	acc := accounts.New(d)
-	return Deps{Accounts: acc, Forum: forum.New(d, acc, markup.New(), nil)}
+	f := forum.New(d, acc, markup.New(), index)
+	// The ask service is the forum's thread gate: newcomers' threads must
+	// come through the ask flow, as in the application.
+	return Deps{Accounts: acc, Forum: f, Ask: ask.New(d, f, search.NewSearcher(index), rules.New(d, rules.Catalog))}
 }
 
 // TestContentIsConsistent checks the story without a database: known
@@ -94,6 +104,14 @@ func TestLoad(t *testing.T) {
 	before := time.Now()
 	if err := Load(ctx, d, &out); err != nil {
 		t.Fatalf("load: %v", err)
+	}
+	// Every newcomer's thread came through the ask flow, its session posted.
+	var asked, newcomerThreads int64
+	db := d.Ask.DB()
+	db.Raw("SELECT COUNT(*) FROM ask_sessions WHERE outcome = 'posted' AND thread_id IS NOT NULL").Scan(&asked)
+	db.Raw("SELECT COUNT(*) FROM threads t JOIN users u ON u.id = t.author_id WHERE u.role = 'newcomer'").Scan(&newcomerThreads)
+	if asked == 0 || asked != newcomerThreads {
+		t.Errorf("%d sessions posted for %d newcomers' threads", asked, newcomerThreads)
 	}
 	for _, want := range []string{"8 members", "18 threads", DemoPassword, helene, guideTitles[0]} {
 		if !strings.Contains(out.String(), want) {

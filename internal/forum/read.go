@@ -193,9 +193,12 @@ type ThreadView struct {
 	Thread  Thread
 	Section Section
 	Author  Author
+	// Tried is what the author already read or tried, written with the
+	// question (plain text), or "".
+	Tried string
 }
 
-var threadViewQuery = "SELECT " + threadRow.Prefixed("t") + ", " + sectionRow.Prefixed("s") + ", " + authorRow.Prefixed("a") +
+var threadViewQuery = "SELECT " + threadRow.Prefixed("t") + ", " + sectionRow.Prefixed("s") + ", " + authorRow.Prefixed("a") + ", t.tried" +
 	` FROM threads t JOIN sections s ON s.id = t.section_id JOIN users a ON a.id = t.author_id
 	WHERE t.id = ? AND t.deleted_at IS NULL`
 
@@ -205,7 +208,7 @@ func (s *Service) Thread(ctx context.Context, u *accounts.User, id int64) (*Thre
 	var tv *ThreadView
 	err := s.query(ctx, threadViewQuery, []any{id}, func(rows *sql.Rows) error {
 		tv = &ThreadView{}
-		dest := append(append(tv.Thread.fields(), tv.Section.fields()...), tv.Author.fields()...)
+		dest := append(append(append(tv.Thread.fields(), tv.Section.fields()...), tv.Author.fields()...), &tv.Tried)
 		if err := rows.Scan(dest...); err != nil {
 			return err
 		}

@@ -41,6 +41,7 @@ type Service struct {
 	index   Indexer
 	notes   Notifier        // thanks.go
 	rules   *settings.Store // acknowledge.go
+	gate    ThreadGate
 	now     func() time.Time
 	// sections caches the section list for a second (sectioncache.go).
 	sections sectionCache

@@ -28,6 +28,12 @@ type NewThread struct {
 	SectionID int64
 	Title     string
 	Body      string
+	// Tried is "what I already read or tried", shown under the question:
+	// required of newcomers who come through the ask flow.
+	Tried string
+	// AskSession is the token of the ask session the thread comes from
+	// (internal/ask), or "" when it was opened directly.
+	AskSession string
 }
 
 func checkTitle(bad errs.Invalid, title string) {
@@ -83,10 +89,11 @@ func (s *Service) CreateThread(ctx context.Context, author *accounts.User, in Ne
 	if author == nil {
 		return nil, errs.ErrForbidden
 	}
-	in.Title, in.Body = cleanTitle(in.Title), cleanText(in.Body)
+	in.Title, in.Body, in.Tried = cleanTitle(in.Title), cleanText(in.Body), strings.TrimSpace(cleanText(in.Tried))
 	bad := errs.Invalid{}
 	checkTitle(bad, in.Title)
 	checkBody(bad, in.Body)
+	checkTried(bad, author, in)
 	if in.SectionID == 0 && author.Can(accounts.Member) {
 		bad.Add("section", "forum.section.choose")
 	}
@@ -102,7 +109,14 @@ func (s *Service) CreateThread(ctx context.Context, author *accounts.User, in Ne
 	}
 	var thread *Thread
 	err = s.tx(ctx, func(tx *gorm.DB) error {
-		sec, err := s.targetSection(tx, author, in.SectionID)
+		toNewcomers := !author.Can(accounts.Member)
+		if s.gate != nil {
+			var err error
+			if toNewcomers, err = s.gate.Admit(db.TxContext(tx), author, in); err != nil {
+				return err
+			}
+		}
+		sec, err := s.targetSection(tx, author, in.SectionID, toNewcomers)
 		if err != nil {
 			return err
 		}
@@ -111,6 +125,11 @@ func (s *Service) CreateThread(ctx context.Context, author *accounts.User, in Ne
 			PostSeq: 1, LastPostAt: now, LastAuthorID: author.ID, CreatedAt: now, UpdatedAt: now}
 		if err := tx.Create(thread).Error; err != nil {
 			return err
+		}
+		if in.Tried != "" {
+			if err := tx.Exec("UPDATE threads SET tried = ? WHERE id = ?", in.Tried, thread.ID).Error; err != nil {
+				return err
+			}
 		}
 		post := &Post{ThreadID: thread.ID, AuthorID: author.ID, Position: 1, Body: in.Body, BodyHTML: html, CreatedAt: now, UpdatedAt: now}
 		if err := tx.Create(post).Error; err != nil {
@@ -123,7 +142,12 @@ func (s *Service) CreateThread(ctx context.Context, author *accounts.User, in Ne
 			return err
 		}
 		if s.index != nil {
-			return s.index.PostSaved(tx, thread, post)
+			if err := s.index.PostSaved(tx, thread, post); err != nil {
+				return err
+			}
+		}
+		if s.gate != nil {
+			return s.gate.Opened(db.TxContext(tx), author, in, thread)
 		}
 		return nil
 	})
@@ -134,8 +158,8 @@ func (s *Service) CreateThread(ctx context.Context, author *accounts.User, in Ne
 }
 
 // targetSection is where author's new thread goes, or why it cannot.
-func (s *Service) targetSection(tx *gorm.DB, author *accounts.User, picked int64) (*Section, error) {
-	if !author.Can(accounts.Member) {
+func (s *Service) targetSection(tx *gorm.DB, author *accounts.User, picked int64, toNewcomers bool) (*Section, error) {
+	if toNewcomers {
 		var sec Section
 		if err := tx.Where("is_newcomers").Take(&sec).Error; err != nil {
 			return nil, wrap("newcomers section", err)
@@ -149,7 +173,9 @@ func (s *Service) targetSection(tx *gorm.DB, author *accounts.User, picked int64
 	if err != nil {
 		return nil, err
 	}
-	if !CanOpenThreadIn(author, sec) {
+	// Not filed in the newcomers' section (a member, or the rule is off):
+	// any open section the author may read.
+	if sec.Archived || !CanRead(author, sec) {
 		return nil, errs.Invalid{"section": "forum.section.closed"}
 	}
 	return sec, nil

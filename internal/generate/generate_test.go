@@ -46,6 +46,26 @@ func TestGeneratedForumIsConsistent(t *testing.T) {
 	if users != 80 || threads != 150 || posts != 2000 || revisions != res.Revisions || revisions == 0 {
 		t.Fatalf("rows: %d users, %d threads, %d posts, %d revisions; result %+v", users, threads, posts, revisions, res)
 	}
+	// Ask sessions at believable rates: every newcomer's thread in the
+	// newcomers' section posted from one; more found than posted; some
+	// abandoned; some by visitors.
+	var outcomes []struct {
+		Outcome string
+		N       int
+	}
+	d.Raw("SELECT outcome, COUNT(*) AS n FROM ask_sessions GROUP BY outcome ORDER BY outcome").Scan(&outcomes)
+	byOutcome := map[string]int{}
+	for _, o := range outcomes {
+		byOutcome[o.Outcome] = o.N
+	}
+	var newcomerThreads, visitors int
+	d.Raw(`SELECT COUNT(*) FROM threads t JOIN users u ON u.id = t.author_id JOIN sections s ON s.id = t.section_id
+		WHERE u.role = 'newcomer' AND s.is_newcomers`).Scan(&newcomerThreads)
+	d.Raw("SELECT COUNT(*) FROM ask_sessions WHERE user_id IS NULL").Scan(&visitors)
+	if newcomerThreads == 0 || byOutcome["posted"] != newcomerThreads || byOutcome["found"] <= byOutcome["posted"] ||
+		byOutcome["abandoned"] == 0 || visitors == 0 {
+		t.Fatalf("ask sessions %v, %d newcomers' threads, %d by visitors", byOutcome, newcomerThreads, visitors)
+	}
 	if d.Dialect == db.SQLite {
 		// Statistics of FTS5's tables, still empty here, would make SQLite
 		// scan the whole index at every merge once it is filled.

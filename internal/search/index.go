@@ -31,8 +31,14 @@ type store interface {
 	removePosts(tx *gorm.DB, postIDs []int64) error
 	// match returns the ranked threads matching plan (see search.go).
 	match(ctx context.Context, tx *gorm.DB, p plan) (matched, error)
-	// similar returns the threads whose first post shares the most tokens.
-	similar(ctx context.Context, tx *gorm.DB, tokens []string, sectionIDs []int64, exclude int64, limit int) ([]hit, error)
+	// similarUpsert, similarInsertMany and similarRemove keep the
+	// similar-threads index (similar_index.go).
+	similarUpsert(tx *gorm.DB, d similarDoc) error
+	similarInsertMany(tx *gorm.DB, docs []similarDoc) error
+	similarRemove(tx *gorm.DB, threadID int64) error
+	// similarIndexed returns the threads of the similar-threads index
+	// matching expr, best first.
+	similarIndexed(ctx context.Context, tx *gorm.DB, expr driverExpr, sectionIDs []int64, exclude int64, limit int) ([]hit, error)
 	// analyze refreshes the planner's statistics of the search tables after
 	// a rebuild.
 	analyze(tx *gorm.DB) error
@@ -92,6 +98,9 @@ func (ix *Index) PostSaved(tx *gorm.DB, t *forum.Thread, p *forum.Post) error {
 // first post.
 func (ix *Index) save(tx *gorm.DB, d document) error {
 	if d.FirstPost {
+		if err := ix.saveSimilar(tx, newSimilarDoc(d.ThreadID, d.Title, d.Body)); err != nil {
+			return err
+		}
 		err := tx.Exec(`INSERT INTO search_titles (thread_id, tokens) VALUES (?, ?)
 			ON CONFLICT (thread_id) DO UPDATE SET tokens = excluded.tokens`, d.ThreadID, " "+joinTokens(d.Title)+" ").Error
 		if err != nil {
@@ -112,6 +121,9 @@ func (ix *Index) PostRemoved(tx *gorm.DB, t *forum.Thread, p *forum.Post) error 
 		return err
 	}
 	if err := tx.Exec("DELETE FROM search_titles WHERE thread_id = ?", t.ID).Error; err != nil {
+		return err
+	}
+	if err := ix.removeSimilar(tx, t.ID); err != nil {
 		return err
 	}
 	return ix.store.removePosts(tx, ids)

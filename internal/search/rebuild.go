@@ -97,7 +97,7 @@ func (ix *Index) Rebuild(ctx context.Context, out io.Writer) error {
 	if out != nil {
 		fmt.Fprintf(out, "search index rebuilt: %d posts\n", total)
 	}
-	return nil
+	return ix.RebuildSimilar(ctx, out)
 }
 
 // readPosts sends the visible posts of live threads in batches, by id.

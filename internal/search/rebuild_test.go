@@ -30,10 +30,7 @@ func TestRebuildWhileTheForumIsWritten(t *testing.T) {
 	var threads []*forum.Thread
 	var replies []*forum.Post
 	for i := 0; i < 20; i++ {
-		th, err := f.CreateThread(ctx, u, forum.NewThread{Title: fmt.Sprintf("Question numéro %d sur la facturation", i), Body: "Texte de départ."})
-		if err != nil {
-			t.Fatal(err)
-		}
+		th := testkit.AskedThread(t, srv.App, u, forum.NewThread{Title: fmt.Sprintf("Question numéro %d sur la facturation", i), Body: "Texte de départ."})
 		threads = append(threads, th)
 		for j := 0; j < 5; j++ {
 			p, err := f.Reply(ctx, u, th.ID, fmt.Sprintf("Réponse %d-%d.", i, j))
@@ -145,9 +142,7 @@ func TestRebuildGivesThePlannerFreshStatistics(t *testing.T) {
 	ctx := context.Background()
 	d := srv.App.DB
 	_, u := srv.NewUser(accounts.Newcomer)
-	if _, err := srv.App.Forum.CreateThread(ctx, u, forum.NewThread{Title: "Logiciel de facturation", Body: "Lequel choisir ?"}); err != nil {
-		t.Fatal(err)
-	}
+	testkit.AskedThread(t, srv.App, u, forum.NewThread{Title: "Logiciel de facturation", Body: "Lequel choisir ?"})
 	if d.Dialect == db.Postgres {
 		if err := srv.App.Index.Rebuild(ctx, nil); err != nil {
 			t.Fatal(err)

@@ -285,14 +285,47 @@ func matchFrom(tx *gorm.DB, p plan, from int64) (matched, error) {
 	return scanHits(tx.Raw(sql, args...))
 }
 
-func (postgresStore) similar(ctx context.Context, tx *gorm.DB, tokens []string, sectionIDs []int64, exclude int64, limit int) ([]hit, error) {
-	sql := `SELECT d.thread_id, d.post_id, ts_rank('` + postgresWeights + `', d.document, q.q, 1) AS score
-		FROM search_docs d JOIN threads t ON t.id = d.thread_id, (SELECT ?::tsquery AS q) q
-		WHERE d.document @@ q.q AND d.first_post AND t.deleted_at IS NULL AND t.section_id IN ? AND t.id <> ?
-		ORDER BY score DESC, t.last_post_at DESC LIMIT ?`
+func (postgresStore) similarUpsert(tx *gorm.DB, d similarDoc) error {
+	return tx.Exec(`INSERT INTO similar_docs (thread_id, tokens, document) VALUES (?, ?, ?::tsvector)
+		ON CONFLICT (thread_id) DO UPDATE SET tokens = excluded.tokens, document = excluded.document`,
+		d.ThreadID, joinTokens(d.tokens()), tsvector(d.Title, d.Body)).Error
+}
+
+func (postgresStore) similarInsertMany(tx *gorm.DB, docs []similarDoc) error {
+	for start := 0; start < len(docs); start += insertChunk {
+		chunk := docs[start:min(start+insertChunk, len(docs))]
+		rows := make([]string, len(chunk))
+		var args []any
+		for i, d := range chunk {
+			rows[i] = "(?, ?, ?::tsvector)"
+			args = append(args, d.ThreadID, joinTokens(d.tokens()), tsvector(d.Title, d.Body))
+		}
+		if err := tx.Exec("INSERT INTO similar_docs (thread_id, tokens, document) VALUES "+strings.Join(rows, ", "), args...).Error; err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (postgresStore) similarRemove(tx *gorm.DB, threadID int64) error {
+	return tx.Exec("DELETE FROM similar_docs WHERE thread_id = ?", threadID).Error
+}
+
+// similarIndexed ranks the threads matching expr in the similar-threads
+// index: the newest similarScanned matches at most, then the best by
+// ts_rank, with a plan made for the words at hand.
+func (postgresStore) similarIndexed(ctx context.Context, tx *gorm.DB, expr driverExpr, sectionIDs []int64, exclude int64, limit int) ([]hit, error) {
+	sql := `WITH f AS MATERIALIZED (SELECT d.thread_id, d.document FROM similar_docs d
+			WHERE d.document @@ ?::tsquery ORDER BY d.thread_id DESC LIMIT ?),
+		b AS MATERIALIZED (SELECT f.thread_id, ts_rank('` + postgresWeights + `', f.document, ?::tsquery, 1) AS score
+			FROM f ORDER BY score DESC, f.thread_id DESC LIMIT ?)
+		SELECT b.thread_id, 0, b.score FROM b JOIN threads t ON t.id = b.thread_id
+		WHERE t.deleted_at IS NULL AND t.section_id IN ? AND t.id <> ?
+		ORDER BY b.score DESC, b.thread_id DESC LIMIT ?`
 	var m matched
 	err := customPlan(tx, func(tx *gorm.DB) (err error) {
-		m, err = scanHits(tx.Raw(sql, tsquery.join(tokens, nil, " | "), sectionIDs, exclude, limit))
+		q := expr.write(tsquery, " | ", " & ")
+		m, err = scanHits(tx.Raw(sql, q, similarScanned, q, 4*limit, sectionIDs, exclude, limit))
 		return err
 	})
 	return m.hits, err

@@ -130,15 +130,6 @@ func (sqliteStore) match(ctx context.Context, tx *gorm.DB, p plan) (matched, err
 	return scanHits(tx.Raw(sql, args...))
 }
 
-func (sqliteStore) similar(ctx context.Context, tx *gorm.DB, tokens []string, sectionIDs []int64, exclude int64, limit int) ([]hit, error) {
-	sql := `WITH f AS MATERIALIZED (SELECT rowid AS post_id, -bm25(search_fts, ` + bm25Weights + `) AS score FROM search_fts WHERE search_fts MATCH ?)
-		SELECT d.thread_id, d.post_id, f.score AS score FROM f JOIN search_docs d ON d.post_id = f.post_id JOIN threads t ON t.id = d.thread_id
-		WHERE d.first_post AND t.deleted_at IS NULL AND t.section_id IN ? AND t.id <> ?
-		ORDER BY score DESC, t.last_post_at DESC LIMIT ?`
-	m, err := scanHits(tx.Raw(sql, fts5.join(tokens, nil, " OR "), sectionIDs, exclude, limit))
-	return m.hits, err
-}
-
 // filters writes the conditions every search shares, on threads t.
 func filters(p plan, args *[]any) string {
 	cond := "t.deleted_at IS NULL AND t.section_id IN ?"
@@ -185,3 +176,57 @@ func scanHits(q *gorm.DB) (matched, error) {
 
 // work has nothing to do: FTS5 needs no partitions.
 func (sqliteStore) work(ctx context.Context, _ *slog.Logger) { <-ctx.Done() }
+
+func (sqliteStore) similarUpsert(tx *gorm.DB, d similarDoc) error {
+	if err := tx.Exec("DELETE FROM similar_fts WHERE rowid = ?", d.ThreadID).Error; err != nil {
+		return err
+	}
+	if err := tx.Exec("INSERT INTO similar_fts (rowid, title, body) VALUES (?, ?, ?)", d.ThreadID, joinTokens(d.Title), joinTokens(d.Body)).Error; err != nil {
+		return err
+	}
+	return tx.Exec(`INSERT INTO similar_docs (thread_id, tokens) VALUES (?, ?) ON CONFLICT (thread_id) DO UPDATE SET tokens = excluded.tokens`,
+		d.ThreadID, joinTokens(d.tokens())).Error
+}
+
+func (sqliteStore) similarInsertMany(tx *gorm.DB, docs []similarDoc) error {
+	for start := 0; start < len(docs); start += insertChunk {
+		chunk := docs[start:min(start+insertChunk, len(docs))]
+		fts, meta := make([]string, len(chunk)), make([]string, len(chunk))
+		var ftsArgs, metaArgs []any
+		for i, d := range chunk {
+			fts[i], meta[i] = "(?, ?, ?)", "(?, ?)"
+			ftsArgs = append(ftsArgs, d.ThreadID, joinTokens(d.Title), joinTokens(d.Body))
+			metaArgs = append(metaArgs, d.ThreadID, joinTokens(d.tokens()))
+		}
+		if err := tx.Exec("INSERT INTO similar_fts (rowid, title, body) VALUES "+strings.Join(fts, ", "), ftsArgs...).Error; err != nil {
+			return err
+		}
+		if err := tx.Exec("INSERT INTO similar_docs (thread_id, tokens) VALUES "+strings.Join(meta, ", "), metaArgs...).Error; err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (sqliteStore) similarRemove(tx *gorm.DB, threadID int64) error {
+	if err := tx.Exec("DELETE FROM similar_fts WHERE rowid = ?", threadID).Error; err != nil {
+		return err
+	}
+	return tx.Exec("DELETE FROM similar_docs WHERE thread_id = ?", threadID).Error
+}
+
+// similarIndexed ranks the threads matching expr in the similar-threads
+// index: the newest similarScanned matches at most, so that no draft costs
+// more than that, then the best by BM25; only the best few are looked up
+// in threads (deleted, out of reach), four times as many as asked so that
+// the filter rarely leaves fewer.
+func (sqliteStore) similarIndexed(ctx context.Context, tx *gorm.DB, expr driverExpr, sectionIDs []int64, exclude int64, limit int) ([]hit, error) {
+	sql := `WITH f AS MATERIALIZED (SELECT rowid AS thread_id, -bm25(similar_fts, ` + bm25Weights + `) AS score FROM similar_fts
+			WHERE similar_fts MATCH ? ORDER BY rowid DESC LIMIT ?),
+		b AS MATERIALIZED (SELECT thread_id, score FROM f ORDER BY score DESC, thread_id DESC LIMIT ?)
+		SELECT b.thread_id, 0, b.score FROM b CROSS JOIN threads t ON t.id = b.thread_id
+		WHERE t.deleted_at IS NULL AND t.section_id IN ? AND t.id <> ?
+		ORDER BY b.score DESC, b.thread_id DESC LIMIT ?`
+	m, err := scanHits(tx.Raw(sql, expr.write(fts5, " OR ", " AND "), similarScanned, 4*limit, sectionIDs, exclude, limit))
+	return m.hits, err
+}

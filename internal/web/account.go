@@ -17,7 +17,7 @@ type accountPage struct {
 }
 
 func (s *Server) newRegistration(c echo.Context) error {
-	page := &accountPage{Layout: s.layout(c, "register.title"), Form: newForm(c)}
+	page := &accountPage{Layout: s.layout(c, "register.title"), Form: newForm(c), Next: safeNext(c.QueryParam("next"))}
 	return s.render(c, http.StatusOK, "accounts/register", page)
 }
 
@@ -28,13 +28,13 @@ func (s *Server) createRegistration(c echo.Context) error {
 		Password: c.FormValue("password"), Confirm: c.FormValue("confirm"), Locale: stateOf(c).tr.Locale, IP: c.RealIP(),
 	})
 	if err != nil {
-		page := &accountPage{Layout: s.layout(c, "register.title"), Form: form}
+		page := &accountPage{Layout: s.layout(c, "register.title"), Form: form, Next: safeNext(c.FormValue("next"))}
 		return busy(s.formAgain(c, err, form, &page.Layout, "accounts/register", page))
 	}
 	if err := logIn(c, u); err != nil {
 		return err
 	}
-	return redirect(c, "/", "flash.welcome")
+	return redirect(c, safeNext(c.FormValue("next")), "flash.welcome")
 }
 
 func (s *Server) newLogin(c echo.Context) error {

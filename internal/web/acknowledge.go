@@ -55,14 +55,14 @@ func (p *ackPage) Replies() template.HTML {
 }
 
 // acknowledgeFirst shows the pending replies instead of the new-thread
-// form when the rule asks for it; done reports that it answered. Under
-// nudge, ?ack=skip goes straight to the form.
-func (s *Server) acknowledgeFirst(c echo.Context) (done bool, err error) {
+// form (or the ask flow's first step, at skipTo) when the rule asks for it;
+// done reports that it answered. Under nudge, ?ack=skip goes straight on.
+func (s *Server) acknowledgeFirst(c echo.Context, skipTo string) (done bool, err error) {
 	check, err := s.forum.AcknowledgeFirst(c.Request().Context(), currentUser(c))
 	if err != nil || !check.Show() || (check.MaySkip() && c.QueryParam("ack") == "skip") {
 		return false, err
 	}
-	page := &ackPage{Layout: s.layout(c, "thanks.ack.title"), Check: check, Skip: "/new?ack=skip"}
+	page := &ackPage{Layout: s.layout(c, "thanks.ack.title"), Check: check, Skip: skipTo + "?ack=skip"}
 	if sec := c.QueryParam("section"); sec != "" {
 		page.Skip += "&section=" + url.QueryEscape(sec)
 	}

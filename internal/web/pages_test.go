@@ -11,6 +11,7 @@ import (
 
 	"entraide/internal/accounts"
 	"entraide/internal/i18n"
+	"entraide/internal/rules"
 	"entraide/internal/testkit"
 	"entraide/templates"
 )
@@ -211,6 +212,19 @@ func TestEveryCatalogKeyUsedExists(t *testing.T) {
 		}
 		return nil
 	})
+	// The rules page and the admin form build their keys from the rules'
+	// descriptors: every value's sentence and every label must exist.
+	for _, d := range rules.Catalog {
+		keys := []string{d.LabelKey()}
+		for _, v := range d.Values {
+			keys = append(keys, d.SentenceKey(v), "rules.value."+v)
+		}
+		for _, key := range keys {
+			if !bundle.Has(key) {
+				t.Errorf("rule %s: missing key %s", d.Name, key)
+			}
+		}
+	}
 	// In Go, every string literal shaped like a key (word.word…) in the
 	// packages that hand keys to pages must be one, but for the few that
 	// are names of something else.
@@ -221,7 +235,7 @@ func TestEveryCatalogKeyUsedExists(t *testing.T) {
 			return nil
 		}
 		switch filepath.Base(filepath.Dir(path)) {
-		case "web", "forum", "accounts", "errs", "search", "settings", "notify":
+		case "web", "forum", "accounts", "errs", "search", "settings", "notify", "ask", "rules":
 		default:
 			return nil
 		}

@@ -23,6 +23,14 @@ func (s *Server) routes(e *echo.Echo) {
 	e.GET("/u/:username", s.showProfile)
 	e.GET("/search", s.showSearch, s.visitorSearchBudget)
 	e.GET("/search/similar", s.showSimilar, s.visitorSearchBudget)
+	e.GET("/rules", s.showRules)
+
+	// The ask flow: steps 1 and 2 are open to visitors, step 3 needs an account.
+	e.GET("/ask", s.showAsk)
+	e.POST("/ask", s.startAsk)
+	e.GET("/ask/:token", s.showAskResults)
+	e.GET("/ask/:token/open/:id", s.openAskResult)
+	e.POST("/ask/:token/found", s.foundAnswer)
 
 	e.GET("/register", s.newRegistration, guestOnly)
 	e.POST("/register", s.createRegistration, guestOnly)
@@ -34,6 +42,8 @@ func (s *Server) routes(e *echo.Echo) {
 	// Routes for logged-in people carry the guard one by one: an echo group
 	// without a prefix would also catch every unknown address.
 	loggedIn := func(method, path string, h echo.HandlerFunc) { e.Add(method, path, h, requireUser) }
+	loggedIn(http.MethodGet, "/ask/:token/write", s.showAskWrite)
+	loggedIn(http.MethodPost, "/ask/write", s.createAskThread)
 	loggedIn(http.MethodGet, "/new", s.newThread)
 	loggedIn(http.MethodPost, "/new", s.createThread)
 	loggedIn(http.MethodGet, "/t/:id/reply", s.newReply)
@@ -57,8 +67,13 @@ func (s *Server) routes(e *echo.Echo) {
 	loggedIn(http.MethodPost, "/notifications/:id/read", s.markNotificationRead)
 	e.POST("/preview", s.createPreview, requireUser, previewBodyLimit)
 
+	mod := e.Group("/mod", requireRole(accounts.Moderator))
+	mod.GET("", s.showMod)
+	mod.GET("/ask", s.showModAsk)
+
 	admin := e.Group("/admin", requireRole(accounts.Admin))
 	admin.GET("", s.showAdmin)
+	admin.POST("/rules", s.updateRules)
 	admin.POST("/users/:id/role", s.updateUserRole)
 	admin.GET("/sections/new", s.newSection)
 	admin.POST("/sections", s.createSection)

@@ -13,6 +13,8 @@ type sectionPage struct {
 	Section forum.Section
 	Page    *forum.SectionPage
 	CanOpen bool
+	// DirectOpen: members open threads directly; newcomers go through /ask.
+	DirectOpen bool
 }
 
 func (s *Server) showSection(c echo.Context) error {
@@ -29,7 +31,8 @@ func (s *Server) showSection(c echo.Context) error {
 	}
 	page := &sectionPage{Layout: s.layout(c, ""), Section: *sec}
 	page.Title = sec.Name
-	page.CanOpen = forum.CanOpenThreadIn(page.user, sec)
+	page.CanOpen = page.user != nil && !sec.Archived
+	page.DirectOpen = forum.CanOpenThreadIn(page.user, sec)
 	list, err := s.forum.SectionThreads(ctx, sec, after, before)
 	if err != nil {
 		return err

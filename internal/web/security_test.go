@@ -62,7 +62,13 @@ func TestGuardsForEveryRole(t *testing.T) {
 		{"/admin", map[*testkit.Client]int{visitor: http.StatusSeeOther, newcomer: 403, member: 403, moderator: 403, admin: 200}},
 		{"/admin/sections/new", map[*testkit.Client]int{visitor: http.StatusSeeOther, member: 403, moderator: 403, admin: 200}},
 		{"/admin/settings", map[*testkit.Client]int{visitor: http.StatusSeeOther, newcomer: 403, member: 403, moderator: 403, admin: 200}},
-		{"/new", map[*testkit.Client]int{visitor: http.StatusSeeOther, newcomer: 200, member: 200, admin: 200}},
+		{"/new", map[*testkit.Client]int{visitor: http.StatusSeeOther, newcomer: http.StatusSeeOther, member: 200, admin: 200}},
+		{"/ask", map[*testkit.Client]int{visitor: 200, newcomer: 200, member: 200, moderator: 200, admin: 200}},
+		{"/ask/pas-un-jeton", map[*testkit.Client]int{visitor: 404, newcomer: 404, member: 404}},
+		{"/ask/pas-un-jeton/write", map[*testkit.Client]int{visitor: http.StatusSeeOther, newcomer: 404, member: 404}},
+		{"/rules", map[*testkit.Client]int{visitor: 200, newcomer: 200, member: 200, moderator: 200, admin: 200}},
+		{"/mod", map[*testkit.Client]int{visitor: http.StatusSeeOther, newcomer: 403, member: 403, moderator: 200, admin: 200}},
+		{"/mod/ask", map[*testkit.Client]int{visitor: http.StatusSeeOther, newcomer: 403, member: 403, moderator: 200, admin: 200}},
 		{"/settings", map[*testkit.Client]int{visitor: http.StatusSeeOther, newcomer: 200}},
 		{"/notifications", map[*testkit.Client]int{visitor: http.StatusSeeOther, newcomer: 200, member: 200, moderator: 200, admin: 200}},
 		{"/p/1/thanks", map[*testkit.Client]int{visitor: 200, newcomer: 200, member: 200, moderator: 200, admin: 200}},
@@ -72,7 +78,7 @@ func TestGuardsForEveryRole(t *testing.T) {
 		for client, want := range c.want {
 			if p := client.Get(c.path); p.Status != want {
 				t.Errorf("GET %s: want %d, got %d", c.path, want, p.Status)
-			} else if want == http.StatusSeeOther && !strings.HasPrefix(p.Location, "/login?next=") {
+			} else if want == http.StatusSeeOther && client == visitor && !strings.HasPrefix(p.Location, "/login?next=") {
 				t.Errorf("GET %s as visitor redirects to %q", c.path, p.Location)
 			}
 		}
@@ -91,6 +97,9 @@ func TestGuardsForEveryRole(t *testing.T) {
 		{"/admin/sections/1/newcomers", nil, map[*testkit.Client]int{member: 403, moderator: 403}},
 		{"/admin/settings", form("registrations_per_address", "0", "registrations_per_hour", "0", "external_images", "show"),
 			map[*testkit.Client]int{visitor: 401, newcomer: 403, member: 403, moderator: 403}},
+		{"/admin/rules", form("search_first", "off"), map[*testkit.Client]int{visitor: 401, newcomer: 403, member: 403, moderator: 403}},
+		{"/ask/write", form("title", "Une question sans jeton", "body", "x"), map[*testkit.Client]int{visitor: 401}},
+		{"/ask/pas-un-jeton/found", form("thread", "1"), map[*testkit.Client]int{visitor: 404, newcomer: 404}},
 		{"/t/1/reply", form("body", "x"), map[*testkit.Client]int{visitor: 401}},
 		{"/p/1/edit", form("body", "x"), map[*testkit.Client]int{visitor: 401}},
 		{"/p/1/delete", nil, map[*testkit.Client]int{visitor: 401}},

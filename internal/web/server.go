@@ -8,12 +8,14 @@ import (
 	"log/slog"
 
 	"entraide/internal/accounts"
+	"entraide/internal/ask"
 	"entraide/internal/config"
 	"entraide/internal/db"
 	"entraide/internal/forum"
 	"entraide/internal/i18n"
 	"entraide/internal/markup"
 	"entraide/internal/notify"
+	"entraide/internal/rules"
 	"entraide/internal/search"
 	"entraide/internal/settings"
 	"entraide/static"
@@ -34,6 +36,8 @@ type Deps struct {
 	Markup        *markup.Renderer
 	Search        *search.Searcher
 	Finder        *search.Finder
+	Ask           *ask.Service
+	Rules         *rules.Book
 	I18n          *i18n.Bundle
 	Log           *slog.Logger
 	SessionSecret []byte
@@ -50,6 +54,8 @@ type Server struct {
 	markup   *markup.Renderer
 	search   *search.Searcher
 	finder   *search.Finder
+	ask      *ask.Service
+	rules    *rules.Book
 	i18n     *i18n.Bundle
 	log      *slog.Logger
 	sessions *sessions.CookieStore
@@ -77,7 +83,7 @@ func New(d Deps) (*echo.Echo, error) {
 	if len(d.SessionSecret) < 32 {
 		return nil, fmt.Errorf("web: session secret too short")
 	}
-	s := &Server{cfg: d.Config, db: d.DB, accounts: d.Accounts, forum: d.Forum, markup: d.Markup, search: d.Search, finder: d.Finder, i18n: d.I18n,
+	s := &Server{cfg: d.Config, db: d.DB, accounts: d.Accounts, forum: d.Forum, markup: d.Markup, search: d.Search, finder: d.Finder, ask: d.Ask, rules: d.Rules, i18n: d.I18n,
 		log: d.Log, sessions: newCookieStore(d.SessionSecret, d.Config.Secure()), pages: p, assets: a, notify: d.Notify}
 	s.devices = newDeviceCodec(d.SessionSecret)
 	s.site, s.budget = d.Settings, newSearchBudget()

@@ -22,6 +22,7 @@ const (
 	keyCSRF       = "csrf"
 	keyFlash      = "flash"
 	keyLocale     = "locale"
+	keyAsk        = "ask" // the token of the ask session a visitor started
 	sessionMaxAge = 30 * 24 * 3600
 )
 
@@ -54,13 +55,17 @@ func saveSession(c echo.Context) error {
 }
 
 // logIn renews the session for u: a fresh CSRF token, u's id and session
-// version. Anything a visitor's session held, but the language, is dropped.
+// version. Anything a visitor's session held, but the language and the
+// ask session they started (to come back to its step 3), is dropped.
 func logIn(c echo.Context, u *accounts.User) error {
 	st := stateOf(c)
-	locale := st.session.Values[keyLocale]
+	locale, askToken := st.session.Values[keyLocale], st.session.Values[keyAsk]
 	st.session.Values = map[any]any{keyUserID: u.ID, keyVersion: u.SessionVersion, keyCSRF: randomToken()}
 	if locale != nil {
 		st.session.Values[keyLocale] = locale
+	}
+	if askToken != nil {
+		st.session.Values[keyAsk] = askToken
 	}
 	st.user = u
 	return saveSession(c)

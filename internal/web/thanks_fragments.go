@@ -184,11 +184,22 @@ func (p *threadPage) postThanks(f *fragment, post forum.PostView) {
 	}
 }
 
-// afterPost writes, under the question, the chosen reply (written here
-// rather than tested for in the template: a template action per post cost
-// a dozen allocations each).
+// afterPost writes, under the question, what its author already read or
+// tried (the ask flow's field) and the chosen reply: written here rather
+// than tested for in the template, where an action per post cost a dozen
+// allocations each.
 func (p *threadPage) afterPost(f *fragment, post forum.PostView) {
-	if post.Position == 1 && p.Solution != nil {
+	if post.Position != 1 {
+		return
+	}
+	if tried := p.View.Tried; tried != "" {
+		f.raw(`<section class="tried" aria-labelledby="tried-title"><h2 id="tried-title">`)
+		f.text(p.T("ask.write.tried"))
+		f.raw(`</h2><p>`)
+		f.text(tried)
+		f.raw("</p></section>\n")
+	}
+	if p.Solution != nil {
 		p.solutionBox(f)
 	}
 }

@@ -13,6 +13,7 @@ import (
 
 	"entraide/internal/accounts"
 	"entraide/internal/forum"
+	"entraide/internal/rules"
 	"entraide/internal/testkit"
 
 	"github.com/PuerkitoBio/goquery"
@@ -22,8 +23,7 @@ import (
 // whatever the form says) and returns its address.
 func askQuestion(t *testing.T, c *testkit.Client, title, body string) string {
 	t.Helper()
-	c.Get("/new?ack=skip")
-	p := c.Post("/new", form("title", title, "body", body))
+	p := c.AskThread(title, "", title, body, testkit.AskedTried)
 	if p.Status != http.StatusSeeOther {
 		t.Fatalf("ask: %d %s", p.Status, p.Text(".form-errors, .field-error"))
 	}
@@ -325,6 +325,19 @@ func TestAcknowledgeBeforeAskingAgain(t *testing.T) {
 	helper, _ := srv.NewUser(accounts.Member)
 	thread := askQuestion(t, asker, "Comment trouver mes premiers clients ?", "Je ne sais pas où chercher.")
 	reply := replyTo(t, helper, thread, "Commencez par les cabinets médicaux de votre ville.")
+	// Under search-first, the ask flow's first step is where a newcomer
+	// starts a new question: the earlier answers come first there.
+	srv.App.DB.Exec("UPDATE posts SET created_at = ? WHERE id = ?", time.Now().UTC().Add(-25*time.Hour), reply)
+	if page := asker.Get("/ask"); page.Has("#field-q") || !page.Has("#pending-"+reply) {
+		t.Fatalf("the ask flow did not show the earlier answer first: %q", page.Text("main"))
+	} else if skip, _ := page.Doc.Find(`a[href^="/ask?ack=skip"]`).Attr("href"); !asker.Get(skip).Has("#field-q") {
+		t.Fatalf("skip %q did not lead to the ask flow's first step", skip)
+	}
+	srv.App.DB.Exec("UPDATE posts SET created_at = ? WHERE id = ?", time.Now().UTC(), reply)
+	// Without search-first, /new is where a newcomer opens a thread.
+	if err := srv.App.Rules.Set(context.Background(), rules.SearchFirst, rules.Off); err != nil {
+		t.Fatal(err)
+	}
 	// A fresh reply does not hold the asker yet.
 	if p := asker.Get("/new"); !p.Has("#field-title") {
 		t.Fatalf("fresh reply held the asker: %q", p.Text("main"))

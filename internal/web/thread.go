@@ -8,6 +8,7 @@ import (
 	"entraide/internal/errs"
 	"entraide/internal/forum"
 	"entraide/internal/markup"
+	"entraide/internal/rules"
 
 	"github.com/labstack/echo/v4"
 )
@@ -131,22 +132,40 @@ type newThreadPage struct {
 	Form     Form
 	Sections []forum.Section // where the reader may open a thread
 	Newcomer bool            // newcomers' threads always go to the newcomers' section
+	Refused  bool            // a rule stopped the thread: link to the ask flow
 	Preview  markup.HTML
 }
 
-func (s *Server) threadFormPage(c echo.Context, form Form) *newThreadPage {
+func (s *Server) threadFormPage(c echo.Context, form Form) (*newThreadPage, error) {
 	page := &newThreadPage{Layout: s.layout(c, "thread.new.title"), Form: form}
-	page.Newcomer = !page.user.Can(accounts.Member)
+	if !page.user.Can(accounts.Member) {
+		v, err := s.ask.Rules(c.Request().Context())
+		if err != nil {
+			return nil, err
+		}
+		page.Newcomer = v.On(rules.NewcomersSection)
+	}
 	for _, sec := range page.Layout.Sections {
-		if forum.CanOpenThreadIn(page.user, &sec) {
+		if !sec.Archived {
 			page.Sections = append(page.Sections, sec)
 		}
 	}
-	return page
+	return page, nil
 }
 
 func (s *Server) newThread(c echo.Context) error {
-	if done, err := s.acknowledgeFirst(c); done || err != nil {
+	if !currentUser(c).Can(accounts.Member) {
+		// Newcomers ask through the ask flow when the search-first rule
+		// holds; the flow asks them first to acknowledge earlier answers.
+		v, err := s.ask.Rules(c.Request().Context())
+		if err != nil {
+			return err
+		}
+		if v.On(rules.SearchFirst) {
+			return c.Redirect(http.StatusSeeOther, "/ask")
+		}
+	}
+	if done, err := s.acknowledgeFirst(c, "/new"); done || err != nil {
 		return err
 	}
 	form := newForm(c, "title", "body")
@@ -155,7 +174,11 @@ func (s *Server) newThread(c echo.Context) error {
 			form.Values["section"] = strconv.FormatInt(sec.ID, 10)
 		}
 	}
-	return s.render(c, http.StatusOK, "threads/new", s.threadFormPage(c, form))
+	page, err := s.threadFormPage(c, form)
+	if err != nil {
+		return err
+	}
+	return s.render(c, http.StatusOK, "threads/new", page)
 }
 
 func (s *Server) createThread(c echo.Context) error {
@@ -166,15 +189,21 @@ func (s *Server) createThread(c echo.Context) error {
 	}
 	t, err := s.forum.CreateThread(c.Request().Context(), currentUser(c), forum.NewThread{SectionID: sectionID, Title: form.Get("title"), Body: form.Get("body")})
 	if err != nil {
-		page := s.threadFormPage(c, form)
+		page, perr := s.threadFormPage(c, form)
+		if perr != nil {
+			return perr
+		}
+		_, page.Refused = errs.AsRefusal(err)
 		return s.formAgain(c, err, form, &page.Layout, "threads/new", page)
 	}
 	return redirect(c, threadURL(t.ID, t.Slug), "flash.thread_created")
 }
 
 func (s *Server) previewThread(c echo.Context, form Form) error {
-	page := s.threadFormPage(c, form)
-	var err error
+	page, err := s.threadFormPage(c, form)
+	if err != nil {
+		return err
+	}
 	if page.Preview, err = s.markup.Render(form.Get("body")); err != nil {
 		return err
 	}

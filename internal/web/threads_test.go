@@ -107,14 +107,21 @@ func TestThreadFormKeepsInputAndExplains(t *testing.T) {
 func TestNewcomersThreadsGoToTheNewcomersSection(t *testing.T) {
 	srv := testkit.NewServer(t)
 	newcomer, _ := srv.NewUser(accounts.Newcomer)
-	page := newcomer.Get("/new")
-	if page.Has("#field-section") || !strings.Contains(page.Text(".notice"), "rubrique des futures télésecrétaires") {
+	member, _ := srv.NewUser(accounts.Member)
+	// A newcomer's "Ouvrir un sujet" is the ask flow.
+	if p := newcomer.Get("/new"); p.Status != http.StatusSeeOther || p.Location != "/ask" {
+		t.Fatalf("newcomer /new: %d %q", p.Status, p.Location)
+	}
+	token := newcomer.AskToken("trouver mes premiers clients")
+	page := newcomer.Get("/ask/" + token + "/write")
+	if page.Has("#field-section") || !strings.Contains(page.Text(".notice"), "rubrique des nouveaux membres") {
 		t.Fatalf("newcomer form: section select %v, notice %q", page.Has("#field-section"), page.Text(".notice"))
 	}
 	// Even a forged section id lands in the newcomers' section.
-	p := newcomer.Post("/new", form("section", "3", "title", "Comment trouver mes premiers clients ?", "body", "Bonjour, je me lance."))
+	p := newcomer.Post("/ask/write", form("session", token, "section", sectionID(t, member, "entre-nous"), "title", "Comment trouver mes premiers clients ?",
+		"body", "Bonjour, je me lance.", "tried", "J'ai lu le guide pour démarrer et la page sur la prospection.", "reviewed", "1"))
 	if p.Status != http.StatusSeeOther {
-		t.Fatalf("status %d", p.Status)
+		t.Fatalf("status %d %q", p.Status, p.Text(".form-errors"))
 	}
 	page = newcomer.Follow(p)
 	if !strings.Contains(page.Text(".breadcrumb"), "Se lancer") {
