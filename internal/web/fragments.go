@@ -157,6 +157,7 @@ func (p *threadPage) Post(post forum.PostView) template.HTML {
 		f.raw(`</a>`)
 	}
 	f.raw("\n</footer>\n</article>")
+	p.afterPost(&f, post)
 	return f.html()
 }
 

@@ -1,11 +1,10 @@
 package web
 
 import (
-	"entraide/internal/forum"
-	"html/template"
 	"strconv"
 	"unicode/utf8"
 
+	"entraide/internal/forum"
 	"entraide/internal/markup"
 )
 
@@ -25,18 +24,17 @@ type thanksState struct {
 // count, which links to who thanked. It is the piece the in-place script
 // replaces with the server's answer.
 func thanksControl(f *fragment, l *Layout, st thanksState) {
-	id := strconv.FormatInt(st.PostID, 10)
 	f.raw(`<div class="thanks" id="thanks-`)
-	f.text(id)
+	f.num(st.PostID)
 	f.raw(`" data-thanks>`)
 	if st.CanAct {
 		if st.Thanked {
 			f.raw(`<form class="thank-form inline" method="post" action="/p/`)
-			f.text(id)
+			f.num(st.PostID)
 			f.raw(`/unthank">`)
 		} else {
 			f.raw(`<form class="thank-form inline" method="post" action="/p/`)
-			f.text(id)
+			f.num(st.PostID)
 			f.raw(`/thank">`)
 		}
 		f.raw(`<input type="hidden" name="csrf" value="`)
@@ -57,7 +55,7 @@ func thanksControl(f *fragment, l *Layout, st thanksState) {
 	}
 	if st.Count > 0 {
 		f.raw(` <a class="thank-count" href="/p/`)
-		f.text(id)
+		f.num(st.PostID)
 		f.raw(`/thanks">`)
 		f.text(l.N("thanks.count", st.Count))
 		f.raw(`</a>`)
@@ -89,11 +87,13 @@ func (p *threadPage) isSolution(post forum.PostView) bool {
 // postNext is where a post's one-click forms come back to without
 // JavaScript: the post on this page.
 func (p *threadPage) postNext(post forum.PostView) string {
-	to := threadURL(p.View.Thread.ID, p.View.Thread.Slug)
-	if p.Page > 1 {
-		to += "?page=" + strconv.Itoa(p.Page)
+	if p.here == "" {
+		p.here = threadURL(p.View.Thread.ID, p.View.Thread.Slug)
+		if p.Page > 1 {
+			p.here += "?page=" + strconv.Itoa(p.Page)
+		}
 	}
-	return to + "#p" + strconv.FormatInt(post.ID, 10)
+	return p.here + "#p" + strconv.FormatInt(post.ID, 10)
 }
 
 // pending reports whether the reader, the thread's author, has yet to
@@ -147,18 +147,27 @@ func (p *threadPage) postThanks(f *fragment, post forum.PostView) {
 	if post.DeletedAt != nil {
 		return
 	}
-	thanksControl(f, l, thanksState{PostID: post.ID, Count: post.ThankCount, Next: p.postNext(post),
-		CanAct: p.user != nil && post.AuthorID != p.user.ID, Thanked: p.Marks[post.ID].Thanked})
+	// A visitor's page carries no form: nothing to build for it (the
+	// return address costs allocations on every post).
+	st := thanksState{PostID: post.ID, Count: post.ThankCount, CanAct: p.user != nil && post.AuthorID != p.user.ID}
+	if st.CanAct {
+		st.Next, st.Thanked = p.postNext(post), p.Marks[post.ID].Thanked
+	}
+	thanksControl(f, l, st)
 	if post.Position == 1 || !p.CanChoose {
 		return
 	}
+	next := st.Next
+	if next == "" {
+		next = p.postNext(post)
+	}
 	id := strconv.FormatInt(post.ID, 10)
 	if p.isSolution(post) {
-		actionForm(f, l, "/t/"+strconv.FormatInt(post.ThreadID, 10)+"/solution/remove", p.postNext(post), l.T("thanks.solution.remove"), "link")
+		actionForm(f, l, "/t/"+strconv.FormatInt(post.ThreadID, 10)+"/solution/remove", next, l.T("thanks.solution.remove"), "link")
 	} else {
 		// Also beside a reminder's own button: a Merci sent in place
 		// removes the reminder, and the choice must stay at hand.
-		actionForm(f, l, "/p/"+id+"/solution", p.postNext(post), l.T("thanks.solution.choose"), "link")
+		actionForm(f, l, "/p/"+id+"/solution", next, l.T("thanks.solution.choose"), "link")
 	}
 	if p.Asker && p.Marks[post.ID].NotHelpful {
 		f.raw(`<form class="inline" method="post" action="/p/`)
@@ -166,7 +175,7 @@ func (p *threadPage) postThanks(f *fragment, post forum.PostView) {
 		f.raw(`/not-helpful"><input type="hidden" name="csrf" value="`)
 		f.text(l.CSRF)
 		f.raw(`"><input type="hidden" name="undo" value="1"><input type="hidden" name="next" value="`)
-		f.text(p.postNext(post))
+		f.text(next)
 		f.raw(`"><span class="private-mark">`)
 		f.text(l.T("thanks.not_helpful.marked"))
 		f.raw(`</span> <button type="submit" class="link">`)
@@ -175,15 +184,31 @@ func (p *threadPage) postThanks(f *fragment, post forum.PostView) {
 	}
 }
 
-// SolutionBox shows the chosen reply right under the question: who wrote
-// it, its first lines, and a link to it in place.
-func (p *threadPage) SolutionBox() template.HTML {
-	sol := p.Solution
-	if sol == nil {
-		return ""
+// afterPost writes, under the question, what its author already read or
+// tried (the ask flow's field) and the chosen reply: written here rather
+// than tested for in the template, where an action per post cost a dozen
+// allocations each.
+func (p *threadPage) afterPost(f *fragment, post forum.PostView) {
+	if post.Position != 1 {
+		return
 	}
+	if tried := p.View.Tried; tried != "" {
+		f.raw(`<section class="tried" aria-labelledby="tried-title"><h2 id="tried-title">`)
+		f.text(p.T("ask.write.tried"))
+		f.raw(`</h2><p>`)
+		f.text(tried)
+		f.raw("</p></section>\n")
+	}
+	if p.Solution != nil {
+		p.solutionBox(f)
+	}
+}
+
+// solutionBox shows the chosen reply right under the question: who wrote
+// it, its first lines, and a link to it in place.
+func (p *threadPage) solutionBox(f *fragment) {
+	sol := p.Solution
 	l := &p.Layout
-	var f fragment
 	f.raw("<aside class=\"solution-box\" aria-labelledby=\"solution-title\">\n<h2 id=\"solution-title\">")
 	f.text(l.T("thanks.solution.heading"))
 	f.raw("</h2>\n<p class=\"meta\">")
@@ -199,7 +224,6 @@ func (p *threadPage) SolutionBox() template.HTML {
 	f.raw(`">`)
 	f.text(l.T("thanks.solution.read"))
 	f.raw("</a></p>\n</aside>")
-	return f.html()
 }
 
 // excerpt cuts s to about n characters, at a space.

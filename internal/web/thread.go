@@ -31,6 +31,7 @@ type threadPage struct {
 	// one; Canned is the reply box's canned replies (nil: none to offer).
 	Contacts map[int64]accounts.ContactMode
 	Canned   *cannedBox
+	here     string // the page's address, for the one-click forms' return
 }
 
 // CanEdit reports whether the reader may edit post p (shown as a link).
