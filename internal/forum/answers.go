@@ -9,22 +9,25 @@ import (
 
 // BestAnswers returns, for each of threadIDs that has one, the reply shown
 // as the thread's best answer where threads are listed (the ask flow's
-// second step). Today it is the first visible reply; once solutions and
-// thank-yous exist it becomes the accepted reply, else the most thanked —
-// this function is the one place to change. One statement, whatever the
-// number of threads.
+// second step): the reply chosen as the solution, else the most thanked,
+// else the first visible reply. One statement, whatever the number of
+// threads.
 func (s *Service) BestAnswers(ctx context.Context, threadIDs []int64) (map[int64]PostView, error) {
 	out := make(map[int64]PostView, len(threadIDs))
 	if len(threadIDs) == 0 {
 		return out, nil
 	}
-	// Each thread's first visible reply is found by a walk of its
-	// (thread_id, position) index that stops at the first: a thread of
-	// 2,000 replies costs what a thread of one does.
+	// The first visible reply is found by a walk of the (thread_id,
+	// position) index that stops at the first; the most thanked reads the
+	// thread's replies, which only a thanked thread has to.
 	q := "SELECT " + postRow.Prefixed("p") + ", " + authorRow.Prefixed("u") +
 		` FROM posts p JOIN users u ON u.id = p.author_id
-		WHERE p.id IN (SELECT (SELECT r.id FROM posts r WHERE r.thread_id = t.id AND r.position > 1 AND r.deleted_at IS NULL
-			ORDER BY r.position LIMIT 1) FROM threads t WHERE t.id IN ?)`
+		WHERE p.id IN (SELECT COALESCE(
+			(SELECT r.id FROM posts r WHERE r.id = t.solution_post_id AND r.deleted_at IS NULL),
+			(SELECT r.id FROM posts r WHERE r.thread_id = t.id AND r.position > 1 AND r.deleted_at IS NULL AND r.thank_count > 0
+				ORDER BY r.thank_count DESC, r.position LIMIT 1),
+			(SELECT r.id FROM posts r WHERE r.thread_id = t.id AND r.position > 1 AND r.deleted_at IS NULL
+				ORDER BY r.position LIMIT 1)) FROM threads t WHERE t.id IN ?)`
 	err := s.query(ctx, q, []any{threadIDs}, func(rows *sql.Rows) error {
 		var pv PostView
 		if err := rows.Scan(append(pv.Post.fields(), pv.Author.fields()...)...); err != nil {

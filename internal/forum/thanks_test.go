@@ -170,3 +170,47 @@ func count(t *testing.T, d *db.DB, q string, args ...any) int {
 	}
 	return n
 }
+
+// TestBestAnswersPreferTheSolutionThenTheMostThanked: the ask flow's
+// "best answer" of a thread is its solution, else its most thanked reply,
+// else its first reply — for many threads in one statement.
+func TestBestAnswersPreferTheSolutionThenTheMostThanked(t *testing.T) {
+	fx := newFixture(t, 4)
+	asker, a, b, c := fx.users[0], fx.users[1], fx.users[2], fx.users[3]
+	reply := func(th *forum.Thread, u *accounts.User) *forum.Post {
+		p, err := fx.f.Reply(ctx, u, th.ID, "Une réponse de "+u.Username)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	plain := fx.thread(t, asker, "Une question sans merci ni solution")
+	firstPlain := reply(plain, a)
+	reply(plain, b)
+	thanked := fx.thread(t, asker, "Une question avec des mercis")
+	reply(thanked, a)
+	most := reply(thanked, b)
+	for _, u := range []*accounts.User{asker, c} {
+		if _, err := fx.f.Thank(ctx, u, most.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	solved := fx.thread(t, asker, "Une question résolue par une réponse")
+	chosen := reply(solved, c)
+	other := reply(solved, a)
+	if _, err := fx.f.Thank(ctx, b, other.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := fx.f.ChooseSolution(ctx, asker, chosen.ID); err != nil {
+		t.Fatal(err)
+	}
+	best, err := fx.f.BestAnswers(ctx, []int64{plain.ID, thanked.ID, solved.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for th, want := range map[int64]int64{plain.ID: firstPlain.ID, thanked.ID: most.ID, solved.ID: chosen.ID} {
+		if best[th].ID != want {
+			t.Errorf("thread %d: best answer %d, want %d", th, best[th].ID, want)
+		}
+	}
+}

@@ -139,8 +139,20 @@ func (s *Server) foundAnswer(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := s.ask.Found(c.Request().Context(), currentUser(c), sess, id); err != nil {
+	ctx, u := c.Request().Context(), currentUser(c)
+	if err := s.ask.Found(ctx, u, sess, id); err != nil {
 		return err
+	}
+	// The answer that helped, with its Merci one click away: thanking is
+	// what keeps members answering.
+	if u != nil {
+		best, err := s.forum.BestAnswers(ctx, []int64{id})
+		if err != nil {
+			return err
+		}
+		if b, ok := best[id]; ok && b.AuthorID != u.ID {
+			return redirect(c, postAddress(&forum.PostContext{Thread: tv.Thread, Post: b}), "ask.flash.found_thank")
+		}
 	}
 	return redirect(c, threadURL(tv.Thread.ID, tv.Thread.Slug), "ask.flash.found")
 }

@@ -295,8 +295,13 @@ func TestAskOutcomesAndModeratorFigures(t *testing.T) {
 	visitor := srv.Client()
 
 	found := a.AskToken(askSentence)
-	if p := a.Post("/ask/"+found+"/found", form("thread", itoa(existing.ID))); p.Status != http.StatusSeeOther || !strings.Contains(a.Follow(p).Text(".flash"), "merci") {
-		t.Fatalf("found: %d", p.Status)
+	p := a.Post("/ask/"+found+"/found", form("thread", itoa(existing.ID)))
+	// The answer that helped, its Merci one click away.
+	answer := p.Location[strings.LastIndex(p.Location, "#p")+2:]
+	page := a.Follow(p)
+	if p.Status != http.StatusSeeOther || !strings.Contains(page.Text(".flash"), "merci") ||
+		!page.Has(`#p`+answer+` form[action="/p/`+answer+`/thank"]`) {
+		t.Fatalf("found: %d %q, no Merci under the answer: %q", p.Status, p.Location, page.Text(".flash"))
 	}
 	if p := b.AskThread(askSentence, "", askTitle, askBody, askTried); p.Status != http.StatusSeeOther {
 		t.Fatalf("posted: %d", p.Status)
@@ -312,7 +317,7 @@ func TestAskOutcomesAndModeratorFigures(t *testing.T) {
 	if !mod.Get("/").Has(`header a[href="/mod"]`) {
 		t.Fatal("no link to /mod in a moderator's header")
 	}
-	page := mod.Get("/mod/ask")
+	page = mod.Get("/mod/ask")
 	if page.Status != http.StatusOK {
 		t.Fatalf("/mod/ask: %d", page.Status)
 	}
