@@ -7,8 +7,8 @@ import (
 
 	"entraide/internal/accounts"
 	"entraide/internal/errs"
-	"entraide/internal/rules"
 	"entraide/internal/markup"
+	"entraide/internal/rules"
 	"entraide/internal/settings"
 )
 
