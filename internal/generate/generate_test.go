@@ -66,6 +66,22 @@ func TestGeneratedForumIsConsistent(t *testing.T) {
 		byOutcome["abandoned"] == 0 || visitors == 0 {
 		t.Fatalf("ask sessions %v, %d newcomers' threads, %d by visitors", byOutcome, newcomerThreads, visitors)
 	}
+	// Members' profiles, phone appointments with their windows, and canned
+	// replies, the team's and the members' own, as the forum reads them.
+	var profiles, phones, windows, team, own int
+	d.Raw("SELECT COUNT(*) FROM profiles").Scan(&profiles)
+	d.Raw("SELECT COUNT(*) FROM profiles WHERE contact_mode = 'phone'").Scan(&phones)
+	d.Raw("SELECT COUNT(*) FROM availability_windows").Scan(&windows)
+	d.Raw("SELECT COUNT(*) FROM canned_replies WHERE owner_id IS NULL").Scan(&team)
+	d.Raw("SELECT COUNT(*) FROM canned_replies WHERE owner_id IS NOT NULL").Scan(&own)
+	if profiles == 0 || phones == 0 || windows < phones || team != 5 || own == 0 {
+		t.Fatalf("%d profiles, %d phone appointments, %d windows, %d team replies, %d members' replies", profiles, phones, windows, team, own)
+	}
+	var phoneUser int64
+	d.Raw("SELECT user_id FROM profiles WHERE contact_mode = 'phone' ORDER BY user_id LIMIT 1").Scan(&phoneUser)
+	if pr, err := accounts.NewProfiles(d, render).Of(ctx, phoneUser); err != nil || pr.ContactMode != accounts.ContactPhone || len(pr.Windows) == 0 {
+		t.Fatalf("the profile of member %d as the forum reads it: %+v, %v", phoneUser, pr, err)
+	}
 	if d.Dialect == db.SQLite {
 		// Statistics of FTS5's tables, still empty here, would make SQLite
 		// scan the whole index at every merge once it is filled.

@@ -206,6 +206,9 @@ func (g *gen) write(ctx context.Context, l loader, pr *progress) error {
 	if err := g.writeAskSessions(ctx, l, pr); err != nil {
 		return err
 	}
+	if err := g.writeMembers(ctx, l, pr); err != nil {
+		return err
+	}
 	for _, s := range p.sections {
 		err := l.exec(ctx, `UPDATE sections SET thread_count = thread_count + ?, post_count = post_count + ? WHERE id = ?`,
 			s.threads, s.posts, s.id)
