@@ -92,7 +92,7 @@ func openThreadAndReply(t *testing.T, javaScript bool) {
 		t.Errorf("after replying: flash %q, reply %q, at %s", newcomer.Text(".flash"), newcomer.Text(".post:not(.first)"), newcomer.Path())
 	}
 	member.Go(threadPath)
-	if member.Text(".thread .meta") != "1 réponse" || member.Text(".post:not(.first) .author") != newcomer.Text(".account a:first-child") {
+	if member.Text(".thread .meta") != "1 réponse" || member.Text(".post:not(.first) .author") != newcomer.Text(`.account a[href^="/u/"]`) {
 		t.Errorf("the author sees %q by %q", member.Text(".thread .meta"), member.Text(".post:not(.first) .author"))
 	}
 	member.ExpectNoProblems("member")

@@ -18,15 +18,15 @@ import (
 // Screenshots of each step land in test-artifacts/.
 func TestNewcomerIsRemindedAndThanksInPlace(t *testing.T) {
 	srv := testkit.NewServer(t)
-	tab := browser.Tab(t, srv)
-	tab.LoginAs(accounts.Newcomer)
-	tab.Go("/new")
-	tab.Fill("#field-title", "Comment trouver mes premiers clients ?")
-	tab.Fill("#field-body", "Je démarre en secrétariat médical et je ne sais pas par où commencer.")
-	if status := tab.Submit(`form.post-form button.primary`); status != http.StatusOK {
-		t.Fatalf("ask: %d %s", status, tab.Text(".form-errors"))
+	askerHTTP, asker := srv.NewUser(accounts.Newcomer)
+	asked := askerHTTP.AskThread("comment trouver mes premiers clients", "", "Comment trouver mes premiers clients ?",
+		"Je démarre en secrétariat médical et je ne sais pas par où commencer.", testkit.AskedTried)
+	if asked.Status != http.StatusSeeOther {
+		t.Fatalf("ask: %d %s", asked.Status, asked.Text(".form-errors"))
 	}
-	threadPath := tab.Path()
+	threadPath := asked.Location
+	tab := browser.Tab(t, srv)
+	tab.Login(asker.Username, testkit.Password)
 	memberHTTP, member := srv.NewUser(accounts.Member)
 	replyID := reply(t, memberHTTP, strings.Split(threadPath, "/")[2], "Commencez par les cabinets de votre ville : un courrier, puis un appel une semaine après.")
 
@@ -103,7 +103,11 @@ func TestHostileTextInThanksPagesStaysInert(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	thread := openThread(t, askerHTTP, "se-lancer", fmt.Sprintf("Question piégée %.120s", hostile[0]), strings.Join(hostile[:6], "\n\n"))
+	asked := askerHTTP.AskThread("question piegee", "", fmt.Sprintf("Question piégée %.120s", hostile[0]), strings.Join(hostile[:6], "\n\n"), testkit.AskedTried)
+	if asked.Status != http.StatusSeeOther {
+		t.Fatalf("ask: %d %s", asked.Status, asked.Text(".form-errors, .field-error"))
+	}
+	thread := asked.Location
 	id := strings.Split(thread, "/")[2]
 	chosen := reply(t, writerHTTP, id, strings.Join(hostile, "\n\n"))
 	waiting := reply(t, writerHTTP, id, strings.Join(hostile[6:], "\n\n"))
