@@ -36,7 +36,7 @@ func New(d *db.DB) *Store { return &Store{db: d, cache: siteCache{ttl: siteCache
 // Get returns the value of key, or ok=false when it was never set.
 func (s *Store) Get(ctx context.Context, key string) (value string, ok bool, err error) {
 	var row setting
-	err = s.db.WithContext(ctx).Where("key = ?", key).Take(&row).Error
+	err = s.db.Conn(ctx).Where("key = ?", key).Take(&row).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return "", false, nil
 	}
@@ -49,7 +49,7 @@ func (s *Store) Get(ctx context.Context, key string) (value string, ok bool, err
 // Set stores value under key.
 func (s *Store) Set(ctx context.Context, key, value string) error {
 	row := setting{Key: key, Value: value, UpdatedAt: time.Now().UTC()}
-	err := s.db.WithContext(ctx).Clauses(clause.OnConflict{
+	err := s.db.Conn(ctx).Clauses(clause.OnConflict{
 		Columns:   []clause.Column{{Name: "key"}},
 		DoUpdates: clause.AssignmentColumns([]string{"value", "updated_at"}),
 	}).Create(&row).Error
@@ -71,7 +71,7 @@ func (s *Store) Secret(ctx context.Context, key string, bytes int) (string, erro
 		return "", err
 	}
 	row := setting{Key: key, Value: hex.EncodeToString(buf), UpdatedAt: time.Now().UTC()}
-	if err := s.db.WithContext(ctx).Clauses(clause.OnConflict{DoNothing: true}).Create(&row).Error; err != nil {
+	if err := s.db.Conn(ctx).Clauses(clause.OnConflict{DoNothing: true}).Create(&row).Error; err != nil {
 		return "", fmt.Errorf("settings: create secret: %w", err)
 	}
 	v, _, err := s.Get(ctx, key)

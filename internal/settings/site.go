@@ -71,7 +71,7 @@ func (s *Store) Site(ctx context.Context) (Site, error) {
 	}
 	s.cache.mu.Unlock()
 	var rows []setting
-	err := s.db.WithContext(ctx).Where("key IN ?", []string{keyRegistrationsPerAddress, keyRegistrationsPerHour, keyExternalImages}).Find(&rows).Error
+	err := s.db.Conn(ctx).Where("key IN ?", []string{keyRegistrationsPerAddress, keyRegistrationsPerHour, keyExternalImages}).Find(&rows).Error
 	if err != nil {
 		return Site{}, err
 	}
