@@ -33,6 +33,15 @@ type User struct {
 	ThanksGiven         int
 	SolutionCount       int
 	UnreadNotifications int
+	// A suspension (moderation): until SuspendedUntil the member reads but
+	// cannot write or thank; the reason is shown to them.
+	SuspendedUntil   *time.Time
+	SuspensionReason string
+}
+
+// SuspendedAt reports whether the member is suspended at now.
+func (u *User) SuspendedAt(now time.Time) bool {
+	return u != nil && u.SuspendedUntil != nil && now.Before(*u.SuspendedUntil)
 }
 
 // Name is what the forum shows for the member: the display name when set.

@@ -15,6 +15,7 @@ import (
 	"entraide/internal/forum"
 	"entraide/internal/i18n"
 	"entraide/internal/markup"
+	"entraide/internal/modlog"
 	"entraide/internal/notify"
 	"entraide/internal/replies"
 	"entraide/internal/rules"
@@ -41,6 +42,7 @@ type App struct {
 	Search   *search.Searcher
 	Finder   *search.Finder
 	Notify   *notify.Service
+	ModLog   *modlog.Log
 	Rules    *rules.Book
 	Ask      *ask.Service
 }
@@ -89,7 +91,7 @@ func Build(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 	f.SetRules(site)
 	searcher := search.NewSearcher(index)
 	a := &App{Config: cfg, Log: log, DB: d, Accounts: acc, Profiles: accounts.NewProfiles(d, render), Replies: replies.New(d), Forum: f, Markup: render, I18n: bundle,
-		Settings: site, Index: index, Search: searcher, Finder: search.NewFinder(searcher, f, acc), Notify: notes,
+		Settings: site, Index: index, Search: searcher, Finder: search.NewFinder(searcher, f, acc), Notify: notes, ModLog: modlog.New(d),
 		Rules: rules.New(d, rules.Catalog)}
 	// The ask service is the forum's thread gate (search first, the
 	// newcomers' section): every new thread goes through it.
