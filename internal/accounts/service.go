@@ -294,6 +294,17 @@ func (s *Service) AddPostCounts(ctx context.Context, userID int64, threads, repl
 	return nil
 }
 
+// AddUnreadNotifications moves a member's unread notifications counter by
+// delta, inside the notification's write the context carries: the header's
+// bell reads it with the member, at no statement of its own.
+func (s *Service) AddUnreadNotifications(ctx context.Context, userID int64, delta int) error {
+	err := s.db.Conn(ctx).Exec("UPDATE users SET unread_notifications = unread_notifications + ? WHERE id = ?", delta, userID).Error
+	if err != nil {
+		return fmt.Errorf("accounts: unread notifications: %w", err)
+	}
+	return nil
+}
+
 // AddThankCounts moves a member's thank-yous received and given and
 // solutions by the deltas, inside the forum's write the context carries.
 func (s *Service) AddThankCounts(ctx context.Context, userID int64, received, given, solutions int) error {

@@ -85,7 +85,7 @@ func Build(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 	index := search.NewIndex(d)
 	site := settings.New(d)
 	acc := accounts.New(d).WithSettings(site)
-	notes := notify.New(d)
+	notes := notify.New(d, acc)
 	f := forum.New(d, acc, render, index)
 	f.SetNotifier(notes)
 	f.SetRules(site)

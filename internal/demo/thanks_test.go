@@ -43,8 +43,8 @@ func TestAcknowledgementsAreLoaded(t *testing.T) {
 		}
 	}
 	d := testdb.NewDB(t)
-	notes := notify.New(d)
 	acc := accounts.New(d)
+	notes := notify.New(d, acc)
 	f := forum.New(d, acc, markup.New(), nil)
 	f.SetNotifier(notes)
 	deps := Deps{Accounts: acc, Forum: f, Notify: notes}

@@ -21,7 +21,7 @@ func TestThanksNotificationsAndTheCallersTransaction(t *testing.T) {
 	d := testdb.NewDB(t)
 	acc := accounts.New(d)
 	fx := &fixture{f: forum.New(d, acc, markup.New(), nil), acc: acc}
-	notes := notify.New(d)
+	notes := notify.New(d, acc)
 	fx.f.SetNotifier(notes)
 	users := register(t, fx, d, 3)
 	asker, helper, other := users[0], users[1], users[2]

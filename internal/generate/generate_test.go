@@ -208,7 +208,7 @@ func TestGeneratedForumIsConsistent(t *testing.T) {
 	if unread == 0 {
 		t.Error("no unread notification generated")
 	}
-	svc.SetNotifier(notify.New(d))
+	svc.SetNotifier(notify.New(d, accounts.New(d)))
 	var open struct{ ID, AuthorID int64 }
 	d.Raw(`SELECT t.id, t.author_id FROM threads t WHERE t.deleted_at IS NULL AND t.reply_count > 0 AND t.solution_post_id IS NULL
 		AND t.author_id <> ? ORDER BY t.id LIMIT 1`, member.ID).Scan(&open)

@@ -68,15 +68,22 @@ type Notification struct {
 // Unread reports whether the recipient has not marked it read.
 func (n *Notification) Unread() bool { return n.ReadAt == nil }
 
-// Service sends and lists notifications.
-type Service struct {
-	db  *db.DB
-	now func() time.Time
+// Recipients keeps the recipients' unread counters (accounts owns the
+// users table); it joins the transaction the context carries.
+type Recipients interface {
+	AddUnreadNotifications(ctx context.Context, userID int64, delta int) error
 }
 
-// New returns the service on d.
-func New(d *db.DB) *Service {
-	return &Service{db: d, now: func() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }}
+// Service sends and lists notifications.
+type Service struct {
+	db         *db.DB
+	recipients Recipients
+	now        func() time.Time
+}
+
+// New returns the service on d; recipients moves their unread counters.
+func New(d *db.DB, recipients Recipients) *Service {
+	return &Service{db: d, recipients: recipients, now: func() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }}
 }
 
 // SetClock replaces the clock, for tests and the data generator.
@@ -104,7 +111,7 @@ func (s *Service) Send(ctx context.Context, n Note) error {
 				return res.Error
 			}
 			if res.RowsAffected == 1 {
-				return tx.Exec("UPDATE users SET unread_notifications = unread_notifications + 1 WHERE id = ?", n.RecipientID).Error
+				return s.recipients.AddUnreadNotifications(db.TxContext(tx), n.RecipientID, 1)
 			}
 			res = tx.Exec(`UPDATE notifications SET actor_count = actor_count + 1, actor_id = ?, title = ?, created_at = ?
 				WHERE recipient_id = ? AND kind = ? AND subject = ? AND read_at IS NULL`,
@@ -173,7 +180,7 @@ func (s *Service) markRead(ctx context.Context, recipientID int64, where string,
 		if res.Error != nil || res.RowsAffected == 0 {
 			return res.Error
 		}
-		return tx.Exec("UPDATE users SET unread_notifications = unread_notifications - ? WHERE id = ?", res.RowsAffected, recipientID).Error
+		return s.recipients.AddUnreadNotifications(db.TxContext(tx), recipientID, -int(res.RowsAffected))
 	})
 	if err != nil {
 		return fmt.Errorf("notify: mark read: %w", err)
