@@ -43,7 +43,7 @@ func (p *ackPage) Replies() template.HTML {
 		f.raw(` · `)
 		f.when(l, r.CreatedAt)
 		f.raw("</p>\n<p class=\"excerpt\">")
-		f.text(excerpt(markup.PlainText(r.Body), 240))
+		f.text(forum.Excerpt(markup.PlainText(r.Body), 240))
 		f.raw("</p>\n<div class=\"reminder-actions\">")
 		actionForm(&f, l, "/p/"+id+"/thank", "/new", l.T("thanks.button"), "thank")
 		actionForm(&f, l, "/p/"+id+"/solution", "/new", l.T("thanks.solution.choose"), "")

@@ -2,7 +2,6 @@ package web
 
 import (
 	"strconv"
-	"unicode/utf8"
 
 	"entraide/internal/forum"
 	"entraide/internal/markup"
@@ -218,27 +217,12 @@ func (p *threadPage) solutionBox(f *fragment) {
 	f.raw(`">`)
 	f.text(sol.Author.Name())
 	f.raw("</a></p>\n<p class=\"excerpt\">")
-	f.text(excerpt(markup.PlainText(sol.Body), 280))
+	f.text(forum.Excerpt(markup.PlainText(sol.Body), 280))
 	f.raw("</p>\n<p><a href=\"")
 	f.text(postURL(sol.ID))
 	f.raw(`">`)
 	f.text(l.T("thanks.solution.read"))
 	f.raw("</a></p>\n</aside>")
-}
-
-// excerpt cuts s to about n characters, at a space.
-func excerpt(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)[:n]
-	for i := len(r) - 1; i > n/2; i-- {
-		if r[i] == ' ' {
-			r = r[:i]
-			break
-		}
-	}
-	return string(r) + " …"
 }
 
 // solvedBadge writes the "Résolu" badge of a thread list's row.
