@@ -110,11 +110,18 @@ func (s *Store) SetSite(ctx context.Context, site Site) error {
 	if err := bad.Err(); err != nil {
 		return err
 	}
-	for key, value := range map[string]string{keyRegistrationsPerAddress: strconv.Itoa(site.RegistrationsPerAddress),
-		keyRegistrationsPerHour: strconv.Itoa(site.RegistrationsPerHour), keyExternalImages: site.ExternalImages} {
-		if err := s.Set(ctx, key, value); err != nil {
-			return err
+	// One transaction: an outage half-way leaves the old settings whole.
+	err := s.db.InTx(ctx, func(ctx context.Context) error {
+		for key, value := range map[string]string{keyRegistrationsPerAddress: strconv.Itoa(site.RegistrationsPerAddress),
+			keyRegistrationsPerHour: strconv.Itoa(site.RegistrationsPerHour), keyExternalImages: site.ExternalImages} {
+			if err := s.Set(ctx, key, value); err != nil {
+				return err
+			}
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	s.cache.mu.Lock()
 	s.cache.at = time.Time{}
