@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"entraide/internal/accounts"
 	"entraide/internal/errs"
@@ -15,7 +16,7 @@ import (
 
 type adminPage struct {
 	Layout
-	Users       []accounts.User
+	Users       []MemberView
 	AllSections []forum.Section
 	Roles       []accounts.Role
 	Search      string
@@ -23,19 +24,33 @@ type adminPage struct {
 }
 
 func (s *Server) showAdmin(c echo.Context) error {
-	ctx := c.Request().Context()
-	page := &adminPage{Layout: s.layout(c, "admin.title"), Roles: accounts.Roles, Search: c.QueryParam("q")}
-	var err error
-	if page.Users, err = s.accounts.List(ctx, page.Search, 100); err != nil {
-		return err
-	}
-	if page.AllSections, err = s.forum.Sections(ctx, page.user); err != nil {
-		return err
-	}
-	if page.Rules, err = s.ruleLines(c); err != nil {
+	page, err := s.adminPage(c, c.QueryParam("q"))
+	if err != nil {
 		return err
 	}
 	return s.render(c, http.StatusOK, "admin/show", page)
+}
+
+// adminPage gathers the admin's page: the members matching search, the
+// sections, the rules.
+func (s *Server) adminPage(c echo.Context, search string) (*adminPage, error) {
+	ctx := c.Request().Context()
+	page := &adminPage{Layout: s.layout(c, "admin.title"), Roles: accounts.Roles, Search: search}
+	users, err := s.accounts.List(ctx, search, 100)
+	if err != nil {
+		return nil, err
+	}
+	now := time.Now()
+	for i := range users {
+		page.Users = append(page.Users, memberViewOf(&users[i], now))
+	}
+	if page.AllSections, err = s.forum.Sections(ctx, page.user); err != nil {
+		return nil, err
+	}
+	if page.Rules, err = s.ruleLines(c); err != nil {
+		return nil, err
+	}
+	return page, nil
 }
 
 func (s *Server) updateUserRole(c echo.Context) error {
@@ -45,16 +60,14 @@ func (s *Server) updateUserRole(c echo.Context) error {
 	}
 	if _, err := s.accounts.SetRole(c.Request().Context(), currentUser(c), id, accounts.Role(c.FormValue("role"))); err != nil {
 		form := newForm(c)
-		page := &adminPage{Layout: s.layout(c, "admin.title")}
+		page, pageErr := s.adminPage(c, "")
+		if pageErr != nil {
+			return pageErr
+		}
 		if form.fail(&page.Layout, err) {
 			for _, msg := range form.Errors {
 				page.Flash = msg
 			}
-			if page.Users, err = s.accounts.List(c.Request().Context(), "", 100); err != nil {
-				return err
-			}
-			page.Roles = accounts.Roles
-			page.AllSections, _ = s.forum.Sections(c.Request().Context(), page.user)
 			return s.render(c, http.StatusUnprocessableEntity, "admin/show", page)
 		}
 		return err

@@ -106,4 +106,57 @@ func TestLayoutGivesTemplatesNoAccount(t *testing.T) {
 	if _, ok := reflect.TypeFor[Viewer]().FieldByName("PasswordHash"); ok {
 		t.Error("Viewer has the password hash")
 	}
+	// No page (a struct embedding Layout) hands a template an account
+	// either: members other than the reader are shown as MemberView.
+	fset := token.NewFileSet()
+	paths, _ := filepath.Glob("*.go")
+	for _, path := range paths {
+		if strings.HasSuffix(path, "_test.go") {
+			continue
+		}
+		file, err := parser.ParseFile(fset, path, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(file, func(n ast.Node) bool {
+			spec, ok := n.(*ast.TypeSpec)
+			if !ok {
+				return true
+			}
+			st, ok := spec.Type.(*ast.StructType)
+			if !ok || !embedsLayout(st) {
+				return true
+			}
+			for _, f := range st.Fields.List {
+				if len(f.Names) > 0 && f.Names[0].IsExported() && mentionsAccount(f.Type) {
+					t.Errorf("%s: page %s field %s hands the templates an accounts.User", fset.Position(f.Pos()), spec.Name, f.Names[0])
+				}
+			}
+			return true
+		})
+	}
+}
+
+func embedsLayout(st *ast.StructType) bool {
+	for _, f := range st.Fields.List {
+		if id, ok := f.Type.(*ast.Ident); ok && len(f.Names) == 0 && id.Name == "Layout" {
+			return true
+		}
+	}
+	return false
+}
+
+// mentionsAccount reports whether type expression e is accounts.User
+// behind any pointers, slices or maps.
+func mentionsAccount(e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if sel, ok := n.(*ast.SelectorExpr); ok {
+			if pkg, ok := sel.X.(*ast.Ident); ok && pkg.Name == "accounts" && sel.Sel.Name == "User" {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }

@@ -3,6 +3,7 @@ package web
 import (
 	"html/template"
 	"net/http"
+	"time"
 
 	"entraide/internal/accounts"
 	"entraide/internal/forum"
@@ -12,7 +13,7 @@ import (
 
 type profilePage struct {
 	Layout
-	Member  *accounts.User
+	Member  MemberView
 	Profile *accounts.Profile
 	Threads []forum.ThreadSummary
 }
@@ -30,7 +31,7 @@ func (s *Server) showProfile(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	page := &profilePage{Layout: s.layout(c, ""), Member: member}
+	page := &profilePage{Layout: s.layout(c, ""), Member: memberViewOf(member, time.Now())}
 	page.Title = member.Name()
 	if page.Profile, err = s.profiles.Of(ctx, member.ID); err != nil {
 		return err

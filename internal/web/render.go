@@ -56,6 +56,36 @@ func viewerOf(u *accounts.User) *Viewer {
 	return &Viewer{ID: u.ID, Username: u.Username, Name: u.Name(), Role: u.Role, UnreadNotifications: u.UnreadNotifications}
 }
 
+// MemberView is what a page shows of a member other than the reader (a
+// profile, the admin's list): never the password hash, the email or the
+// session version.
+type MemberView struct {
+	ID             int64
+	Username       string
+	Name           string
+	Role           accounts.Role
+	CreatedAt      time.Time
+	ThreadCount    int
+	ReplyCount     int
+	ThanksReceived int
+	ThanksGiven    int
+	SolutionCount  int
+	// SuspendedUntil is set while a suspension runs (pages decide who sees
+	// it and its reason).
+	SuspendedUntil   *time.Time
+	SuspensionReason string
+}
+
+func memberViewOf(u *accounts.User, now time.Time) MemberView {
+	m := MemberView{ID: u.ID, Username: u.Username, Name: u.Name(), Role: u.Role, CreatedAt: u.CreatedAt,
+		ThreadCount: u.ThreadCount, ReplyCount: u.ReplyCount, ThanksReceived: u.ThanksReceived, ThanksGiven: u.ThanksGiven,
+		SolutionCount: u.SolutionCount}
+	if u.SuspendedAt(now) {
+		m.SuspendedUntil, m.SuspensionReason = u.SuspendedUntil, u.SuspensionReason
+	}
+	return m
+}
+
 // Can reports whether the reader holds at least role min.
 func (v *Viewer) Can(min accounts.Role) bool {
 	if v == nil {
