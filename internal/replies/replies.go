@@ -81,12 +81,23 @@ func CanUse(u *accounts.User, r *Reply) bool {
 // Usable returns the replies u may insert — her own first, then the
 // team's, each in its order — in one statement.
 func (s *Service) Usable(ctx context.Context, u *accounts.User) ([]Reply, error) {
+	return s.usable(ctx, u, "body")
+}
+
+// Titles is Usable without the bodies (left empty): the reply box lists
+// titles and fills a reply when it is chosen, so the thread page reads the
+// bodies only when it must score them for a suggestion.
+func (s *Service) Titles(ctx context.Context, u *accounts.User) ([]Reply, error) {
+	return s.usable(ctx, u, "''")
+}
+
+func (s *Service) usable(ctx context.Context, u *accounts.User, body string) ([]Reply, error) {
 	if !CanKeep(u) {
 		return nil, nil
 	}
 	// Scanned by hand: the thread page reads this list for every member,
 	// and gorm's reflection per row cost more than the query.
-	rows, err := s.db.Conn(ctx).Raw(`SELECT id, owner_id, title, body, position, use_count, created_at, updated_at FROM canned_replies
+	rows, err := s.db.Conn(ctx).Raw(`SELECT id, owner_id, title, `+body+`, position, use_count, created_at, updated_at FROM canned_replies
 		WHERE owner_id = ? OR owner_id IS NULL ORDER BY CASE WHEN owner_id IS NULL THEN 1 ELSE 0 END, position, id`, u.ID).Rows()
 	if err != nil {
 		return nil, fmt.Errorf("replies: usable: %w", err)

@@ -101,6 +101,10 @@ func TestPersonalRepliesStayPersonal(t *testing.T) {
 	if len(list) != 2 || list[0].ID != mine.ID || list[1].Title != "Bienvenue à vous" {
 		t.Errorf("Anne's usable replies, her own first: %+v", list)
 	}
+	if titles, _ := f.svc.Titles(ctx, f.anne); len(titles) != 2 || titles[0].ID != mine.ID || titles[0].Title != list[0].Title ||
+		titles[0].Body != "" || list[0].Body == "" {
+		t.Errorf("Anne's titles: %+v; want her list in the same order, without the bodies", titles)
+	}
 	if list, _ := f.svc.Usable(ctx, f.newcomer); len(list) != 0 {
 		t.Errorf("a newcomer's usable replies: %+v", list)
 	}

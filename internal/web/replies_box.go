@@ -50,12 +50,18 @@ func (s *Server) loadCannedBox(c echo.Context, tv *forum.ThreadView, firstBody s
 	if !replies.CanKeep(u) || !forum.CanReply(u, &tv.Section, &tv.Thread) {
 		return nil, nil
 	}
-	list, err := s.replies.Usable(c.Request().Context(), u)
+	// The bodies are read only where a suggestion is scored on them.
+	suggest := tv.Section.IsNewcomers && tv.Thread.AuthorID != u.ID
+	read := s.replies.Titles
+	if suggest {
+		read = s.replies.Usable
+	}
+	list, err := read(c.Request().Context(), u)
 	if err != nil || len(list) == 0 {
 		return nil, err
 	}
 	box := &cannedBox{Thread: &tv.Thread, Replies: list}
-	if tv.Section.IsNewcomers && tv.Thread.AuthorID != u.ID {
+	if suggest {
 		box.Suggested = replies.Suggest(list, tv.Thread.Title, firstBody)
 	}
 	return box, nil
