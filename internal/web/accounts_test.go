@@ -12,6 +12,7 @@ import (
 var form = testkit.URLValues
 
 func TestRegisterShowsMessagesNextToFieldsAndKeepsInput(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	c := srv.Client()
 	c.Get("/register")
@@ -44,6 +45,7 @@ func TestRegisterShowsMessagesNextToFieldsAndKeepsInput(t *testing.T) {
 }
 
 func TestRegisterLogsInAsNewcomer(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	c := srv.Client()
 	c.Get("/register")
@@ -69,6 +71,7 @@ func TestRegisterLogsInAsNewcomer(t *testing.T) {
 }
 
 func TestLoginLogoutAndCopiedCookieDies(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	_, u := srv.NewUser(accounts.Member)
 	c := srv.Client()
@@ -104,6 +107,7 @@ func TestLoginLogoutAndCopiedCookieDies(t *testing.T) {
 }
 
 func TestLoginRedirectsOnlyToLocalPaths(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	_, u := srv.NewUser(accounts.Member)
 	for _, next := range []string{"https://evil.example/", "//evil.example", "/\\evil.example", "javascript:alert(1)", "/t/1"} {
@@ -121,6 +125,7 @@ func TestLoginRedirectsOnlyToLocalPaths(t *testing.T) {
 }
 
 func TestChangePasswordEndsOtherSessions(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	c, u := srv.NewUser(accounts.Member)
 	other := srv.Client()
@@ -146,6 +151,7 @@ func TestChangePasswordEndsOtherSessions(t *testing.T) {
 }
 
 func TestLoginThrottleIgnoresForwardedForByDefault(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	_, u := srv.NewUser(accounts.Member)
 	c := srv.Client()
@@ -161,6 +167,7 @@ func TestLoginThrottleIgnoresForwardedForByDefault(t *testing.T) {
 }
 
 func TestRoleChangeTakesEffectAtOnce(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	admin, _ := srv.NewUser(accounts.Admin)
 	member, mu := srv.NewUser(accounts.Member)

@@ -70,6 +70,7 @@ func sessionOutcome(srv *testkit.Server, token string) (outcome string, threadID
 }
 
 func TestAskFlowForANewcomerWithoutJavaScript(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	existing, guide := askForum(t, srv)
 	newcomer, _ := srv.NewUser(accounts.Newcomer)
@@ -138,6 +139,7 @@ func TestAskFlowForANewcomerWithoutJavaScript(t *testing.T) {
 }
 
 func TestNewcomersThreadIsRefusedOutsideTheAskFlow(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	askForum(t, srv)
 	newcomer, _ := srv.NewUser(accounts.Newcomer)
@@ -195,6 +197,7 @@ func TestNewcomersThreadIsRefusedOutsideTheAskFlow(t *testing.T) {
 }
 
 func TestVisitorAsksThenRegistersAndComesBack(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	existing, _ := askForum(t, srv)
 	visitor := srv.Client()
@@ -239,6 +242,7 @@ func TestVisitorAsksThenRegistersAndComesBack(t *testing.T) {
 }
 
 func TestMembersAreNotForcedThroughTheAskFlow(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	askForum(t, srv)
 	member, _ := srv.NewUser(accounts.Member)
@@ -261,6 +265,7 @@ func TestMembersAreNotForcedThroughTheAskFlow(t *testing.T) {
 }
 
 func TestThreadsCloseToTheFinalTitleAreShownOnce(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	askForum(t, srv)
 	ctx := context.Background()
@@ -288,6 +293,7 @@ func TestThreadsCloseToTheFinalTitleAreShownOnce(t *testing.T) {
 }
 
 func TestAskOutcomesAndModeratorFigures(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	existing, _ := askForum(t, srv)
 	a, _ := srv.NewUser(accounts.Newcomer)
@@ -342,6 +348,7 @@ func TestAskOutcomesAndModeratorFigures(t *testing.T) {
 }
 
 func TestOddSentencesGiveAHelpfulPage(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	askForum(t, srv)
 	newcomer, _ := srv.NewUser(accounts.Newcomer)
@@ -367,6 +374,7 @@ func TestOddSentencesGiveAHelpfulPage(t *testing.T) {
 }
 
 func TestRulesPageAndTheirSettings(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	visitor := srv.Client()
 	page := visitor.Get("/rules")

@@ -13,6 +13,7 @@ import (
 // TestContactLineInThePostFragment: the line beside a post's author says
 // her contact preference, "forum only" when she never chose one.
 func TestContactLineInThePostFragment(t *testing.T) {
+	t.Parallel()
 	now := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
 	section := forum.Section{ID: 1, Slug: "entre-nous", ReadRole: accounts.Visitor}
 	thread := forum.Thread{ID: 7, SectionID: 1, Title: "Sujet", Slug: "sujet"}
@@ -34,6 +35,7 @@ func TestContactLineInThePostFragment(t *testing.T) {
 // TestCannedBoxFragment: titles escaped, the links' addresses right, the
 // member's replies and the team's apart, the marks of inserted replies kept.
 func TestCannedBoxFragment(t *testing.T) {
+	t.Parallel()
 	owner := int64(5)
 	box := &cannedBox{Thread: &forum.Thread{ID: 7}, Used: []int64{3},
 		Replies: []replies.Reply{{ID: 3, OwnerID: &owner, Title: hostile}, {ID: 4, Title: "Bienvenue"}}}

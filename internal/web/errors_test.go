@@ -16,6 +16,7 @@ import (
 // while the database was answering is logged as abandoned, not as an error
 // with a 500, which would page whoever watches the errors.
 func TestAbandonedRequestIsNoServerFailure(t *testing.T) {
+	t.Parallel()
 	var logs bytes.Buffer
 	s := &Server{log: slog.New(slog.NewTextHandler(&logs, nil))}
 	ctx, cancel := context.WithCancel(context.Background())

@@ -19,6 +19,7 @@ import (
 // template.HTML made in the few places listed here, each of which escapes
 // or sanitises what it wraps. A conversion anywhere else fails this test.
 func TestTrustedComesFromConstants(t *testing.T) {
+	t.Parallel()
 	allowed := map[string][]string{
 		// An explicit trusted(…) would let a variable through raw: none.
 		"trusted": nil,
@@ -88,6 +89,7 @@ func conversionName(fun ast.Expr, pkg string) string {
 // templates, so it must not carry the reader's whole account (password
 // hash, email): templates get a Viewer.
 func TestLayoutGivesTemplatesNoAccount(t *testing.T) {
+	t.Parallel()
 	account := reflect.TypeFor[accounts.User]()
 	lt := reflect.TypeFor[Layout]()
 	for i := range lt.NumField() {

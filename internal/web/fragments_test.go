@@ -49,6 +49,7 @@ func attr(doc *goquery.Document, sel, name string) string {
 // escaped, addresses right, and each link shown to whom the forum's
 // permissions allow it.
 func TestPostFragment(t *testing.T) {
+	t.Parallel()
 	now := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
 	edited, deleted := now.Add(-time.Hour), now.Add(-time.Minute)
 	author := forum.Author{ID: 5, Username: "a/b?c&d", DisplayName: hostile, Role: accounts.Member}
@@ -122,6 +123,7 @@ func TestPostFragment(t *testing.T) {
 
 // TestThreadListFragment checks the Go-written thread list (fragments.go).
 func TestThreadListFragment(t *testing.T) {
+	t.Parallel()
 	now := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
 	threads := []forum.ThreadSummary{
 		{Thread: forum.Thread{ID: 7, Title: hostile, Slug: "a/b?c", Pinned: true, Locked: true, ReplyCount: 0,
@@ -187,6 +189,7 @@ func TestThreadListFragment(t *testing.T) {
 // TestSectionListFragment checks the home page's Go-written section list
 // (fragments.go).
 func TestSectionListFragment(t *testing.T) {
+	t.Parallel()
 	now := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
 	recent, old := now.Add(-3*time.Hour), now.Add(-40*24*time.Hour)
 	page := &homePage{Layout: fragmentLayoutFor(t, nil, now)}

@@ -19,6 +19,7 @@ import (
 // account do not keep her out of a browser she logged in with before; a
 // new browser waits out the back-off.
 func TestOwnerGetsThroughALockFromHerBrowser(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	owner, u := srv.NewUser(accounts.Member)
 	owner.Get("/")
@@ -45,6 +46,7 @@ func TestOwnerGetsThroughALockFromHerBrowser(t *testing.T) {
 // TestRegistrationIsLimitedPerAddress: a sixth account in an hour from one
 // address is refused with a message, the typed input kept.
 func TestRegistrationIsLimitedPerAddress(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	for i := 0; i < 6; i++ {
 		c := srv.Client()
@@ -68,6 +70,7 @@ func TestRegistrationIsLimitedPerAddress(t *testing.T) {
 // TestChangePasswordThrottlesGuessesOfTheCurrent: 5 wrong guesses of the
 // current password, then even the right one waits.
 func TestChangePasswordThrottlesGuessesOfTheCurrent(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	c, _ := srv.NewUser(accounts.Member)
 	c.Get("/settings")
@@ -89,6 +92,7 @@ func TestChangePasswordThrottlesGuessesOfTheCurrent(t *testing.T) {
 // to its first 500 bytes, a query keeps 16 terms, and a visitor's address
 // has a budget of searches.
 func TestSearchInputIsBoundedAndVisitorsHaveABudget(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	member, _ := srv.NewUser(accounts.Member)
 	openThread(t, member, "trouver-des-clients", "Facturation des premiers clients", "Comment facturer ?")
@@ -126,6 +130,7 @@ func TestSearchInputIsBoundedAndVisitorsHaveABudget(t *testing.T) {
 // TestPageNumbersAreBounded: page numbers that overflow, or lead nowhere,
 // never reach the database as a negative offset (PostgreSQL answered 500).
 func TestPageNumbersAreBounded(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	member, _ := srv.NewUser(accounts.Member)
 	url := openThread(t, member, "trouver-des-clients", "Trouver des clients en ligne", "Par où commencer ?")
@@ -154,6 +159,7 @@ func TestPageNumbersAreBounded(t *testing.T) {
 // reach the database, and a position out of the column's range is a
 // message, not a 500.
 func TestSectionFormCleansTextAndChecksNumbers(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	admin, _ := srv.NewUser(accounts.Admin)
 	admin.Get("/admin/sections/new")
@@ -189,6 +195,7 @@ func TestSectionFormCleansTextAndChecksNumbers(t *testing.T) {
 // TestInvisibleAndReversedTextIsRefusedOrNeutralised: a title or a body of
 // invisible characters is empty; bidi controls cannot flip a title.
 func TestInvisibleAndReversedTextIsRefusedOrNeutralised(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	member, _ := srv.NewUser(accounts.Member)
 	id := sectionID(t, member, "entre-nous")
@@ -215,6 +222,7 @@ func TestInvisibleAndReversedTextIsRefusedOrNeutralised(t *testing.T) {
 // TestHeadAndUnknownMethods: HEAD is answered as GET without a body; an
 // unknown method is a 405, not a refused form.
 func TestHeadAndUnknownMethods(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	for _, path := range []string{"/", "/s/entre-nous", "/search?q=clients", "/login", "/rules-inexistant"} {
 		req, _ := http.NewRequest(http.MethodHead, srv.URL+path, nil)
@@ -248,6 +256,7 @@ func TestHeadAndUnknownMethods(t *testing.T) {
 // TestStrictTransportSecurityOverHTTPS: HSTS is sent when the forum's
 // address is https, and not over plain http.
 func TestStrictTransportSecurityOverHTTPS(t *testing.T) {
+	t.Parallel()
 	if h := srvHeader(t, "", "/"); h.Get("Strict-Transport-Security") != "" {
 		t.Errorf("HSTS over http: %q", h.Get("Strict-Transport-Security"))
 	}
@@ -286,6 +295,7 @@ func srvHeader(t *testing.T, base, path string) http.Header {
 // TestExternalImagesCanBeShownAsLinks: the admin's setting turns images
 // from other servers into links, and the page's CSP stops them loading.
 func TestExternalImagesCanBeShownAsLinks(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	member, _ := srv.NewUser(accounts.Member)
 	url := openThread(t, member, "entre-nous", "Une capture d'écran de mon agenda", "Voici : ![mon agenda](https://images.exemple.net/agenda.png) et [![logo](https://images.exemple.net/l.png)](https://exemple.net)")

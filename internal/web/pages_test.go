@@ -17,6 +17,7 @@ import (
 )
 
 func TestNotFoundPagesInTheReadersLanguage(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	c := srv.Client()
 	for _, path := range []string{"/t/999999/rien", "/t/abc", "/u/personne", "/s/rien", "/p/42", "/nulle-part"} {
@@ -32,6 +33,7 @@ func TestNotFoundPagesInTheReadersLanguage(t *testing.T) {
 }
 
 func TestLanguageNegotiationAndSwitch(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	c := srv.Client()
 	if p := c.Get("/"); p.Doc.Find("html").AttrOr("lang", "") != "fr" || !strings.Contains(p.Text("main"), "Bienvenue") {
@@ -65,6 +67,7 @@ func TestLanguageNegotiationAndSwitch(t *testing.T) {
 }
 
 func TestRelativeDatesAreLocalised(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	member, _ := srv.NewUser(accounts.Member)
 	openThread(t, member, "entre-nous", "Un sujet pour voir les dates", "Texte.")
@@ -85,6 +88,7 @@ func TestRelativeDatesAreLocalised(t *testing.T) {
 }
 
 func TestStaticAssetsAreEmbeddedAndCached(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	page := srv.Client().Get("/")
 	href, _ := page.Doc.Find(`link[rel=stylesheet]`).Attr("href")
@@ -107,6 +111,7 @@ func TestStaticAssetsAreEmbeddedAndCached(t *testing.T) {
 }
 
 func TestHealthAndReadiness(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	for _, path := range []string{"/healthz", "/readyz"} {
 		resp, err := http.Get(srv.URL + path)
@@ -137,6 +142,7 @@ func TestHealthAndReadiness(t *testing.T) {
 }
 
 func TestAdminManagesSections(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	admin, _ := srv.NewUser(accounts.Admin)
 	admin.Get("/admin/sections/new")
@@ -187,6 +193,7 @@ func TestAdminManagesSections(t *testing.T) {
 // TestEveryCatalogKeyUsedExists reads the templates and Go sources for
 // catalog keys, so a typo shows here rather than as "[key]" on a page.
 func TestEveryCatalogKeyUsedExists(t *testing.T) {
+	t.Parallel()
 	bundle, err := i18n.Load()
 	if err != nil {
 		t.Fatal(err)
@@ -256,6 +263,7 @@ func TestEveryCatalogKeyUsedExists(t *testing.T) {
 // TestOddBytesInAddressesAreNotFound sends NUL and invalid UTF-8, which
 // PostgreSQL refuses in text values, where the forum looks things up.
 func TestOddBytesInAddressesAreNotFound(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	c := srv.Client()
 	for _, path := range []string{"/u/a%00b", "/u/%ff%fe", "/s/a%00b", "/s/%ff", "/t/1%00/x"} {

@@ -10,6 +10,7 @@ import (
 )
 
 func TestPreviewShowsTheDraftAsItWillBePublished(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	member, _ := srv.NewUser(accounts.Member)
 	member.Get("/new")
@@ -36,6 +37,7 @@ func TestPreviewShowsTheDraftAsItWillBePublished(t *testing.T) {
 }
 
 func TestPreviewIsForMembersWithAToken(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	visitor := srv.Client()
 	visitor.Get("/")
@@ -53,6 +55,7 @@ func TestPreviewIsForMembersWithAToken(t *testing.T) {
 }
 
 func TestEditorOffersPreviewAndSyntaxHelp(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	member, _ := srv.NewUser(accounts.Member)
 	page := member.Get("/new")

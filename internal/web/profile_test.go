@@ -33,6 +33,7 @@ func profileForm(pairs ...string) url.Values {
 }
 
 func TestProfileFormSavesAndTheProfileShowsIt(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	member, u := srv.NewUser(accounts.Member)
 	page := member.Get("/settings/profile")
@@ -74,6 +75,7 @@ func TestProfileFormSavesAndTheProfileShowsIt(t *testing.T) {
 }
 
 func TestProfileFormRefusesBadInputAndKeepsIt(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	member, u := srv.NewUser(accounts.Newcomer) // newcomers have a profile too
 	member.Get("/settings/profile")
@@ -112,6 +114,7 @@ func TestProfileFormRefusesBadInputAndKeepsIt(t *testing.T) {
 }
 
 func TestHostileProfileIsInertEverywhere(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	member, u := srv.NewUser(accounts.Member)
 	url := openThread(t, member, "entre-nous", "Un sujet écrit par un profil piégé", "Premier message.")
@@ -139,6 +142,7 @@ func TestHostileProfileIsInertEverywhere(t *testing.T) {
 }
 
 func TestContactLineBesidePostsAndNewcomersReminder(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	member, _ := srv.NewUser(accounts.Member)
 	newcomer, _ := srv.NewUser(accounts.Newcomer)
@@ -170,6 +174,7 @@ func TestContactLineBesidePostsAndNewcomersReminder(t *testing.T) {
 }
 
 func TestAdminKeepsTheSpecialties(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	admin, _ := srv.NewUser(accounts.Admin)
 	page := admin.Get("/admin")

@@ -52,6 +52,7 @@ func useCount(t *testing.T, srv *testkit.Server, id string) int {
 }
 
 func TestCannedRepliesForms(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	anne, _ := srv.NewUser(accounts.Member)
 	berthe, _ := srv.NewUser(accounts.Member)
@@ -149,6 +150,7 @@ func TestCannedRepliesForms(t *testing.T) {
 }
 
 func TestInsertCannedReplyWithoutJavaScriptAndCountUses(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	anne, _ := srv.NewUser(accounts.Member)
 	berthe, _ := srv.NewUser(accounts.Member)
@@ -233,6 +235,7 @@ func TestInsertCannedReplyWithoutJavaScriptAndCountUses(t *testing.T) {
 }
 
 func TestCannedReplyForTheScript(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	anne, _ := srv.NewUser(accounts.Member)
 	berthe, _ := srv.NewUser(accounts.Member)
@@ -262,6 +265,7 @@ func TestCannedReplyForTheScript(t *testing.T) {
 }
 
 func TestCannedReplySuggestedForANewcomersQuestion(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	anne, au := srv.NewUser(accounts.Member)
 	newcomer, _ := srv.NewUser(accounts.Newcomer)

@@ -15,6 +15,7 @@ import (
 )
 
 func TestSearchFindsFrenchWordsAndHighlights(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	member, mu := srv.NewUser(accounts.Member)
 	threadAddr := openThread(t, member, "comptabilite-et-tarifs", "Comment facturer une cliente à l'étranger ?", "Je dois établir mes factures pour l'entreprise d'une cliente <b>belge</b>.")
@@ -62,6 +63,7 @@ type goquerySelection = goquery.Selection
 func urlQuery(s string) string { return url.QueryEscape(s) }
 
 func TestSearchExplainsEmptyAndCommonWordQueries(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	c := srv.Client()
 	if p := c.Get("/search?q=comment+le+faire"); !strings.Contains(p.Text(".notice"), "trop courants") {
@@ -83,6 +85,7 @@ func TestSearchExplainsEmptyAndCommonWordQueries(t *testing.T) {
 }
 
 func TestHostileQueriesNeverErrorNorMatchEverything(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	member, _ := srv.NewUser(accounts.Member)
 	openThread(t, member, "entre-nous", "Un sujet ordinaire sur les pauses", "Texte ordinaire.")
@@ -102,6 +105,7 @@ func TestHostileQueriesNeverErrorNorMatchEverything(t *testing.T) {
 }
 
 func TestSearchFollowsEditsDeletionsAndVisibility(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	member, _ := srv.NewUser(accounts.Member)
 	url := openThread(t, member, "outils-et-logiciels", "Quel logiciel de dictée utilisez-vous ?", "J'utilise Dictabelle depuis un an.")
@@ -151,6 +155,7 @@ func TestSearchFollowsEditsDeletionsAndVisibility(t *testing.T) {
 }
 
 func TestSearchFiltersAndPaging(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	anne, au := srv.NewUser(accounts.Member)
 	bea, _ := srv.NewUser(accounts.Member)
@@ -190,6 +195,7 @@ func TestSearchFiltersAndPaging(t *testing.T) {
 }
 
 func TestSimilarThreadsFragmentAndJSON(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	member, _ := srv.NewUser(accounts.Member)
 	url := openThread(t, member, "trouver-des-clients", "Comment trouver mes premiers clients ?", "Je débute.")
@@ -230,6 +236,7 @@ func TestSimilarThreadsFragmentAndJSON(t *testing.T) {
 // TestSnippetComesFromTextThatMatches: a reply found only through its
 // thread's title has nothing to highlight; the snippet is the question's.
 func TestSnippetComesFromTextThatMatches(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	member, _ := srv.NewUser(accounts.Member)
 	long := "Je me lance depuis septembre et je cherche surtout des professions libérales du côté de Nantes. " +

@@ -14,6 +14,7 @@ import (
 )
 
 func TestFormsWithoutCSRFTokenAreRefused(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	member, _ := srv.NewUser(accounts.Member)
 	id := sectionID(t, member, "entre-nous")
@@ -35,6 +36,7 @@ func TestFormsWithoutCSRFTokenAreRefused(t *testing.T) {
 }
 
 func TestCrossSiteOriginIsRefused(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	member, _ := srv.NewUser(accounts.Member)
 	id := sectionID(t, member, "entre-nous")
@@ -45,6 +47,7 @@ func TestCrossSiteOriginIsRefused(t *testing.T) {
 }
 
 func TestGuardsForEveryRole(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	visitor := srv.Client()
 	newcomer, _ := srv.NewUser(accounts.Newcomer)
@@ -163,6 +166,7 @@ func TestGuardsForEveryRole(t *testing.T) {
 }
 
 func TestLockedThreadRefusesRepliesButToModerators(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	member, _ := srv.NewUser(accounts.Member)
 	url := openThread(t, member, "entre-nous", "Un sujet bientôt verrouillé", "Texte.")
@@ -204,6 +208,7 @@ var hostile = []string{
 }
 
 func TestHostileInputIsStoredAndShownInert(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	member, _ := srv.NewUser(accounts.Member)
 	url := openThread(t, member, "entre-nous", `Titre <script>alert("t")</script> piégé`, "Premier message")
@@ -267,6 +272,7 @@ func assertInert(t *testing.T, where string, doc *goquery.Document) {
 }
 
 func TestSecurityHeadersOnEveryPage(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	for _, path := range []string{"/", "/login", "/nexiste-pas", "/s/entre-nous"} {
 		p := srv.Client().Get(path)
@@ -294,6 +300,7 @@ func TestSecurityHeadersOnEveryPage(t *testing.T) {
 }
 
 func TestOversizedBodyIsRefused(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	member, _ := srv.NewUser(accounts.Member)
 	id := sectionID(t, member, "entre-nous")
@@ -308,6 +315,7 @@ func TestOversizedBodyIsRefused(t *testing.T) {
 }
 
 func TestTextIsGivenBackWhenItCannotBeSaved(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	member, _ := srv.NewUser(accounts.Member)
 	url := openThread(t, member, "entre-nous", "Un sujet pour tester les pannes", "Premier message.")
@@ -344,6 +352,7 @@ func TestTextIsGivenBackWhenItCannotBeSaved(t *testing.T) {
 // TestAssetsAndProbesSetNoCookie: what a shared cache or a load balancer
 // fetches carries no session, and pages tell caches to keep to themselves.
 func TestAssetsAndProbesSetNoCookie(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	page := srv.Client().Get("/")
 	if cc := page.Header.Get("Cache-Control"); !strings.Contains(cc, "private") {
@@ -366,6 +375,7 @@ func TestAssetsAndProbesSetNoCookie(t *testing.T) {
 // the session cookie (as a cross-site one does) is refused without handing
 // out a new cookie that would log the member out.
 func TestCrossSitePostDoesNotReplaceTheSession(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	resp, err := http.PostForm(srv.URL+"/logout", url.Values{"x": {"y"}})
 	if err != nil {

@@ -24,6 +24,7 @@ import (
 // of them the reader's), a chosen solution and reminders, and the reader
 // unread notifications in the header.
 func TestPagesRunAFixedNumberOfStatements(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	ctx := context.Background()
 	counter := db.CountStatements(srv.App.DB)

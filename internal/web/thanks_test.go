@@ -70,6 +70,7 @@ func counters(t *testing.T, srv *testkit.Server, userID int64) (received, given,
 }
 
 func TestThankWithdrawAndRefusals(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	asker, au := srv.NewUser(accounts.Newcomer)
 	helper, hu := srv.NewUser(accounts.Member)
@@ -161,6 +162,7 @@ func TestThankWithdrawAndRefusals(t *testing.T) {
 // TestConcurrentThanksEndWithOne sends a hundred thank-yous for one post by
 // one person at once: the database keeps one, and the counters say one.
 func TestConcurrentThanksEndWithOne(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	asker, _ := srv.NewUser(accounts.Member)
 	helper, hu := srv.NewUser(accounts.Member)
@@ -208,6 +210,7 @@ func TestConcurrentThanksEndWithOne(t *testing.T) {
 }
 
 func TestSolutionByAuthorAndModeratorsOnly(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	asker, au := srv.NewUser(accounts.Newcomer)
 	helper, hu := srv.NewUser(accounts.Member)
@@ -279,6 +282,7 @@ func postOne(t *testing.T, srv *testkit.Server, threadURL string) string {
 }
 
 func TestReminderAppearsAndGoesWhenAcknowledged(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	asker, _ := srv.NewUser(accounts.Newcomer)
 	a, _ := srv.NewUser(accounts.Member)
@@ -320,6 +324,7 @@ func TestReminderAppearsAndGoesWhenAcknowledged(t *testing.T) {
 }
 
 func TestAcknowledgeBeforeAskingAgain(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	asker, au := srv.NewUser(accounts.Newcomer)
 	helper, _ := srv.NewUser(accounts.Member)
@@ -392,6 +397,7 @@ func TestAcknowledgeBeforeAskingAgain(t *testing.T) {
 }
 
 func TestNotificationsCreatedGroupedAndRead(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	asker, au := srv.NewUser(accounts.Newcomer)
 	helper, hu := srv.NewUser(accounts.Member)
@@ -471,6 +477,7 @@ func TestNotificationsCreatedGroupedAndRead(t *testing.T) {
 }
 
 func TestNotificationsArePaged(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	asker, au := srv.NewUser(accounts.Member)
 	_, hu := srv.NewUser(accounts.Member)
@@ -505,6 +512,7 @@ func mustSection(t *testing.T, srv *testkit.Server, slug string) int64 {
 }
 
 func TestSearchSolvedFilterBadgeAndRanking(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	asker, _ := srv.NewUser(accounts.Member)
 	helper, _ := srv.NewUser(accounts.Member)

@@ -44,6 +44,7 @@ func threadID(t *testing.T, url string) string {
 }
 
 func TestMemberOpensThreadAndOthersReply(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	member, mu := srv.NewUser(accounts.Member)
 	url := openThread(t, member, "comptabilite-et-tarifs", "Quel tarif horaire pour de la saisie ?", "Je débute et j'hésite entre **25 €** et 30 € de l'heure.")
@@ -89,6 +90,7 @@ func TestMemberOpensThreadAndOthersReply(t *testing.T) {
 }
 
 func TestThreadFormKeepsInputAndExplains(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	member, _ := srv.NewUser(accounts.Member)
 	member.Get("/new")
@@ -105,6 +107,7 @@ func TestThreadFormKeepsInputAndExplains(t *testing.T) {
 }
 
 func TestNewcomersThreadsGoToTheNewcomersSection(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	newcomer, _ := srv.NewUser(accounts.Newcomer)
 	member, _ := srv.NewUser(accounts.Member)
@@ -138,6 +141,7 @@ func TestNewcomersThreadsGoToTheNewcomersSection(t *testing.T) {
 }
 
 func TestEditKeepsHistoryForAuthorAndModerators(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	member, _ := srv.NewUser(accounts.Member)
 	url := openThread(t, member, "outils-et-logiciels", "Quel logiciel de standard téléphonique ?", "Version d'origine du message.")
@@ -177,6 +181,7 @@ func TestEditKeepsHistoryForAuthorAndModerators(t *testing.T) {
 func first(c *testkit.Client, _ *accounts.User) *testkit.Client { return c }
 
 func TestOnlyTheAuthorEditsOrDeletes(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	member, _ := srv.NewUser(accounts.Member)
 	url := openThread(t, member, "entre-nous", "Comment organisez-vous vos pauses ?", "Je travaille avec un casque toute la journée.")
@@ -208,6 +213,7 @@ func TestOnlyTheAuthorEditsOrDeletes(t *testing.T) {
 }
 
 func TestDeleteReplyLeavesPlaceholderAndDeleteThread(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	member, _ := srv.NewUser(accounts.Member)
 	url := openThread(t, member, "entre-nous", "Vos astuces pour ne pas perdre le fil ?", "Je note tout dans un cahier.")
@@ -243,6 +249,7 @@ func TestDeleteReplyLeavesPlaceholderAndDeleteThread(t *testing.T) {
 }
 
 func TestQuoteWithoutJavaScript(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	member, mu := srv.NewUser(accounts.Member)
 	url := openThread(t, member, "entre-nous", "Un café virtuel le vendredi ?", "Qui serait partante pour un café en visio ?")
@@ -257,6 +264,7 @@ func TestQuoteWithoutJavaScript(t *testing.T) {
 }
 
 func TestThreadPagesAndAddresses(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	member, _ := srv.NewUser(accounts.Member)
 	url := openThread(t, member, "entre-nous", "Un long fil pour tester les pages", "Premier message.")
@@ -294,6 +302,7 @@ func TestThreadPagesAndAddresses(t *testing.T) {
 }
 
 func TestSectionPagesByActivityWithPinnedFirst(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	member, _ := srv.NewUser(accounts.Member)
 	for i := 1; i <= 35; i++ {
