@@ -48,6 +48,7 @@ var pages = []page{
 	{name: "admin", as: accounts.Admin, path: at("/admin")},
 	{name: "admin-section", as: accounts.Admin, path: at("/admin/sections/new")},
 	{name: "admin-settings", as: accounts.Admin, path: at("/admin/settings")},
+	{name: "admin-rules", as: accounts.Admin, path: at("/admin/rules")},
 	{name: "new-thread", as: accounts.Member, path: at("/new?ack=skip")},
 	{name: "acknowledge-first", as: accounts.Newcomer, path: at("/ask")},
 	{name: "notifications", as: accounts.Newcomer, path: at("/notifications")},

@@ -19,7 +19,6 @@ type adminPage struct {
 	AllSections []forum.Section
 	Roles       []accounts.Role
 	Search      string
-	Rules       []ruleLine
 }
 
 func (s *Server) showAdmin(c echo.Context) error {
@@ -30,9 +29,6 @@ func (s *Server) showAdmin(c echo.Context) error {
 		return err
 	}
 	if page.AllSections, err = s.forum.Sections(ctx, page.user); err != nil {
-		return err
-	}
-	if page.Rules, err = s.ruleLines(c); err != nil {
 		return err
 	}
 	return s.render(c, http.StatusOK, "admin/show", page)

@@ -389,8 +389,8 @@ func TestRulesPageAndTheirSettings(t *testing.T) {
 	if p.Status != http.StatusSeeOther || !strings.Contains(newcomer.Follow(p).Text(".breadcrumb"), "Entre nous") {
 		t.Fatalf("newcomer's direct thread: %d %q", p.Status, p.Text(".form-errors"))
 	}
-	if p := admin.Post("/admin/rules", form("newcomers_section", "on", "search_first", "peut-etre")); p.Status != http.StatusBadRequest {
-		t.Fatalf("unknown value: %d", p.Status)
+	if p := admin.Post("/admin/rules", form("newcomers_section", "on", "search_first", "peut-etre")); p.Status != http.StatusUnprocessableEntity || p.Text("#error-search_first") == "" {
+		t.Fatalf("unknown value: %d %q", p.Status, p.Text("main"))
 	}
 	if strings.Contains(visitor.Get("/rules").Text("#rule-newcomers_section"), "quelle que soit") {
 		t.Fatal("a refused form saved part of its values")

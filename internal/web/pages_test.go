@@ -215,11 +215,7 @@ func TestEveryCatalogKeyUsedExists(t *testing.T) {
 	// The rules page and the admin form build their keys from the rules'
 	// descriptors: every value's sentence and every label must exist.
 	for _, d := range rules.Catalog {
-		keys := []string{d.LabelKey()}
-		for _, v := range d.Values {
-			keys = append(keys, d.SentenceKey(v), "rules.value."+v)
-		}
-		for _, key := range keys {
+		for _, key := range d.Keys() {
 			if !bundle.Has(key) {
 				t.Errorf("rule %s: missing key %s", d.Name, key)
 			}

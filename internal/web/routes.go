@@ -88,6 +88,7 @@ func (s *Server) routes(e *echo.Echo) {
 
 	admin := e.Group("/admin", requireRole(accounts.Admin))
 	admin.GET("", s.showAdmin)
+	admin.GET("/rules", s.showAdminRules)
 	admin.POST("/rules", s.updateRules)
 	admin.POST("/users/:id/role", s.updateUserRole)
 	admin.GET("/sections/new", s.newSection)

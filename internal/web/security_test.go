@@ -67,6 +67,7 @@ func TestGuardsForEveryRole(t *testing.T) {
 		{"/ask/pas-un-jeton", map[*testkit.Client]int{visitor: 404, newcomer: 404, member: 404}},
 		{"/ask/pas-un-jeton/write", map[*testkit.Client]int{visitor: http.StatusSeeOther, newcomer: 404, member: 404}},
 		{"/rules", map[*testkit.Client]int{visitor: 200, newcomer: 200, member: 200, moderator: 200, admin: 200}},
+		{"/admin/rules", map[*testkit.Client]int{visitor: http.StatusSeeOther, newcomer: 403, member: 403, moderator: 403, admin: 200}},
 		{"/mod", map[*testkit.Client]int{visitor: http.StatusSeeOther, newcomer: 403, member: 403, moderator: 200, admin: 200}},
 		{"/mod/ask", map[*testkit.Client]int{visitor: http.StatusSeeOther, newcomer: 403, member: 403, moderator: 200, admin: 200}},
 		{"/settings", map[*testkit.Client]int{visitor: http.StatusSeeOther, newcomer: 200}},
