@@ -14,6 +14,7 @@ import (
 	"entraide/internal/db"
 	"entraide/internal/forum"
 	"entraide/internal/i18n"
+	"entraide/internal/limits"
 	"entraide/internal/markup"
 	"entraide/internal/modlog"
 	"entraide/internal/notify"
@@ -44,6 +45,7 @@ type App struct {
 	Notify   *notify.Service
 	ModLog   *modlog.Log
 	Rules    *rules.Book
+	Limits   *limits.Engine
 	Ask      *ask.Service
 }
 
@@ -96,6 +98,10 @@ func Build(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 	// The ask service is the forum's thread gate (search first, the
 	// newcomers' section): every new thread goes through it.
 	a.Ask = ask.New(d, a.Forum, a.Search, a.Rules)
+	// The rules engine checks every new post in its transaction (rate
+	// limits, the same text twice, newcomers' links).
+	a.Limits = limits.New(limits.Deps{Accounts: acc, Forum: f, Rules: a.Rules, Log: a.ModLog})
+	f.SetPostRules(a.Limits)
 	return a, nil
 }
 

@@ -116,6 +116,11 @@ func (s *Service) CreateThread(ctx context.Context, author *accounts.User, in Ne
 				return err
 			}
 		}
+		// The rules come after the gate (which only reads) and before any
+		// write: a refusal keeps the log's line and nothing else.
+		if err := s.checkPost(tx, author, Draft{OpensThread: true, Title: in.Title, Body: in.Body, HTML: html}); err != nil {
+			return err
+		}
 		sec, err := s.targetSection(tx, author, in.SectionID, toNewcomers)
 		if err != nil {
 			return err
@@ -205,6 +210,9 @@ func (s *Service) Reply(ctx context.Context, author *accounts.User, threadID int
 	}
 	var post *Post
 	err = s.tx(ctx, func(tx *gorm.DB) error {
+		if err := s.checkPost(tx, author, Draft{ThreadID: threadID, Body: body, HTML: html}); err != nil {
+			return err
+		}
 		now := s.now()
 		// Taking the next position updates the thread row first: concurrent
 		// replies to one thread queue on its row lock and never share a position.

@@ -150,7 +150,7 @@ func TestNewcomersThreadIsRefusedOutsideTheAskFlow(t *testing.T) {
 	// used above was replaced by a newer session of the same person: end it
 	// as posted by publishing through it, then try to reuse it.
 	newcomer.Get("/ask/" + used + "/write")
-	if p := newcomer.Post("/ask/write", form("session", used, "title", "Une autre question sur les clients", "body", askBody, "tried", askTried, "reviewed", "1")); p.Status != http.StatusSeeOther {
+	if p := newcomer.Post("/ask/write", form("session", used, "title", "Une autre question sur les clients", "body", askBody+" Une autre.", "tried", askTried, "reviewed", "1")); p.Status != http.StatusSeeOther {
 		t.Fatalf("publishing through the older session: %d %q", p.Status, p.Text(".form-errors"))
 	}
 	expired := newcomer.AskToken(askSentence)
