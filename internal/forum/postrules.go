@@ -15,6 +15,7 @@ import (
 type Draft struct {
 	OpensThread bool  // the first post of a new thread
 	ThreadID    int64 // the thread replied to (0 for a new thread)
+	SectionID   int64 // the section it goes to
 	Title       string
 	Body        string
 	HTML        markup.HTML
