@@ -18,6 +18,7 @@ import (
 	"entraide/internal/markup"
 	"entraide/internal/modlog"
 	"entraide/internal/notify"
+	"entraide/internal/promotion"
 	"entraide/internal/replies"
 	"entraide/internal/rules"
 	"entraide/internal/search"
@@ -102,6 +103,9 @@ func Build(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 	// limits, the same text twice, newcomers' links).
 	a.Limits = limits.New(limits.Deps{Accounts: acc, Forum: f, Rules: a.Rules, Log: a.ModLog})
 	f.SetPostRules(a.Limits)
+	// A newcomer is promoted when the rule holds, checked after each of
+	// their posts and each thank-you they receive.
+	f.SetPromoter(promotion.New(promotion.Deps{Accounts: acc, Rules: a.Rules, Log: a.ModLog, Notify: notes, Now: f.Now}))
 	return a, nil
 }
 

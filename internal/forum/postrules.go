@@ -77,3 +77,21 @@ func (s *Service) RecentActivity(ctx context.Context, authorID int64, body strin
 
 // Now is the forum's clock, which the rules engine shares.
 func (s *Service) Now() time.Time { return s.now() }
+
+// Promoter promotes a newcomer when the promotion rule holds; the forum
+// asks it, inside the write's transaction, after each post of a newcomer
+// and each thank-you one receives (internal/promotion implements it).
+type Promoter interface {
+	Consider(ctx context.Context, userID int64) error
+}
+
+// SetPromoter installs the promoter (wired by the application).
+func (s *Service) SetPromoter(p Promoter) { s.promoter = p }
+
+// considerPromotion asks the promoter about userID, a newcomer, in tx.
+func (s *Service) considerPromotion(tx *gorm.DB, userID int64) error {
+	if s.promoter == nil {
+		return nil
+	}
+	return s.promoter.Consider(db.TxContext(tx), userID)
+}

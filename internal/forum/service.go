@@ -44,6 +44,7 @@ type Service struct {
 	gate    ThreadGate
 	// postRules checks every new post in its transaction (postrules.go).
 	postRules PostRules
+	promoter  Promoter // postrules.go
 	now       func() time.Time
 	// sections caches the section list for a second (sectioncache.go).
 	sections sectionCache

@@ -130,6 +130,11 @@ func (s *Service) CreateThread(ctx context.Context, author *accounts.User, in Ne
 		if thread, err = s.writeThread(tx, author, sec.ID, in, html); err != nil {
 			return err
 		}
+		if !author.Can(accounts.Member) {
+			if err := s.considerPromotion(tx, author.ID); err != nil {
+				return err
+			}
+		}
 		if s.gate != nil {
 			return s.gate.Opened(db.TxContext(tx), author, in, thread)
 		}
@@ -225,8 +230,10 @@ func (s *Service) Reply(ctx context.Context, author *accounts.User, threadID int
 			return err
 		}
 		var err error
-		post, err = s.writeReply(tx, author, threadID, body, html)
-		return err
+		if post, err = s.writeReply(tx, author, threadID, body, html); err != nil || author.Can(accounts.Member) {
+			return err
+		}
+		return s.considerPromotion(tx, author.ID)
 	})
 	if err != nil {
 		return nil, maybeWrap("reply", err)

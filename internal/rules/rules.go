@@ -49,6 +49,12 @@ const (
 	SameText = "same_text_minutes"
 	// NewcomerLinks bounds the links in a newcomer's post.
 	NewcomerLinks = "newcomer_links"
+	// AutoPromotion makes a newcomer a member once PromotionDays,
+	// PromotionReplies and PromotionThanks hold (internal/promotion).
+	AutoPromotion    = "auto_promotion"
+	PromotionDays    = "promotion_days"
+	PromotionReplies = "promotion_replies"
+	PromotionThanks  = "promotion_thanks"
 )
 
 // Kind is how a rule's value is chosen: from a list, or as a whole number
@@ -132,6 +138,10 @@ var Catalog = []Descriptor{
 	number(RepliesPerHourMember, 60, 1, 1000, false),
 	number(SameText, 10, 0, 1440, true),
 	number(NewcomerLinks, 2, 0, 100, false),
+	{Name: AutoPromotion, Setting: "rules." + AutoPromotion, Values: []string{On, Off}, Default: On},
+	number(PromotionDays, 7, 0, 365, true),
+	number(PromotionReplies, 3, 0, 1000, true),
+	number(PromotionThanks, 1, 0, 1000, true),
 }
 
 // Values maps each rule's name to its current value.
