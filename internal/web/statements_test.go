@@ -35,6 +35,7 @@ func TestPagesRunAFixedNumberOfStatements(t *testing.T) {
 	_, newbie := srv.NewUser(accounts.Newcomer)
 	visitor := srv.Client()
 	visitor.Get("/") // a browser keeps the cookie of its first page
+	admin, _ := srv.NewUser(accounts.Admin)
 	authors := insertMembers(t, srv, 60)
 	svc := srv.App.Forum
 	sec, err := svc.SectionBySlug(ctx, authors[0], "trouver-des-clients")
@@ -115,6 +116,10 @@ func TestPagesRunAFixedNumberOfStatements(t *testing.T) {
 		{"rules", "/rules"},
 		{"newcomer's question", questionPath},
 	}
+	// Pages of moderators and admins, measured as an admin.
+	adminPages := []struct{ name, path string }{
+		{"admin rules", "/admin/rules"},
+	}
 	// Step 2 of a session the visitor starts: the first view records that
 	// it was shown, later ones only read.
 	freshAsk := func() {
@@ -129,8 +134,12 @@ func TestPagesRunAFixedNumberOfStatements(t *testing.T) {
 		for _, who := range []struct {
 			name string
 			c    *testkit.Client
-		}{{"visitor", visitor}, {"member", member}} {
-			for _, p := range pages {
+		}{{"visitor", visitor}, {"member", member}, {"admin", admin}} {
+			list := pages
+			if who.name == "admin" {
+				list = adminPages
+			}
+			for _, p := range list {
 				path := p.path
 				if path == "" && p.name == "thread, last page" {
 					path = threadPath
