@@ -26,8 +26,10 @@ type Draft struct {
 // refusal is an errs.Refusal marked by db.Keep: the transaction commits
 // what the rules wrote (the moderation log's line) and nothing else, and
 // the refusal reaches the person.
+// A rule may also rewrite the draft (mask a watched word): the forum
+// writes the draft as Check leaves it.
 type PostRules interface {
-	Check(ctx context.Context, author *accounts.User, d Draft) error
+	Check(ctx context.Context, author *accounts.User, d *Draft) error
 }
 
 // SetPostRules installs the rules every new post goes through (wired by
@@ -36,7 +38,7 @@ type PostRules interface {
 func (s *Service) SetPostRules(r PostRules) { s.postRules = r }
 
 // checkPost runs the post rules in tx.
-func (s *Service) checkPost(tx *gorm.DB, author *accounts.User, d Draft) error {
+func (s *Service) checkPost(tx *gorm.DB, author *accounts.User, d *Draft) error {
 	if s.postRules == nil {
 		return nil
 	}

@@ -124,9 +124,11 @@ func (s *Service) CreateThread(ctx context.Context, author *accounts.User, in Ne
 		// The rules come after the gate and the section (which only read)
 		// and before any write: a refusal keeps the log's line and nothing
 		// else.
-		if err := s.checkPost(tx, author, Draft{OpensThread: true, SectionID: sec.ID, Title: in.Title, Body: in.Body, HTML: html}); err != nil {
+		d := Draft{OpensThread: true, SectionID: sec.ID, Title: in.Title, Body: in.Body, HTML: html}
+		if err := s.checkPost(tx, author, &d); err != nil {
 			return err
 		}
+		in.Title, in.Body, html = d.Title, d.Body, d.HTML
 		if thread, err = s.writeThread(tx, author, sec.ID, in, html); err != nil {
 			return err
 		}
@@ -226,11 +228,12 @@ func (s *Service) Reply(ctx context.Context, author *accounts.User, threadID int
 	}
 	var post *Post
 	err = s.tx(ctx, func(tx *gorm.DB) error {
-		if err := s.checkPost(tx, author, Draft{ThreadID: threadID, SectionID: tv.Section.ID, Body: body, HTML: html}); err != nil {
+		d := Draft{ThreadID: threadID, SectionID: tv.Section.ID, Body: body, HTML: html}
+		if err := s.checkPost(tx, author, &d); err != nil {
 			return err
 		}
 		var err error
-		if post, err = s.writeReply(tx, author, threadID, body, html); err != nil || author.Can(accounts.Member) {
+		if post, err = s.writeReply(tx, author, threadID, d.Body, d.HTML); err != nil || author.Can(accounts.Member) {
 			return err
 		}
 		return s.considerPromotion(tx, author.ID)

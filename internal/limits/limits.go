@@ -13,6 +13,7 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"entraide/internal/accounts"
@@ -22,6 +23,7 @@ import (
 	"entraide/internal/markup"
 	"entraide/internal/modlog"
 	"entraide/internal/rules"
+	"entraide/internal/words"
 )
 
 // Refused is the moderation log's action when a rule stops a post; the
@@ -34,12 +36,18 @@ const (
 	RepliesWindow = time.Hour
 )
 
+// WordMasked is the moderation log's action when a watched word is masked
+// in a post; the words are the line's detail.
+const WordMasked modlog.Action = "word_masked"
+
 // Deps is what the engine reads and writes through.
 type Deps struct {
 	Accounts *accounts.Service
 	Forum    *forum.Service
 	Rules    *rules.Book
 	Log      *modlog.Log
+	Words    *words.Service
+	Render   forum.Renderer // renders a post again once words are masked
 }
 
 // Engine checks new posts against the rules (forum.PostRules).
@@ -50,7 +58,7 @@ func New(d Deps) *Engine { return &Engine{d: d} }
 
 // Check refuses d when a rule stops it; it runs in the transaction ctx
 // carries, before the post is written.
-func (e *Engine) Check(ctx context.Context, author *accounts.User, d forum.Draft) error {
+func (e *Engine) Check(ctx context.Context, author *accounts.User, d *forum.Draft) error {
 	if err := e.d.Accounts.LockForWrite(ctx, author.ID); err != nil {
 		return err
 	}
@@ -73,30 +81,59 @@ func (e *Engine) Check(ctx context.Context, author *accounts.User, d forum.Draft
 		return err
 	}
 	if same > 0 && act.SameText > 0 && !author.Can(accounts.Moderator) {
-		return e.refuse(ctx, author, d, &errs.Refusal{Rule: rules.SameText, Key: "limits.same_text", Args: []any{same}, Plural: true}, "")
+		return e.refuse(ctx, author, *d, &errs.Refusal{Rule: rules.SameText, Key: "limits.same_text", Args: []any{same}, Plural: true}, "")
 	}
 	if !author.Can(accounts.Moderator) {
 		if d.OpensThread {
 			rule := byRole(author, rules.ThreadsPerDayNewcomer, rules.ThreadsPerDayMember)
 			if max := v.Int(rule); act.Threads >= max {
-				return e.refuse(ctx, author, d, &errs.Refusal{Rule: rule, Key: "limits.threads_per_day", Args: []any{max}, Plural: true},
+				return e.refuse(ctx, author, *d, &errs.Refusal{Rule: rule, Key: "limits.threads_per_day", Args: []any{max}, Plural: true},
 					fmt.Sprintf("%d/%d", act.Threads+1, max))
 			}
 		} else {
 			rule := byRole(author, rules.RepliesPerHourNewcomer, rules.RepliesPerHourMember)
 			if max := v.Int(rule); act.Replies >= max {
-				return e.refuse(ctx, author, d, &errs.Refusal{Rule: rule, Key: "limits.replies_per_hour", Args: []any{max}, Plural: true},
+				return e.refuse(ctx, author, *d, &errs.Refusal{Rule: rule, Key: "limits.replies_per_hour", Args: []any{max}, Plural: true},
 					fmt.Sprintf("%d/%d", act.Replies+1, max))
 			}
 		}
 	}
 	if !author.Can(accounts.Member) {
 		if max, n := v.Int(rules.NewcomerLinks), markup.CountLinks(d.HTML); n > max {
-			return e.refuse(ctx, author, d, &errs.Refusal{Rule: rules.NewcomerLinks, Key: "limits.links", Args: []any{max, n}, Plural: true},
+			return e.refuse(ctx, author, *d, &errs.Refusal{Rule: rules.NewcomerLinks, Key: "limits.links", Args: []any{max, n}, Plural: true},
 				strconv.Itoa(n)+"/"+strconv.Itoa(max))
 		}
 	}
+	if v.On(rules.WatchedWords) && !author.Can(accounts.Moderator) && e.d.Words != nil {
+		return e.watch(ctx, author, d)
+	}
 	return nil
+}
+
+// watch applies the watched words: a blocking word refuses the post, a
+// masking one is replaced in the title and the body.
+func (e *Engine) watch(ctx context.Context, author *accounts.User, d *forum.Draft) error {
+	verdict, err := e.d.Words.Check(ctx, d.Title, d.Body)
+	if err != nil {
+		return err
+	}
+	if w := verdict.Blocked; w != nil {
+		return e.refuse(ctx, author, *d, &errs.Refusal{Rule: rules.WatchedWords, Key: "words.refused", Args: []any{w.Pattern}}, w.Pattern)
+	}
+	if len(verdict.Masked) == 0 {
+		return nil
+	}
+	html, err := e.d.Render.Render(verdict.Body)
+	if err != nil {
+		return err
+	}
+	d.Title, d.Body, d.HTML = verdict.Title, verdict.Body, html
+	patterns := make([]string, len(verdict.Masked))
+	for i, w := range verdict.Masked {
+		patterns[i] = w.Pattern
+	}
+	return e.d.Log.Record(ctx, modlog.Entry{Action: WordMasked, UserID: author.ID, ThreadID: d.ThreadID, Reason: rules.WatchedWords,
+		Detail: strings.Join(patterns, ", ")})
 }
 
 // byRole picks the newcomers' or the members' rule.

@@ -49,6 +49,9 @@ const (
 	SameText = "same_text_minutes"
 	// NewcomerLinks bounds the links in a newcomer's post.
 	NewcomerLinks = "newcomer_links"
+	// WatchedWords applies the moderators' list of watched words
+	// (internal/words) to newcomers' and members' posts.
+	WatchedWords = "watched_words"
 	// AutoPromotion makes a newcomer a member once PromotionDays,
 	// PromotionReplies and PromotionThanks hold (internal/promotion).
 	AutoPromotion    = "auto_promotion"
@@ -138,6 +141,7 @@ var Catalog = []Descriptor{
 	number(RepliesPerHourMember, 60, 1, 1000, false),
 	number(SameText, 10, 0, 1440, true),
 	number(NewcomerLinks, 2, 0, 100, false),
+	{Name: WatchedWords, Setting: "rules." + WatchedWords, Values: []string{On, Off}, Default: On},
 	{Name: AutoPromotion, Setting: "rules." + AutoPromotion, Values: []string{On, Off}, Default: On},
 	number(PromotionDays, 7, 0, 365, true),
 	number(PromotionReplies, 3, 0, 1000, true),

@@ -231,7 +231,7 @@ func TestEveryCatalogKeyUsedExists(t *testing.T) {
 			return nil
 		}
 		switch filepath.Base(filepath.Dir(path)) {
-		case "web", "forum", "accounts", "errs", "search", "settings", "notify", "ask", "rules", "replies":
+		case "web", "forum", "accounts", "errs", "search", "settings", "notify", "ask", "rules", "replies", "limits", "words", "promotion":
 		default:
 			return nil
 		}

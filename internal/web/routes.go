@@ -85,6 +85,9 @@ func (s *Server) routes(e *echo.Echo) {
 	mod := e.Group("/mod", requireRole(accounts.Moderator))
 	mod.GET("", s.showMod)
 	mod.GET("/ask", s.showModAsk)
+	mod.GET("/words", s.showWords)
+	mod.POST("/words", s.createWord)
+	mod.POST("/words/:id/delete", s.deleteWord)
 
 	admin := e.Group("/admin", requireRole(accounts.Admin))
 	admin.GET("", s.showAdmin)
