@@ -23,7 +23,7 @@ type Action string
 
 // The actions.
 const (
-	Block Action = "block"
+	Block   Action = "block"
 	Masking Action = "mask"
 )
 
