@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"entraide/internal/accounts"
 	"entraide/internal/limits"
@@ -100,6 +101,17 @@ func TestRateLimitsAtAndPastTheirLimit(t *testing.T) {
 				if !strings.Contains(p.Text(".form-errors"), strconv.Itoa(limit)) {
 					t.Errorf("the message does not give the limit %d: %q", limit, p.Text(".form-errors"))
 				}
+				// Once the window has passed, the same person may post again.
+				window := limits.RepliesWindow
+				if tc.thread {
+					window = limits.ThreadsWindow
+				}
+				moved := time.Now().UTC().Add(window + time.Minute)
+				srv.App.Forum.SetClock(func() time.Time { return moved })
+				if p := postN(c, tc.thread, section, threadURL, limit+1, ""); p.Status != http.StatusSeeOther {
+					t.Fatalf("after the window: %d %q", p.Status, p.Text(".form-errors"))
+				}
+				srv.App.Forum.SetClock(func() time.Time { return time.Now().UTC().Truncate(time.Microsecond) })
 			}
 		})
 	}
@@ -143,6 +155,30 @@ func TestSameTextTwiceIsRefused(t *testing.T) {
 	newcomer.Get(other)
 	p = newcomer.Post("/t/"+threadID(t, other)+"/reply", form("body", text))
 	refusedBy(t, srv, p, nu, rules.SameText, "même texte publié deux fois", text, 0)
+	// The window: 9 minutes later still refused, 11 minutes later passes;
+	// at 30 minutes, 11 minutes later is refused.
+	base := time.Now().UTC()
+	later := func(minutes int) {
+		srv.App.Forum.SetClock(func() time.Time { return base.Add(time.Duration(minutes) * time.Minute).Truncate(time.Microsecond) })
+	}
+	again := func(who *testkit.Client) *testkit.Page {
+		who.Get(threadURL)
+		return who.Post("/t/"+threadID(t, threadURL)+"/reply", form("body", "Le même texte, à l'heure près."))
+	}
+	replyTo(t, c, threadURL, "Le même texte, à l'heure près.")
+	later(9)
+	if p := again(c); p.Status != http.StatusUnprocessableEntity {
+		t.Fatalf("9 minutes later: %d", p.Status)
+	}
+	later(11)
+	if p := again(c); p.Status != http.StatusSeeOther {
+		t.Fatalf("11 minutes later: %d %q", p.Status, p.Text(".form-errors"))
+	}
+	setRule(t, admin, rules.SameText, 30)
+	later(22)
+	if p := again(c); p.Status != http.StatusUnprocessableEntity || !strings.Contains(p.Text(".form-errors"), "30 minutes") {
+		t.Fatalf("11 minutes after, with 30: %d %q", p.Status, p.Text(".form-errors"))
+	}
 	setRule(t, admin, rules.SameText, 0)
 	replyTo(t, c, threadURL, text)
 	replyTo(t, newcomer, other, text)
