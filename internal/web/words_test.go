@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"entraide/internal/accounts"
+	"entraide/internal/errs"
 	"entraide/internal/limits"
 	"entraide/internal/modlog"
 	"entraide/internal/rules"
@@ -92,5 +93,39 @@ func TestWatchedWordsBlockAndMask(t *testing.T) {
 	replyTo(t, c, threadURL, text)
 	if !strings.Contains(srv.Client().Get("/rules").Text("#rule-watched_words"), "n'applique pas") {
 		t.Error("/rules does not follow the setting")
+	}
+}
+
+// Odd and hostile text as watched words: each is added or refused with a
+// message, never an error; the list shows them as text; matching posts
+// against all of them fails on none.
+func TestHostileWatchedWords(t *testing.T) {
+	srv := testkit.NewServer(t)
+	mod, mu := srv.NewUser(accounts.Moderator)
+	ctx := context.Background()
+	for _, h := range append([]string{"\xff\xfe arnaque \x00", "\u202e\u200b", strings.Repeat("é", 101)}, hostile...) {
+		mod.Get("/mod/words")
+		if p := mod.Post("/mod/words", form("pattern", h, "action", "mask")); p.Status != http.StatusSeeOther && p.Status != http.StatusUnprocessableEntity {
+			t.Errorf("%q: %d", h, p.Status)
+		}
+	}
+	lines := hostileLines(t)
+	for _, l := range lines {
+		if _, err := srv.App.Words.Add(ctx, mu, l, "block"); err != nil {
+			if _, invalid := errs.AsInvalid(err); !invalid {
+				t.Fatalf("%q: %v", l, err)
+			}
+		}
+	}
+	if p := mod.Get("/mod/words"); p.Status != http.StatusOK || strings.Contains(p.Body, "<script>alert") {
+		t.Fatalf("/mod/words: %d", p.Status)
+	}
+	// Every line against the whole list in one post (a post per line
+	// would read the list thousands of times).
+	all := strings.Join(append(lines, hostile...), "\n")
+	for _, l := range []string{all, strings.Join(hostile, " ")} {
+		if _, err := srv.App.Words.Check(ctx, l, l); err != nil {
+			t.Fatalf("check %q: %v", l, err)
+		}
 	}
 }
