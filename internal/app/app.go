@@ -14,14 +14,17 @@ import (
 	"entraide/internal/db"
 	"entraide/internal/forum"
 	"entraide/internal/i18n"
+	"entraide/internal/limits"
 	"entraide/internal/markup"
 	"entraide/internal/modlog"
 	"entraide/internal/notify"
+	"entraide/internal/promotion"
 	"entraide/internal/replies"
 	"entraide/internal/rules"
 	"entraide/internal/search"
 	"entraide/internal/settings"
 	"entraide/internal/web"
+	"entraide/internal/words"
 
 	"github.com/labstack/echo/v4"
 )
@@ -44,6 +47,8 @@ type App struct {
 	Notify   *notify.Service
 	ModLog   *modlog.Log
 	Rules    *rules.Book
+	Limits   *limits.Engine
+	Words    *words.Service
 	Ask      *ask.Service
 }
 
@@ -96,6 +101,14 @@ func Build(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 	// The ask service is the forum's thread gate (search first, the
 	// newcomers' section): every new thread goes through it.
 	a.Ask = ask.New(d, a.Forum, a.Search, a.Rules)
+	// The rules engine checks every new post in its transaction (rate
+	// limits, the same text twice, newcomers' links).
+	a.Words = words.New(d)
+	a.Limits = limits.New(limits.Deps{Accounts: acc, Forum: f, Rules: a.Rules, Log: a.ModLog, Words: a.Words, Render: render})
+	f.SetPostRules(a.Limits)
+	// A newcomer is promoted when the rule holds, checked after each of
+	// their posts and each thank-you they receive.
+	f.SetPromoter(promotion.New(promotion.Deps{Accounts: acc, Rules: a.Rules, Log: a.ModLog, Notify: notes, Now: f.Now}))
 	return a, nil
 }
 
@@ -126,6 +139,6 @@ func (a *App) Handler(ctx context.Context) (*echo.Echo, error) {
 		return nil, err
 	}
 	return web.New(web.Deps{Config: a.Config, DB: a.DB, Accounts: a.Accounts, Profiles: a.Profiles, Replies: a.Replies, Forum: a.Forum, Markup: a.Markup,
-		Search: a.Search, Finder: a.Finder, Ask: a.Ask, Rules: a.Rules, I18n: a.I18n, Log: a.Log, SessionSecret: secret,
+		Search: a.Search, Finder: a.Finder, Ask: a.Ask, Rules: a.Rules, Words: a.Words, I18n: a.I18n, Log: a.Log, SessionSecret: secret,
 		Settings: a.Settings, Notify: a.Notify})
 }

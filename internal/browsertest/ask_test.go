@@ -80,6 +80,7 @@ func newcomerAsks(t *testing.T, javaScript bool) {
 // show them: step 2, step 3, the thread, the moderators' figures.
 func TestHostileSentenceAndTriedAreInert(t *testing.T) {
 	srv := testkit.NewServer(t)
+	srv.RaiseLimits() // one newcomer asks once per hostile input
 	newcomer, _ := srv.NewUser(accounts.Newcomer)
 	tab := browser.Tab(t, srv)
 	tab.LoginAs(accounts.Admin)

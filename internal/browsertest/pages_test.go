@@ -48,6 +48,7 @@ var pages = []page{
 	{name: "admin", as: accounts.Admin, path: at("/admin")},
 	{name: "admin-section", as: accounts.Admin, path: at("/admin/sections/new")},
 	{name: "admin-settings", as: accounts.Admin, path: at("/admin/settings")},
+	{name: "admin-rules", as: accounts.Admin, path: at("/admin/rules")},
 	{name: "new-thread", as: accounts.Member, path: at("/new?ack=skip")},
 	{name: "acknowledge-first", as: accounts.Newcomer, path: at("/ask")},
 	{name: "notifications", as: accounts.Newcomer, path: at("/notifications")},
@@ -70,6 +71,8 @@ var pages = []page{
 	{name: "rules", as: accounts.Visitor, path: at("/rules")},
 	{name: "mod", as: accounts.Admin, path: at("/mod")},
 	{name: "mod-ask", as: accounts.Admin, path: at("/mod/ask")},
+	{name: "mod-words", as: accounts.Admin, path: at("/mod/words")},
+	{name: "admin-rules-errors", as: accounts.Admin, path: at("/admin/rules"), prepare: submitBadRules},
 	{name: "newcomer-thread-canned", as: accounts.Member, path: func(f *site) string { return f.newcomerThreadURL }, prepare: openCanned},
 	{name: "reply-canned", as: accounts.Member, path: func(f *site) string {
 		return "/t/" + strings.Split(f.newcomerThreadURL, "/")[2] + "/reply?canned=" + f.cannedReplyID
@@ -160,6 +163,11 @@ func submitBadRegistration(tab *testkit.Tab) {
 	tab.Fill("#field-email", "pas-une-adresse")
 	tab.Fill("#field-password", "court")
 	tab.Submit(`form[action="/register"] button[type=submit]`)
+}
+
+func submitBadRules(tab *testkit.Tab) {
+	tab.Fill("#rule-threads_per_day_member", "zéro")
+	tab.Submit(`form.rules-form button[type=submit]`)
 }
 
 func submitEmptyQuestion(tab *testkit.Tab) {

@@ -144,11 +144,18 @@ func (d *DB) WithTx(ctx context.Context, fn func(tx *gorm.DB) error) error {
 			return errWriterBusy
 		}
 	}
-	return d.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	var after error // a refusal marked by Keep, returned once committed
+	err := d.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		open := &openTx{}
 		open.tx = tx.WithContext(context.WithValue(ctx, txKey{}, open))
-		return fn(open.tx)
+		var err error
+		err, after = kept(fn(open.tx))
+		return err
 	})
+	if err != nil {
+		return err
+	}
+	return after
 }
 
 // InTx runs fn in a transaction that the context given to fn carries: every

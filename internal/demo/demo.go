@@ -16,6 +16,7 @@ import (
 	"entraide/internal/forum"
 	"entraide/internal/notify"
 	"entraide/internal/replies"
+	"entraide/internal/words"
 )
 
 // Deps are the services the demo writes through (never raw SQL: the same
@@ -29,6 +30,8 @@ type Deps struct {
 	// either nil leaves them out.
 	Profiles *accounts.Profiles
 	Replies  *replies.Service
+	// Words is the moderators' list of watched words; nil leaves it out.
+	Words *words.Service
 }
 
 // demoTried is what the demo's newcomers say they already read or tried.
@@ -92,6 +95,11 @@ func Load(ctx context.Context, d Deps, out io.Writer) error {
 	if err := writeProfiles(ctx, d, users); err != nil {
 		return err
 	}
+	if d.Words != nil {
+		if err := writeWatchedWords(ctx, d.Words, users); err != nil {
+			return err
+		}
+	}
 	real := func() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }
 	clock := func(now func() time.Time) {
 		d.Forum.SetClock(now)
@@ -118,6 +126,9 @@ func Load(ctx context.Context, d Deps, out io.Writer) error {
 	}
 	if d.Replies != nil {
 		fmt.Fprintf(out, "%d canned replies, the team's and members' own; profiles say how each member accepts to be contacted.\n", len(cannedReplies))
+	}
+	if d.Words != nil {
+		fmt.Fprintf(out, "%d watched words at /mod/words; the rules the forum applies are at /rules.\n", len(watched))
 	}
 	fmt.Fprintln(out, "These guides for newcomers are meant to be pinned:")
 	for _, t := range threads {

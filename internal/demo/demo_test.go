@@ -17,6 +17,7 @@ import (
 	"entraide/internal/rules"
 	"entraide/internal/search"
 	"entraide/internal/testkit/testdb"
+	"entraide/internal/words"
 )
 
 var ctx = context.Background()
@@ -41,7 +42,7 @@ func newDeps(t *testing.T) Deps {
 	// come through the ask flow, as in the application.
 	render := markup.New()
 	return Deps{Accounts: acc, Forum: f, Ask: ask.New(d, f, search.NewSearcher(index), rules.New(d, rules.Catalog)),
-		Profiles: accounts.NewProfiles(d, render), Replies: replies.New(d)}
+		Profiles: accounts.NewProfiles(d, render), Replies: replies.New(d), Words: words.New(d)}
 }
 
 // TestContentIsConsistent checks the story without a database: known
@@ -116,7 +117,12 @@ func TestLoad(t *testing.T) {
 	if asked == 0 || asked != newcomerThreads {
 		t.Errorf("%d sessions posted for %d newcomers' threads", asked, newcomerThreads)
 	}
-	for _, want := range []string{"8 members", "18 threads", DemoPassword, helene, guideTitles[0]} {
+	// The moderator's watched words, both kinds.
+	list, err := d.Words.List(ctx)
+	if err != nil || len(list) != len(watched) {
+		t.Errorf("%d watched words (%v), want %d", len(list), err, len(watched))
+	}
+	for _, want := range []string{"8 members", "18 threads", DemoPassword, helene, guideTitles[0], "watched words at /mod/words"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("summary lacks %q:\n%s", want, out.String())
 		}

@@ -59,6 +59,10 @@ func AsInvalid(err error) (Invalid, bool) {
 type Refusal struct {
 	Rule string // the rule's name, for logs and the moderation log
 	Key  string // catalog key of the message shown to the person
+	Args []any  // the message's arguments (the limit, the count found…)
+	// Plural says Key is a plural pair (Key.one, Key.other) chosen by
+	// Args[0], an int.
+	Plural bool
 }
 
 func (r *Refusal) Error() string { return "refused by rule " + r.Rule }

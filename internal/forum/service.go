@@ -42,7 +42,10 @@ type Service struct {
 	notes   Notifier        // thanks.go
 	rules   *settings.Store // acknowledge.go
 	gate    ThreadGate
-	now     func() time.Time
+	// postRules checks every new post in its transaction (postrules.go).
+	postRules PostRules
+	promoter  Promoter // postrules.go
+	now       func() time.Time
 	// sections caches the section list for a second (sectioncache.go).
 	sections sectionCache
 }

@@ -103,6 +103,9 @@ func (s *Service) thank(tx *gorm.DB, u *accounts.User, pc *PostContext) (bool, e
 	if err := s.thankCounters(tx, pc.Post.ID, pc.Post.AuthorID, u.ID, 1); err != nil {
 		return false, err
 	}
+	if err := s.considerPromotion(tx, pc.Post.AuthorID); err != nil {
+		return false, err
+	}
 	// A thank-you ends a "ne m'a pas aidé" of the same person.
 	if err := tx.Exec("DELETE FROM not_helpful WHERE post_id = ? AND user_id = ?", pc.Post.ID, u.ID).Error; err != nil {
 		return false, err

@@ -10,6 +10,7 @@ import (
 	"entraide/internal/cleantext"
 	"entraide/internal/db"
 	"entraide/internal/errs"
+	"entraide/internal/markup"
 
 	"github.com/gosimple/slug"
 	"gorm.io/gorm"
@@ -120,29 +121,19 @@ func (s *Service) CreateThread(ctx context.Context, author *accounts.User, in Ne
 		if err != nil {
 			return err
 		}
-		now := s.now()
-		thread = &Thread{SectionID: sec.ID, AuthorID: author.ID, Title: in.Title, Slug: makeSlug(in.Title),
-			PostSeq: 1, LastPostAt: now, LastAuthorID: author.ID, CreatedAt: now, UpdatedAt: now}
-		if err := tx.Create(thread).Error; err != nil {
+		// The rules come after the gate and the section (which only read)
+		// and before any write: a refusal keeps the log's line and nothing
+		// else.
+		d := Draft{OpensThread: true, SectionID: sec.ID, Title: in.Title, Body: in.Body, HTML: html}
+		if err := s.checkPost(tx, author, &d); err != nil {
 			return err
 		}
-		if in.Tried != "" {
-			if err := tx.Exec("UPDATE threads SET tried = ? WHERE id = ?", in.Tried, thread.ID).Error; err != nil {
-				return err
-			}
-		}
-		post := &Post{ThreadID: thread.ID, AuthorID: author.ID, Position: 1, Body: in.Body, BodyHTML: html, CreatedAt: now, UpdatedAt: now}
-		if err := tx.Create(post).Error; err != nil {
+		in.Title, in.Body, html = d.Title, d.Body, d.HTML
+		if thread, err = s.writeThread(tx, author, sec.ID, in, html); err != nil {
 			return err
 		}
-		if err := bump(tx, "sections", sec.ID, map[string]any{"thread_count": 1, "post_count": 1}, map[string]any{"last_post_at": latest("last_post_at", now)}); err != nil {
-			return err
-		}
-		if err := s.members.AddPostCounts(db.TxContext(tx), author.ID, 1, 0); err != nil {
-			return err
-		}
-		if s.index != nil {
-			if err := s.index.PostSaved(tx, thread, post); err != nil {
+		if !author.Can(accounts.Member) {
+			if err := s.considerPromotion(tx, author.ID); err != nil {
 				return err
 			}
 		}
@@ -153,6 +144,38 @@ func (s *Service) CreateThread(ctx context.Context, author *accounts.User, in Ne
 	})
 	if err != nil {
 		return nil, maybeWrap("create thread", err)
+	}
+	return thread, nil
+}
+
+// writeThread writes a thread and its first post in sectionID, with the
+// counters and the search index, in tx.
+func (s *Service) writeThread(tx *gorm.DB, author *accounts.User, sectionID int64, in NewThread, html markup.HTML) (*Thread, error) {
+	now := s.now()
+	thread := &Thread{SectionID: sectionID, AuthorID: author.ID, Title: in.Title, Slug: makeSlug(in.Title),
+		PostSeq: 1, LastPostAt: now, LastAuthorID: author.ID, CreatedAt: now, UpdatedAt: now}
+	if err := tx.Create(thread).Error; err != nil {
+		return nil, err
+	}
+	if in.Tried != "" {
+		if err := tx.Exec("UPDATE threads SET tried = ? WHERE id = ?", in.Tried, thread.ID).Error; err != nil {
+			return nil, err
+		}
+	}
+	post := &Post{ThreadID: thread.ID, AuthorID: author.ID, Position: 1, Body: in.Body, BodyHTML: html, CreatedAt: now, UpdatedAt: now}
+	if err := tx.Create(post).Error; err != nil {
+		return nil, err
+	}
+	if err := bump(tx, "sections", sectionID, map[string]any{"thread_count": 1, "post_count": 1}, map[string]any{"last_post_at": latest("last_post_at", now)}); err != nil {
+		return nil, err
+	}
+	if err := s.members.AddPostCounts(db.TxContext(tx), author.ID, 1, 0); err != nil {
+		return nil, err
+	}
+	if s.index != nil {
+		if err := s.index.PostSaved(tx, thread, post); err != nil {
+			return nil, err
+		}
 	}
 	return thread, nil
 }
@@ -205,41 +228,57 @@ func (s *Service) Reply(ctx context.Context, author *accounts.User, threadID int
 	}
 	var post *Post
 	err = s.tx(ctx, func(tx *gorm.DB) error {
-		now := s.now()
-		// Taking the next position updates the thread row first: concurrent
-		// replies to one thread queue on its row lock and never share a position.
-		// The last activity only moves forward: a reply that read the clock
-		// first may take the lock second.
-		var thread Thread
-		if err := tx.Raw(`UPDATE threads SET post_seq = post_seq + 1, reply_count = reply_count + 1,
-			last_post_at = CASE WHEN last_post_at < ? THEN ? ELSE last_post_at END, last_author_id = ?, updated_at = ?
-			WHERE id = ? AND deleted_at IS NULL RETURNING *`,
-			now, now, author.ID, now, threadID).Scan(&thread).Error; err != nil {
+		d := Draft{ThreadID: threadID, SectionID: tv.Section.ID, Body: body, HTML: html}
+		if err := s.checkPost(tx, author, &d); err != nil {
 			return err
 		}
-		if thread.ID == 0 {
-			return errs.ErrNotFound
-		}
-		post = &Post{ThreadID: threadID, AuthorID: author.ID, Position: thread.PostSeq, Body: body, BodyHTML: html, CreatedAt: now, UpdatedAt: now}
-		if err := tx.Create(post).Error; err != nil {
+		var err error
+		if post, err = s.writeReply(tx, author, threadID, d.Body, d.HTML); err != nil || author.Can(accounts.Member) {
 			return err
 		}
-		if err := bump(tx, "sections", thread.SectionID, map[string]any{"post_count": 1}, map[string]any{"last_post_at": latest("last_post_at", now)}); err != nil {
-			return err
-		}
-		if err := s.members.AddPostCounts(db.TxContext(tx), author.ID, 0, 1); err != nil {
-			return err
-		}
-		if err := s.notifyReply(tx, &thread, post); err != nil {
-			return err
-		}
-		if s.index != nil {
-			return s.index.PostSaved(tx, &thread, post)
-		}
-		return nil
+		return s.considerPromotion(tx, author.ID)
 	})
 	if err != nil {
 		return nil, maybeWrap("reply", err)
+	}
+	return post, nil
+}
+
+// writeReply writes author's reply at the end of the thread, with the
+// counters, the notification and the search index, in tx.
+func (s *Service) writeReply(tx *gorm.DB, author *accounts.User, threadID int64, body string, html markup.HTML) (*Post, error) {
+	now := s.now()
+	// Taking the next position updates the thread row first: concurrent
+	// replies to one thread queue on its row lock and never share a position.
+	// The last activity only moves forward: a reply that read the clock
+	// first may take the lock second.
+	var thread Thread
+	if err := tx.Raw(`UPDATE threads SET post_seq = post_seq + 1, reply_count = reply_count + 1,
+		last_post_at = CASE WHEN last_post_at < ? THEN ? ELSE last_post_at END, last_author_id = ?, updated_at = ?
+		WHERE id = ? AND deleted_at IS NULL RETURNING *`,
+		now, now, author.ID, now, threadID).Scan(&thread).Error; err != nil {
+		return nil, err
+	}
+	if thread.ID == 0 {
+		return nil, errs.ErrNotFound
+	}
+	post := &Post{ThreadID: threadID, AuthorID: author.ID, Position: thread.PostSeq, Body: body, BodyHTML: html, CreatedAt: now, UpdatedAt: now}
+	if err := tx.Create(post).Error; err != nil {
+		return nil, err
+	}
+	if err := bump(tx, "sections", thread.SectionID, map[string]any{"post_count": 1}, map[string]any{"last_post_at": latest("last_post_at", now)}); err != nil {
+		return nil, err
+	}
+	if err := s.members.AddPostCounts(db.TxContext(tx), author.ID, 0, 1); err != nil {
+		return nil, err
+	}
+	if err := s.notifyReply(tx, &thread, post); err != nil {
+		return nil, err
+	}
+	if s.index != nil {
+		if err := s.index.PostSaved(tx, &thread, post); err != nil {
+			return nil, err
+		}
 	}
 	return post, nil
 }

@@ -66,6 +66,13 @@ func TestGeneratedForumIsConsistent(t *testing.T) {
 		byOutcome["abandoned"] == 0 || visitors == 0 {
 		t.Fatalf("ask sessions %v, %d newcomers' threads, %d by visitors", byOutcome, newcomerThreads, visitors)
 	}
+	// The moderators' watched words, with both actions.
+	var watched, blocking int
+	d.Raw("SELECT COUNT(*) FROM watched_words").Scan(&watched)
+	d.Raw("SELECT COUNT(*) FROM watched_words WHERE action = 'block'").Scan(&blocking)
+	if watched < 5 || blocking == 0 || blocking == watched {
+		t.Fatalf("%d watched words, %d blocking", watched, blocking)
+	}
 	// Members' profiles, phone appointments with their windows, and canned
 	// replies, the team's and the members' own, as the forum reads them.
 	var profiles, phones, windows, team, own int

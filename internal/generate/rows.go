@@ -220,6 +220,9 @@ func (g *gen) write(ctx context.Context, l loader, pr *progress) error {
 			return fmt.Errorf("generate: section counters: %w", err)
 		}
 	}
+	if err := g.watchedWords(ctx, l); err != nil {
+		return err
+	}
 	if _, ok := l.(pgLoader); ok {
 		// Rows carry their ids; the identity sequences must move past them.
 		for _, table := range []string{"users", "threads", "posts", "post_revisions", "notifications"} {

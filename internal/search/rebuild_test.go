@@ -21,6 +21,7 @@ import (
 func TestRebuildWhileTheForumIsWritten(t *testing.T) {
 	defer search.SetRebuildBatch(7)()
 	srv := testkit.NewServer(t)
+	srv.RaiseLimits() // one newcomer opens 20 threads
 	ctx := context.Background()
 	f := srv.App.Forum
 	u, err := srv.App.Accounts.Register(ctx, accounts.Registration{Username: "rosine", Email: "r@exemple.fr", Password: testkit.Password, Confirm: testkit.Password})
@@ -93,6 +94,7 @@ func TestRebuildWhileTheForumIsWritten(t *testing.T) {
 func TestCommonQueriesRankTheMostRecentMatches(t *testing.T) {
 	defer search.SetCandidatePosts(30)()
 	srv := testkit.NewServer(t)
+	srv.RaiseLimits() // one newcomer opens 20 threads
 	ctx := context.Background()
 	f := srv.App.Forum
 	_, u := srv.NewUser(accounts.Member)

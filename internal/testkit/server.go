@@ -15,6 +15,7 @@ import (
 	"entraide/internal/app"
 	"entraide/internal/config"
 	"entraide/internal/db"
+	"entraide/internal/rules"
 
 	"github.com/PuerkitoBio/goquery"
 )
@@ -218,4 +219,18 @@ func URLValues(pairs ...string) url.Values {
 		v.Add(pairs[i], pairs[i+1])
 	}
 	return v
+}
+
+// RaiseLimits sets the rate limits to their highest and turns off the
+// same-text rule, as an admin could, for tests whose fixtures post more
+// than a person may in an hour; the rules' own tests keep the defaults.
+func (s *Server) RaiseLimits() {
+	s.t.Helper()
+	ctx := context.Background()
+	for name, v := range map[string]string{rules.ThreadsPerDayNewcomer: "1000", rules.ThreadsPerDayMember: "1000",
+		rules.RepliesPerHourNewcomer: "1000", rules.RepliesPerHourMember: "1000", rules.SameText: "0"} {
+		if err := s.App.Rules.Set(ctx, name, v); err != nil {
+			s.t.Fatal(err)
+		}
+	}
 }

@@ -20,7 +20,6 @@ type adminPage struct {
 	AllSections []forum.Section
 	Roles       []accounts.Role
 	Search      string
-	Rules       []ruleLine
 }
 
 func (s *Server) showAdmin(c echo.Context) error {
@@ -32,7 +31,7 @@ func (s *Server) showAdmin(c echo.Context) error {
 }
 
 // adminPage gathers the admin's page: the members matching search, the
-// sections, the rules.
+// sections.
 func (s *Server) adminPage(c echo.Context, search string) (*adminPage, error) {
 	ctx := c.Request().Context()
 	page := &adminPage{Layout: s.layout(c, "admin.title"), Roles: accounts.Roles, Search: search}
@@ -45,9 +44,6 @@ func (s *Server) adminPage(c echo.Context, search string) (*adminPage, error) {
 		page.Users = append(page.Users, memberViewOf(&users[i], now))
 	}
 	if page.AllSections, err = s.forum.Sections(ctx, page.user); err != nil {
-		return nil, err
-	}
-	if page.Rules, err = s.ruleLines(c); err != nil {
 		return nil, err
 	}
 	return page, nil

@@ -152,7 +152,7 @@ func TestNewcomersThreadIsRefusedOutsideTheAskFlow(t *testing.T) {
 	// used above was replaced by a newer session of the same person: end it
 	// as posted by publishing through it, then try to reuse it.
 	newcomer.Get("/ask/" + used + "/write")
-	if p := newcomer.Post("/ask/write", form("session", used, "title", "Une autre question sur les clients", "body", askBody, "tried", askTried, "reviewed", "1")); p.Status != http.StatusSeeOther {
+	if p := newcomer.Post("/ask/write", form("session", used, "title", "Une autre question sur les clients", "body", askBody+" Une autre.", "tried", askTried, "reviewed", "1")); p.Status != http.StatusSeeOther {
 		t.Fatalf("publishing through the older session: %d %q", p.Status, p.Text(".form-errors"))
 	}
 	expired := newcomer.AskToken(askSentence)
@@ -397,8 +397,8 @@ func TestRulesPageAndTheirSettings(t *testing.T) {
 	if p.Status != http.StatusSeeOther || !strings.Contains(newcomer.Follow(p).Text(".breadcrumb"), "Entre nous") {
 		t.Fatalf("newcomer's direct thread: %d %q", p.Status, p.Text(".form-errors"))
 	}
-	if p := admin.Post("/admin/rules", form("newcomers_section", "on", "search_first", "peut-etre")); p.Status != http.StatusBadRequest {
-		t.Fatalf("unknown value: %d", p.Status)
+	if p := admin.Post("/admin/rules", form("newcomers_section", "on", "search_first", "peut-etre")); p.Status != http.StatusUnprocessableEntity || p.Text("#error-search_first") == "" {
+		t.Fatalf("unknown value: %d %q", p.Status, p.Text("main"))
 	}
 	if strings.Contains(visitor.Get("/rules").Text("#rule-newcomers_section"), "quelle que soit") {
 		t.Fatal("a refused form saved part of its values")

@@ -44,10 +44,26 @@ func (f Form) fail(l *Layout, err error) bool {
 		return true
 	}
 	if r, ok := errs.AsRefusal(err); ok {
-		f.Errors[""] = l.T(r.Key)
+		f.Errors[""] = refusalText(l, r)
 		return true
 	}
 	return false
+}
+
+// refusalText is a rule's message to the person it stopped.
+func refusalText(l *Layout, r *errs.Refusal) string {
+	if n, ok := firstInt(r.Args); r.Plural && ok {
+		return l.N(r.Key, n, r.Args[1:]...)
+	}
+	return l.T(r.Key, r.Args...)
+}
+
+func firstInt(args []any) (int, bool) {
+	if len(args) == 0 {
+		return 0, false
+	}
+	n, ok := args[0].(int)
+	return n, ok
 }
 
 // formAgain answers a form whose input the domain refused (errs.Invalid,

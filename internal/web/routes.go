@@ -85,9 +85,13 @@ func (s *Server) routes(e *echo.Echo) {
 	mod := e.Group("/mod", requireRole(accounts.Moderator))
 	mod.GET("", s.showMod)
 	mod.GET("/ask", s.showModAsk)
+	mod.GET("/words", s.showWords)
+	mod.POST("/words", s.createWord)
+	mod.POST("/words/:id/delete", s.deleteWord)
 
 	admin := e.Group("/admin", requireRole(accounts.Admin))
 	admin.GET("", s.showAdmin)
+	admin.GET("/rules", s.showAdminRules)
 	admin.POST("/rules", s.updateRules)
 	admin.POST("/users/:id/role", s.updateUserRole)
 	admin.GET("/sections/new", s.newSection)

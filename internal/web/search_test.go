@@ -157,6 +157,7 @@ func TestSearchFollowsEditsDeletionsAndVisibility(t *testing.T) {
 func TestSearchFiltersAndPaging(t *testing.T) {
 	t.Parallel()
 	srv := testkit.NewServer(t)
+	srv.RaiseLimits() // one member opens 23 threads
 	anne, au := srv.NewUser(accounts.Member)
 	bea, _ := srv.NewUser(accounts.Member)
 	for i := 1; i <= 23; i++ {

@@ -19,6 +19,7 @@ import (
 	"entraide/internal/rules"
 	"entraide/internal/search"
 	"entraide/internal/settings"
+	"entraide/internal/words"
 	"entraide/static"
 	"entraide/templates"
 
@@ -46,6 +47,7 @@ type Deps struct {
 	SessionSecret []byte
 	Settings      *settings.Store
 	Notify        *notify.Service
+	Words         *words.Service
 }
 
 // Server holds the handlers' dependencies.
@@ -61,6 +63,7 @@ type Server struct {
 	finder   *search.Finder
 	ask      *ask.Service
 	rules    *rules.Book
+	words    *words.Service
 	i18n     *i18n.Bundle
 	log      *slog.Logger
 	sessions *sessions.CookieStore
@@ -89,7 +92,7 @@ func New(d Deps) (*echo.Echo, error) {
 		return nil, fmt.Errorf("web: session secret too short")
 	}
 	s := &Server{cfg: d.Config, db: d.DB, accounts: d.Accounts, profiles: d.Profiles, replies: d.Replies, forum: d.Forum, markup: d.Markup, search: d.Search, finder: d.Finder, ask: d.Ask, rules: d.Rules, i18n: d.I18n,
-		log: d.Log, sessions: newCookieStore(d.SessionSecret, d.Config.Secure()), pages: p, assets: a, notify: d.Notify}
+		log: d.Log, sessions: newCookieStore(d.SessionSecret, d.Config.Secure()), pages: p, assets: a, notify: d.Notify, words: d.Words}
 	s.devices = newDeviceCodec(d.SessionSecret)
 	s.site, s.budget = d.Settings, newSearchBudget()
 	if s.site == nil {

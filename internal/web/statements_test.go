@@ -13,6 +13,7 @@ import (
 	"entraide/internal/forum"
 	"entraide/internal/replies"
 	"entraide/internal/testkit"
+	"entraide/internal/words"
 )
 
 // TestPagesRunAFixedNumberOfStatements holds every page everyone reads to a
@@ -36,6 +37,7 @@ func TestPagesRunAFixedNumberOfStatements(t *testing.T) {
 	_, newbie := srv.NewUser(accounts.Newcomer)
 	visitor := srv.Client()
 	visitor.Get("/") // a browser keeps the cookie of its first page
+	admin, adminUser := srv.NewUser(accounts.Admin)
 	authors := insertMembers(t, srv, 60)
 	svc := srv.App.Forum
 	sec, err := svc.SectionBySlug(ctx, authors[0], "trouver-des-clients")
@@ -116,6 +118,11 @@ func TestPagesRunAFixedNumberOfStatements(t *testing.T) {
 		{"rules", "/rules"},
 		{"newcomer's question", questionPath},
 	}
+	// Pages of moderators and admins, measured as an admin.
+	adminPages := []struct{ name, path string }{
+		{"admin rules", "/admin/rules"},
+		{"watched words", "/mod/words"},
+	}
 	// Step 2 of a session the visitor starts: the first view records that
 	// it was shown, later ones only read.
 	freshAsk := func() {
@@ -130,8 +137,12 @@ func TestPagesRunAFixedNumberOfStatements(t *testing.T) {
 		for _, who := range []struct {
 			name string
 			c    *testkit.Client
-		}{{"visitor", visitor}, {"member", member}} {
-			for _, p := range pages {
+		}{{"visitor", visitor}, {"member", member}, {"admin", admin}} {
+			list := pages
+			if who.name == "admin" {
+				list = adminPages
+			}
+			for _, p := range list {
 				path := p.path
 				if path == "" && p.name == "thread, last page" {
 					path = threadPath
@@ -172,6 +183,11 @@ func TestPagesRunAFixedNumberOfStatements(t *testing.T) {
 	}
 	if asker, err = srv.App.Accounts.ByID(ctx, asker.ID); err != nil || asker.UnreadNotifications == 0 {
 		t.Fatalf("the reader has no unread notifications: %v", err)
+	}
+	for i := range 20 {
+		if _, err := srv.App.Words.Add(ctx, adminUser, fmt.Sprintf("mot%02d", i), words.Masking); err != nil {
+			t.Fatal(err)
+		}
 	}
 	pages[4].path = threadPath + "?page=2"
 	freshAsk()

@@ -479,6 +479,7 @@ func TestNotificationsCreatedGroupedAndRead(t *testing.T) {
 func TestNotificationsArePaged(t *testing.T) {
 	t.Parallel()
 	srv := testkit.NewServer(t)
+	srv.RaiseLimits() // one member opens 25 threads
 	asker, au := srv.NewUser(accounts.Member)
 	_, hu := srv.NewUser(accounts.Member)
 	ctx := context.Background()

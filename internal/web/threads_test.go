@@ -304,6 +304,7 @@ func TestThreadPagesAndAddresses(t *testing.T) {
 func TestSectionPagesByActivityWithPinnedFirst(t *testing.T) {
 	t.Parallel()
 	srv := testkit.NewServer(t)
+	srv.RaiseLimits() // one member opens 35 threads
 	member, _ := srv.NewUser(accounts.Member)
 	for i := 1; i <= 35; i++ {
 		openThread(t, member, "trouver-des-clients", fmt.Sprintf("Sujet de prospection numéro %02d", i), "Texte.")

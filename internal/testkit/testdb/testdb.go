@@ -116,3 +116,26 @@ func (w testWriter) Write(p []byte) (int, error) {
 	w.t.Log(string(p))
 	return len(p), nil
 }
+
+// NewTwin returns two connections to one fresh, migrated database, as two
+// instances of the forum sharing it would hold: the same SQLite file, or
+// the same PostgreSQL schema.
+func NewTwin(t testing.TB) (*db.DB, *db.DB) {
+	t.Helper()
+	var opts db.Options
+	if base := os.Getenv(PostgresURLEnv); base != "" {
+		opts.PostgresURL = NewPostgresSchema(t, base)
+	} else {
+		opts.SQLitePath = filepath.Join(t.TempDir(), "shared.db")
+	}
+	open := func() *db.DB {
+		d, err := db.Open(opts)
+		if err != nil {
+			t.Fatalf("open shared database: %v", err)
+		}
+		t.Cleanup(func() { _ = d.Close() })
+		return d
+	}
+	first := migrated(t, open())
+	return first, open()
+}

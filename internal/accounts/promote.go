@@ -1,0 +1,30 @@
+package accounts
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// Promotion is what a newcomer needs to become a member automatically.
+type Promotion struct {
+	Since      time.Time // the account was created at or before this
+	MinReplies int       // replies of theirs still visible
+	MinThanks  int       // thank-yous received
+}
+
+// PromoteIf makes the newcomer userID a member when p holds and they are
+// not suspended at now, in one statement inside the transaction ctx
+// carries; it reports whether it did. Unlike an admin's SetRole it leaves
+// the session version alone: a promotion only adds rights, so the person
+// stays logged in, and the next request reads the new role.
+func (s *Service) PromoteIf(ctx context.Context, userID int64, p Promotion, now time.Time) (bool, error) {
+	res := s.db.Conn(ctx).Exec(`UPDATE users SET role = ?, updated_at = ?
+		WHERE id = ? AND role = ? AND created_at <= ? AND reply_count >= ? AND thanks_received >= ?
+		AND (suspended_until IS NULL OR suspended_until <= ?)`,
+		Member, now, userID, Newcomer, p.Since, p.MinReplies, p.MinThanks, now)
+	if res.Error != nil {
+		return false, fmt.Errorf("accounts: promote %d: %w", userID, res.Error)
+	}
+	return res.RowsAffected == 1, nil
+}
