@@ -22,3 +22,13 @@ func (s *Service) LockForWrite(ctx context.Context, userID int64) error {
 	}
 	return nil
 }
+
+// PostCount returns how many threads and replies userID has published (the
+// counters on their row), in the transaction ctx carries.
+func (s *Service) PostCount(ctx context.Context, userID int64) (int, error) {
+	var n int
+	if err := s.db.Conn(ctx).Raw("SELECT thread_count + reply_count FROM users WHERE id = ?", userID).Row().Scan(&n); err != nil {
+		return 0, fmt.Errorf("accounts: post count %d: %w", userID, err)
+	}
+	return n, nil
+}

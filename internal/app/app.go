@@ -5,6 +5,7 @@ package app
 import (
 	"context"
 	"encoding/hex"
+	"entraide/internal/approval"
 	"fmt"
 	"log/slog"
 
@@ -49,6 +50,7 @@ type App struct {
 	Rules    *rules.Book
 	Limits   *limits.Engine
 	Words    *words.Service
+	Approval *approval.Service
 	Ask      *ask.Service
 }
 
@@ -109,6 +111,10 @@ func Build(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 	// A newcomer is promoted when the rule holds, checked after each of
 	// their posts and each thank-you they receive.
 	f.SetPromoter(promotion.New(promotion.Deps{Accounts: acc, Rules: a.Rules, Log: a.ModLog, Notify: notes, Now: f.Now}))
+	// Posts a rule holds (a newcomer's first posts, a watched word) wait
+	// in the approval queue until a moderator publishes them.
+	a.Approval = approval.New(approval.Deps{DB: d, Accounts: acc, Forum: f, Log: a.ModLog, Notify: notes})
+	f.SetHolder(a.Approval)
 	return a, nil
 }
 
@@ -140,5 +146,5 @@ func (a *App) Handler(ctx context.Context) (*echo.Echo, error) {
 	}
 	return web.New(web.Deps{Config: a.Config, DB: a.DB, Accounts: a.Accounts, Profiles: a.Profiles, Replies: a.Replies, Forum: a.Forum, Markup: a.Markup,
 		Search: a.Search, Finder: a.Finder, Ask: a.Ask, Rules: a.Rules, Words: a.Words, I18n: a.I18n, Log: a.Log, SessionSecret: secret,
-		Settings: a.Settings, Notify: a.Notify})
+		Settings: a.Settings, Notify: a.Notify, Approval: a.Approval})
 }

@@ -2,6 +2,7 @@ package ask
 
 import (
 	"context"
+	"errors"
 
 	"entraide/internal/accounts"
 	"entraide/internal/errs"
@@ -83,10 +84,17 @@ func (s *Service) Opened(ctx context.Context, author *accounts.User, in forum.Ne
 // transaction: a refusal leaves nothing behind.
 func (s *Service) Post(ctx context.Context, author *accounts.User, in forum.NewThread) (*forum.Thread, error) {
 	var t *forum.Thread
+	var held *forum.Held
 	err := s.db.InTx(ctx, func(ctx context.Context) error {
 		var err error
 		t, err = s.forum.CreateThread(ctx, author, in)
+		if errors.As(err, &held) {
+			return nil // saved for approval: keep it
+		}
 		return err
 	})
+	if held != nil && err == nil {
+		return nil, held
+	}
 	return t, err
 }

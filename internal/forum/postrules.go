@@ -19,6 +19,67 @@ type Draft struct {
 	Title       string
 	Body        string
 	HTML        markup.HTML
+	// Hold is set by a rule that lets the post through but makes it wait
+	// for a moderator's approval: the rule's name, with what matched in
+	// HoldDetail. The forum then hands the draft to its Holder instead of
+	// publishing it.
+	Hold       string
+	HoldDetail string
+}
+
+// Holder keeps a post that must wait for approval (internal/approval),
+// inside the post's transaction, and returns the waiting post's id.
+type Holder interface {
+	Hold(ctx context.Context, author *accounts.User, d Draft, tried string) (int64, error)
+}
+
+// SetHolder installs where held posts go (wired by the application).
+func (s *Service) SetHolder(h Holder) { s.holder = h }
+
+// Held is what CreateThread and Reply return when a rule made the post
+// wait: it is saved, not published. It is not a failure; the caller sends
+// the author to the waiting post.
+type Held struct{ PendingID int64 }
+
+func (h *Held) Error() string { return "forum: post held for approval" }
+
+// hold hands d to the holder in tx; without one, the post is published.
+func (s *Service) hold(tx *gorm.DB, author *accounts.User, d Draft, tried string) (int64, error) {
+	if s.holder == nil || d.Hold == "" {
+		return 0, nil
+	}
+	return s.holder.Hold(db.TxContext(tx), author, d, tried)
+}
+
+// PublishThread writes an approved thread, in the transaction ctx carries,
+// through the same path as an unheld one (counters, search index,
+// promotion), without the rules: they ran when it was held.
+func (s *Service) PublishThread(ctx context.Context, author *accounts.User, sectionID int64, in NewThread, html markup.HTML) (*Thread, *Post, error) {
+	var thread *Thread
+	var post *Post
+	err := s.tx(ctx, func(tx *gorm.DB) error {
+		var err error
+		if thread, post, err = s.writeThread(tx, author, sectionID, in, html); err != nil || author.Can(accounts.Member) {
+			return err
+		}
+		return s.considerPromotion(tx, author.ID)
+	})
+	return thread, post, maybeWrap("publish thread", err)
+}
+
+// PublishReply writes an approved reply, in the transaction ctx carries,
+// through the same path as an unheld one (counters, notification, search
+// index, promotion). A thread deleted meanwhile is errs.ErrNotFound.
+func (s *Service) PublishReply(ctx context.Context, author *accounts.User, threadID int64, body string, html markup.HTML) (*Post, error) {
+	var post *Post
+	err := s.tx(ctx, func(tx *gorm.DB) error {
+		var err error
+		if post, err = s.writeReply(tx, author, threadID, body, html); err != nil || author.Can(accounts.Member) {
+			return err
+		}
+		return s.considerPromotion(tx, author.ID)
+	})
+	return post, maybeWrap("publish reply", err)
 }
 
 // PostRules decides, inside the transaction that writes a post and before

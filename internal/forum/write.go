@@ -109,6 +109,7 @@ func (s *Service) CreateThread(ctx context.Context, author *accounts.User, in Ne
 		return nil, wrap("render", err)
 	}
 	var thread *Thread
+	var held int64
 	err = s.tx(ctx, func(tx *gorm.DB) error {
 		toNewcomers := !author.Can(accounts.Member)
 		if s.gate != nil {
@@ -129,7 +130,10 @@ func (s *Service) CreateThread(ctx context.Context, author *accounts.User, in Ne
 			return err
 		}
 		in.Title, in.Body, html = d.Title, d.Body, d.HTML
-		if thread, err = s.writeThread(tx, author, sec.ID, in, html); err != nil {
+		if held, err = s.hold(tx, author, d, in.Tried); err != nil || held != 0 {
+			return err
+		}
+		if thread, _, err = s.writeThread(tx, author, sec.ID, in, html); err != nil {
 			return err
 		}
 		if !author.Can(accounts.Member) {
@@ -145,39 +149,42 @@ func (s *Service) CreateThread(ctx context.Context, author *accounts.User, in Ne
 	if err != nil {
 		return nil, maybeWrap("create thread", err)
 	}
+	if held != 0 {
+		return nil, &Held{PendingID: held}
+	}
 	return thread, nil
 }
 
 // writeThread writes a thread and its first post in sectionID, with the
 // counters and the search index, in tx.
-func (s *Service) writeThread(tx *gorm.DB, author *accounts.User, sectionID int64, in NewThread, html markup.HTML) (*Thread, error) {
+func (s *Service) writeThread(tx *gorm.DB, author *accounts.User, sectionID int64, in NewThread, html markup.HTML) (*Thread, *Post, error) {
 	now := s.now()
 	thread := &Thread{SectionID: sectionID, AuthorID: author.ID, Title: in.Title, Slug: makeSlug(in.Title),
 		PostSeq: 1, LastPostAt: now, LastAuthorID: author.ID, CreatedAt: now, UpdatedAt: now}
 	if err := tx.Create(thread).Error; err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if in.Tried != "" {
 		if err := tx.Exec("UPDATE threads SET tried = ? WHERE id = ?", in.Tried, thread.ID).Error; err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	post := &Post{ThreadID: thread.ID, AuthorID: author.ID, Position: 1, Body: in.Body, BodyHTML: html, CreatedAt: now, UpdatedAt: now}
 	if err := tx.Create(post).Error; err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := bump(tx, "sections", sectionID, map[string]any{"thread_count": 1, "post_count": 1}, map[string]any{"last_post_at": latest("last_post_at", now)}); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := s.members.AddPostCounts(db.TxContext(tx), author.ID, 1, 0); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if s.index != nil {
 		if err := s.index.PostSaved(tx, thread, post); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
-	return thread, nil
+	return thread, post, nil
 }
 
 // targetSection is where author's new thread goes, or why it cannot.
@@ -227,12 +234,16 @@ func (s *Service) Reply(ctx context.Context, author *accounts.User, threadID int
 		return nil, wrap("render", err)
 	}
 	var post *Post
+	var held int64
 	err = s.tx(ctx, func(tx *gorm.DB) error {
 		d := Draft{ThreadID: threadID, SectionID: tv.Section.ID, Body: body, HTML: html}
 		if err := s.checkPost(tx, author, &d); err != nil {
 			return err
 		}
 		var err error
+		if held, err = s.hold(tx, author, d, ""); err != nil || held != 0 {
+			return err
+		}
 		if post, err = s.writeReply(tx, author, threadID, d.Body, d.HTML); err != nil || author.Can(accounts.Member) {
 			return err
 		}
@@ -240,6 +251,9 @@ func (s *Service) Reply(ctx context.Context, author *accounts.User, threadID int
 	})
 	if err != nil {
 		return nil, maybeWrap("reply", err)
+	}
+	if held != 0 {
+		return nil, &Held{PendingID: held}
 	}
 	return post, nil
 }

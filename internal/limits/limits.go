@@ -105,7 +105,20 @@ func (e *Engine) Check(ctx context.Context, author *accounts.User, d *forum.Draf
 		}
 	}
 	if v.On(rules.WatchedWords) && !author.Can(accounts.Moderator) && e.d.Words != nil {
-		return e.watch(ctx, author, d)
+		if err := e.watch(ctx, author, d); err != nil {
+			return err
+		}
+	}
+	// A newcomer's first posts wait for approval; the published ones are
+	// counted on the author's row, read under the lock taken above.
+	if n := v.Int(rules.ApprovalFirstPosts); n > 0 && !author.Can(accounts.Member) && d.Hold == "" {
+		published, err := e.d.Accounts.PostCount(ctx, author.ID)
+		if err != nil {
+			return err
+		}
+		if published < n {
+			d.Hold = rules.ApprovalFirstPosts
+		}
 	}
 	return nil
 }
@@ -119,6 +132,9 @@ func (e *Engine) watch(ctx context.Context, author *accounts.User, d *forum.Draf
 	}
 	if w := verdict.Blocked; w != nil {
 		return e.refuse(ctx, author, *d, &errs.Refusal{Rule: rules.WatchedWords, Key: "words.refused", Args: []any{w.Pattern}}, w.Pattern)
+	}
+	if w := verdict.Queued; w != nil {
+		d.Hold, d.HoldDetail = rules.WatchedWords, w.Pattern
 	}
 	if len(verdict.Masked) == 0 {
 		return nil

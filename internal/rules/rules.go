@@ -58,6 +58,9 @@ const (
 	PromotionDays    = "promotion_days"
 	PromotionReplies = "promotion_replies"
 	PromotionThanks  = "promotion_thanks"
+	// ApprovalFirstPosts is how many of a newcomer's first posts wait for
+	// a moderator's approval (internal/approval; 0: none).
+	ApprovalFirstPosts = "approval_first_posts"
 )
 
 // Kind is how a rule's value is chosen: from a list, or as a whole number
@@ -132,6 +135,7 @@ func number(name string, def, min, max int, zeroOff bool) Descriptor {
 
 // Catalog is every rule, in the order of the rules page.
 var Catalog = []Descriptor{
+	number(ApprovalFirstPosts, 1, 0, 100, true),
 	{Name: NewcomersSection, Setting: "rules." + NewcomersSection, Values: []string{On, Off}, Default: On},
 	{Name: SearchFirst, Setting: "rules." + SearchFirst, Values: []string{On, Off}, Default: On},
 	{Name: AcknowledgeAnswers, Setting: AcknowledgeSetting, Values: []string{"off", "nudge", "require"}, Default: "nudge"},

@@ -7,6 +7,7 @@ import (
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -59,6 +60,12 @@ func NewServerOn(t testing.TB, d *db.DB) *Server {
 	worked := make(chan struct{})
 	go func() { defer close(worked); a.Index.Work(work, a.Log) }()
 	t.Cleanup(func() { stopWork(); <-worked })
+	// The approval of newcomers' first posts is on by default; tests of
+	// everything else want a newcomer's post published at once, so it
+	// starts off here. The queue's own tests turn it on (ApprovalOn).
+	if err := a.Rules.Set(context.Background(), rules.ApprovalFirstPosts, "0"); err != nil {
+		t.Fatal(err)
+	}
 	h, err := a.Handler(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -232,5 +239,14 @@ func (s *Server) RaiseLimits() {
 		if err := s.App.Rules.Set(ctx, name, v); err != nil {
 			s.t.Fatal(err)
 		}
+	}
+}
+
+// ApprovalOn holds a newcomer's first n posts for approval, as the forum
+// does by default (NewServer turns the rule off).
+func (s *Server) ApprovalOn(n int) {
+	s.t.Helper()
+	if err := s.App.Rules.Set(context.Background(), rules.ApprovalFirstPosts, strconv.Itoa(n)); err != nil {
+		s.t.Fatal(err)
 	}
 }

@@ -253,6 +253,9 @@ func (s *Server) createAskThread(c echo.Context) error {
 	sectionID, _ := strconv.ParseInt(form.Get("section"), 10, 64)
 	t, err := s.ask.Post(ctx, u, forum.NewThread{SectionID: sectionID, Title: form.Get("title"), Body: form.Get("body"),
 		Tried: form.Get("tried"), AskSession: token})
+	if id, ok := heldFor(err); ok {
+		return redirect(c, pendingURL(id), "approval.flash.held")
+	}
 	if err != nil {
 		if form.fail(&page.Layout, err) {
 			_, page.Refused = errs.AsRefusal(err)

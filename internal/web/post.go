@@ -106,9 +106,13 @@ func (s *Server) createReply(c echo.Context) error {
 	// The reply and the use counts of the canned replies it was made with
 	// are written together.
 	var post *forum.Post
+	var held int64
 	err = s.db.InTx(ctx, func(ctx context.Context) error {
 		var err error
-		if post, err = s.forum.Reply(ctx, currentUser(c), id, form.Get("body")); err != nil {
+		post, err = s.forum.Reply(ctx, currentUser(c), id, form.Get("body"))
+		if heldID, ok := heldFor(err); ok {
+			held = heldID // saved for approval: the transaction keeps it
+		} else if err != nil {
 			return err
 		}
 		return s.replies.CountUses(ctx, currentUser(c), used)
@@ -123,6 +127,9 @@ func (s *Server) createReply(c echo.Context) error {
 			return perr
 		}
 		return s.formAgain(c, err, form, &page.Layout, "posts/reply", page)
+	}
+	if held != 0 {
+		return redirect(c, pendingURL(held), "approval.flash.held")
 	}
 	pc, err := s.forum.Post(ctx, currentUser(c), post.ID)
 	if err != nil {

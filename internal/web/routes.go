@@ -24,6 +24,8 @@ func (s *Server) routes(e *echo.Echo) {
 	e.GET("/search", s.showSearch, s.visitorSearchBudget)
 	e.GET("/search/similar", s.showSimilar, s.visitorSearchBudget)
 	e.GET("/rules", s.showRules)
+	// A post waiting for approval, for its author (others: 404).
+	e.GET("/pending/:id", s.showPending)
 
 	// The ask flow: steps 1 and 2 are open to visitors, step 3 needs an account.
 	e.GET("/ask", s.showAsk)
@@ -88,6 +90,9 @@ func (s *Server) routes(e *echo.Echo) {
 	mod.GET("/words", s.showWords)
 	mod.POST("/words", s.createWord)
 	mod.POST("/words/:id/delete", s.deleteWord)
+	mod.GET("/queue", s.showQueue)
+	mod.POST("/queue/:id/approve", s.approvePost)
+	mod.POST("/queue/:id/reject", s.rejectPost)
 
 	admin := e.Group("/admin", requireRole(accounts.Admin))
 	admin.GET("", s.showAdmin)

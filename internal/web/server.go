@@ -4,6 +4,7 @@
 package web
 
 import (
+	"entraide/internal/approval"
 	"fmt"
 	"log/slog"
 
@@ -48,6 +49,7 @@ type Deps struct {
 	Settings      *settings.Store
 	Notify        *notify.Service
 	Words         *words.Service
+	Approval      *approval.Service
 }
 
 // Server holds the handlers' dependencies.
@@ -73,6 +75,7 @@ type Server struct {
 	pages    *pages
 	assets   *assets
 	notify   *notify.Service
+	approval *approval.Service
 }
 
 // New builds the echo application with every route.
@@ -92,7 +95,7 @@ func New(d Deps) (*echo.Echo, error) {
 		return nil, fmt.Errorf("web: session secret too short")
 	}
 	s := &Server{cfg: d.Config, db: d.DB, accounts: d.Accounts, profiles: d.Profiles, replies: d.Replies, forum: d.Forum, markup: d.Markup, search: d.Search, finder: d.Finder, ask: d.Ask, rules: d.Rules, i18n: d.I18n,
-		log: d.Log, sessions: newCookieStore(d.SessionSecret, d.Config.Secure()), pages: p, assets: a, notify: d.Notify, words: d.Words}
+		log: d.Log, sessions: newCookieStore(d.SessionSecret, d.Config.Secure()), pages: p, assets: a, notify: d.Notify, words: d.Words, approval: d.Approval}
 	s.devices = newDeviceCodec(d.SessionSecret)
 	s.site, s.budget = d.Settings, newSearchBudget()
 	if s.site == nil {

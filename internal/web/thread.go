@@ -1,6 +1,7 @@
 package web
 
 import (
+	"entraide/internal/approval"
 	"net/http"
 	"strconv"
 
@@ -27,6 +28,9 @@ type threadPage struct {
 	Asker     bool                 // the reader opened the thread
 	CanChoose bool                 // the reader may choose the solution
 	Pending   int                  // replies on this page the asker has yet to acknowledge
+	// Held is the reader's own replies waiting for approval (or rejected),
+	// shown after the last page's posts.
+	Held []approval.Item
 	// Contacts holds the contact preference of the page's authors who chose
 	// one; Canned is the reply box's canned replies (nil: none to offer).
 	Contacts map[int64]accounts.ContactMode
@@ -109,6 +113,11 @@ func (s *Server) showThread(c echo.Context) error {
 	}
 	if page.Contacts, err = s.contactModes(c, posts); err != nil {
 		return err
+	}
+	if page.Page == page.Pages && currentUser(c) != nil {
+		if page.Held, err = s.approval.InThread(c.Request().Context(), currentUser(c), tv.Thread.ID); err != nil {
+			return err
+		}
 	}
 	if page.CanReply {
 		first := ""
@@ -204,6 +213,9 @@ func (s *Server) createThread(c echo.Context) error {
 		return s.previewThread(c, form)
 	}
 	t, err := s.forum.CreateThread(c.Request().Context(), currentUser(c), forum.NewThread{SectionID: sectionID, Title: form.Get("title"), Body: form.Get("body")})
+	if id, ok := heldFor(err); ok {
+		return redirect(c, pendingURL(id), "approval.flash.held")
+	}
 	if err != nil {
 		page, perr := s.threadFormPage(c, form)
 		if perr != nil {

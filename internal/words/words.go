@@ -25,10 +25,12 @@ type Action string
 const (
 	Block   Action = "block"
 	Masking Action = "mask"
+	// Queue lets the post through to the approval queue (internal/approval).
+	Queue Action = "queue"
 )
 
 // Actions lists them, in the order of the form.
-var Actions = []Action{Block, Masking}
+var Actions = []Action{Block, Queue, Masking}
 
 // MaxPattern bounds a pattern's length.
 const MaxPattern = 100
@@ -86,7 +88,7 @@ func (s *Service) Add(ctx context.Context, actor *accounts.User, pattern string,
 	case utf8.RuneCountInString(strings.NewReplacer("*", "", " ", "").Replace(key)) < 2:
 		bad.Add("pattern", "words.pattern.too_short")
 	}
-	if action != Block && action != Masking {
+	if action != Block && action != Masking && action != Queue {
 		bad.Add("action", "words.action.invalid")
 	}
 	if err := bad.Err(); err != nil {
@@ -120,6 +122,7 @@ func (s *Service) Delete(ctx context.Context, actor *accounts.User, id int64) er
 // Verdict is what the watched words say of a post.
 type Verdict struct {
 	Blocked *Word  // the first blocking word found, if any
+	Queued  *Word  // the first word that sends the post to the approval queue
 	Masked  []Word // the masking words found
 	Title   string // the title and body with masked words replaced
 	Body    string
@@ -143,6 +146,12 @@ func (s *Service) Check(ctx context.Context, title, body string) (Verdict, error
 		if w.Action == Block {
 			if v.Blocked == nil {
 				v.Blocked = w
+			}
+			continue
+		}
+		if w.Action == Queue {
+			if v.Queued == nil {
+				v.Queued = w
 			}
 			continue
 		}
