@@ -74,6 +74,9 @@ func TestGuardsForEveryRole(t *testing.T) {
 		{"/mod", map[*testkit.Client]int{visitor: http.StatusSeeOther, newcomer: 403, member: 403, moderator: 200, admin: 200}},
 		{"/mod/ask", map[*testkit.Client]int{visitor: http.StatusSeeOther, newcomer: 403, member: 403, moderator: 200, admin: 200}},
 		{"/mod/words", map[*testkit.Client]int{visitor: http.StatusSeeOther, newcomer: 403, member: 403, moderator: 200, admin: 200}},
+		{"/mod/queue", map[*testkit.Client]int{visitor: http.StatusSeeOther, newcomer: 403, member: 403, moderator: 200, admin: 200}},
+		// A held post is its author's (and moderators'); none is held here.
+		{"/pending/1", map[*testkit.Client]int{visitor: 404, newcomer: 404, member: 404, moderator: 404, admin: 404}},
 		{"/settings", map[*testkit.Client]int{visitor: http.StatusSeeOther, newcomer: 200}},
 		{"/notifications", map[*testkit.Client]int{visitor: http.StatusSeeOther, newcomer: 200, member: 200, moderator: 200, admin: 200}},
 		{"/p/1/thanks", map[*testkit.Client]int{visitor: 200, newcomer: 200, member: 200, moderator: 200, admin: 200}},
@@ -112,6 +115,8 @@ func TestGuardsForEveryRole(t *testing.T) {
 		{"/admin/rules", form("search_first", "off"), map[*testkit.Client]int{visitor: 401, newcomer: 403, member: 403, moderator: 403}},
 		{"/mod/words", form("pattern", "pirate", "action", "block"), map[*testkit.Client]int{visitor: 401, newcomer: 403, member: 403}},
 		{"/mod/words/1/delete", nil, map[*testkit.Client]int{visitor: 401, newcomer: 403, member: 403}},
+		{"/mod/queue/1/approve", nil, map[*testkit.Client]int{visitor: 401, newcomer: 403, member: 403, moderator: 404, admin: 404}},
+		{"/mod/queue/1/reject", form("reason", "Hors sujet."), map[*testkit.Client]int{visitor: 401, newcomer: 403, member: 403, moderator: 404, admin: 404}},
 		{"/ask/write", form("title", "Une question sans jeton", "body", "x"), map[*testkit.Client]int{visitor: 401}},
 		{"/ask/pas-un-jeton/found", form("thread", "1"), map[*testkit.Client]int{visitor: 404, newcomer: 404}},
 		{"/t/1/reply", form("body", "x"), map[*testkit.Client]int{visitor: 401}},

@@ -12,6 +12,7 @@ import (
 	"entraide/internal/db"
 	"entraide/internal/forum"
 	"entraide/internal/replies"
+	"entraide/internal/rules"
 	"entraide/internal/testkit"
 	"entraide/internal/words"
 )
@@ -122,7 +123,18 @@ func TestPagesRunAFixedNumberOfStatements(t *testing.T) {
 	adminPages := []struct{ name, path string }{
 		{"admin rules", "/admin/rules"},
 		{"watched words", "/mod/words"},
+		{"approval queue", "/mod/queue"},
 	}
+	// Posts waiting for approval: one, then many (new threads, so the
+	// examined one brings its similar threads each time).
+	hold := func(i int) {
+		d := forum.Draft{OpensThread: true, SectionID: sec.ID, Title: fmt.Sprintf("Prospection par téléphone, question %d", i),
+			Body: "Comment trouver des clients par téléphone ?", Hold: rules.ApprovalFirstPosts}
+		if _, err := srv.App.Approval.Hold(ctx, authors[50+i%10], d, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	hold(0)
 	// Step 2 of a session the visitor starts: the first view records that
 	// it was shown, later ones only read.
 	freshAsk := func() {
@@ -188,6 +200,9 @@ func TestPagesRunAFixedNumberOfStatements(t *testing.T) {
 		if _, err := srv.App.Words.Add(ctx, adminUser, fmt.Sprintf("mot%02d", i), words.Masking); err != nil {
 			t.Fatal(err)
 		}
+	}
+	for i := 1; i < 20; i++ {
+		hold(i)
 	}
 	pages[4].path = threadPath + "?page=2"
 	freshAsk()

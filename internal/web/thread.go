@@ -114,7 +114,9 @@ func (s *Server) showThread(c echo.Context) error {
 	if page.Contacts, err = s.contactModes(c, posts); err != nil {
 		return err
 	}
-	if page.Page == page.Pages && currentUser(c) != nil {
+	// Read on every page (shown on the last), so that the page's
+	// statements do not depend on which page it is.
+	if currentUser(c) != nil {
 		if page.Held, err = s.approval.InThread(c.Request().Context(), currentUser(c), tv.Thread.ID); err != nil {
 			return err
 		}
