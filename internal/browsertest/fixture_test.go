@@ -28,6 +28,7 @@ type site struct {
 	askToken          string // the newcomer's ask session, at step 2
 	visitorAskToken   string // a visitor's ask session, at step 2
 	cannedReplyID     string // the member's canned reply that answers the newcomer's question
+	pendingURL        string // the newcomer's reply waiting for approval in threadURL
 }
 
 // richPost uses every kind of formatting the editor's help teaches, and a
@@ -102,6 +103,17 @@ func newForum(t *testing.T) *site {
 	// Moderation comes with a later feature; the badges are shown already.
 	f.exec(t, "UPDATE threads SET pinned = TRUE WHERE id = ?", strings.Split(pinned, "/")[2])
 	f.exec(t, "UPDATE threads SET locked = TRUE WHERE id = ?", strings.Split(locked, "/")[2])
+
+	// A reply of the newcomer's waits in the approval queue (testkit turns
+	// the rule off; it holds their first posts for this one reply).
+	f.srv.ApprovalOn(10)
+	newcomerHTTP.Get(f.threadURL)
+	held := newcomerHTTP.Post("/t/"+f.threadID+"/reply", testkit.URLValues("body", "Je débute aussi : est-ce que les **plateformes** prennent une commission ?"))
+	if held.Status != http.StatusSeeOther || !strings.HasPrefix(held.Location, "/pending/") {
+		t.Fatalf("the held reply: %d %q", held.Status, held.Location)
+	}
+	f.pendingURL = held.Location
+	f.srv.ApprovalOn(0)
 	return f
 }
 

@@ -72,6 +72,10 @@ var pages = []page{
 	{name: "mod", as: accounts.Admin, path: at("/mod")},
 	{name: "mod-ask", as: accounts.Admin, path: at("/mod/ask")},
 	{name: "mod-words", as: accounts.Admin, path: at("/mod/words")},
+	{name: "mod-queue", as: accounts.Admin, path: at("/mod/queue")},
+	{name: "mod-queue-errors", as: accounts.Admin, path: at("/mod/queue"), prepare: submitEmptyRejection},
+	{name: "pending", as: accounts.Newcomer, path: func(f *site) string { return f.pendingURL }},
+	{name: "thread-held-reply", as: accounts.Newcomer, path: func(f *site) string { return f.threadURL }},
 	{name: "admin-rules-errors", as: accounts.Admin, path: at("/admin/rules"), prepare: submitBadRules},
 	{name: "newcomer-thread-canned", as: accounts.Member, path: func(f *site) string { return f.newcomerThreadURL }, prepare: openCanned},
 	{name: "reply-canned", as: accounts.Member, path: func(f *site) string {
@@ -163,6 +167,10 @@ func submitBadRegistration(tab *testkit.Tab) {
 	tab.Fill("#field-email", "pas-une-adresse")
 	tab.Fill("#field-password", "court")
 	tab.Submit(`form[action="/register"] button[type=submit]`)
+}
+
+func submitEmptyRejection(tab *testkit.Tab) {
+	tab.Submit(`.queue-focus form[action$="/reject"] button`)
 }
 
 func submitBadRules(tab *testkit.Tab) {
