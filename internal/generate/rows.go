@@ -223,6 +223,9 @@ func (g *gen) write(ctx context.Context, l loader, pr *progress) error {
 	if err := g.watchedWords(ctx, l); err != nil {
 		return err
 	}
+	if err := g.pendingPosts(ctx, l); err != nil {
+		return err
+	}
 	if _, ok := l.(pgLoader); ok {
 		// Rows carry their ids; the identity sequences must move past them.
 		for _, table := range []string{"users", "threads", "posts", "post_revisions", "notifications"} {
