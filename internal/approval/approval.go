@@ -111,7 +111,7 @@ func New(d Deps) *Service { return &Service{d: d} }
 func CanDecide(u *accounts.User) bool { return u != nil && u.Can(accounts.Moderator) }
 
 // Hold keeps author's draft as a waiting post, and logs why, in the
-// transaction ctx carries (forum.Holder).
+// transaction ctx carries, or its own (forum.Holder).
 func (s *Service) Hold(ctx context.Context, author *accounts.User, d forum.Draft, tried string) (int64, error) {
 	it := &Item{AuthorID: author.ID, SectionID: d.SectionID, Title: d.Title, Body: d.Body, BodyHTML: d.HTML, Tried: tried,
 		Rule: d.Hold, Detail: d.HoldDetail, Status: Pending, CreatedAt: s.d.Forum.Now()}
@@ -119,10 +119,12 @@ func (s *Service) Hold(ctx context.Context, author *accounts.User, d forum.Draft
 		it.ThreadID = &d.ThreadID
 		it.Title = ""
 	}
-	if err := s.d.DB.Conn(ctx).Omit("AuthorName", "AuthorUsername", "ThreadTitle").Create(it).Error; err != nil {
-		return 0, fmt.Errorf("approval: hold: %w", err)
-	}
-	err := s.d.Log.Record(ctx, modlog.Entry{Action: Queued, UserID: author.ID, ThreadID: d.ThreadID, Reason: d.Hold, Detail: d.HoldDetail})
+	err := s.d.DB.InTx(ctx, func(ctx context.Context) error {
+		if err := s.d.DB.Conn(ctx).Omit("AuthorName", "AuthorUsername", "ThreadTitle").Create(it).Error; err != nil {
+			return fmt.Errorf("approval: hold: %w", err)
+		}
+		return s.d.Log.Record(ctx, modlog.Entry{Action: Queued, UserID: author.ID, ThreadID: d.ThreadID, Reason: d.Hold, Detail: d.HoldDetail})
+	})
 	return it.ID, err
 }
 

@@ -5,6 +5,9 @@ package demo
 
 import (
 	"context"
+	"entraide/internal/approval"
+	"entraide/internal/markup"
+	"entraide/internal/rules"
 	"errors"
 	"fmt"
 	"io"
@@ -32,6 +35,13 @@ type Deps struct {
 	Replies  *replies.Service
 	// Words is the moderators' list of watched words; nil leaves it out.
 	Words *words.Service
+	// Rules, when set, has the approval of newcomers' first posts turned
+	// off while the story is written (its newcomers' posts are published,
+	// as if approved long ago) and back as it was afterwards.
+	Rules *rules.Book
+	// Approval, when set, receives one newcomer's reply held by a watched
+	// word, so /mod/queue has a post waiting.
+	Approval *approval.Service
 }
 
 // demoTried is what the demo's newcomers say they already read or tried.
@@ -111,6 +121,16 @@ func Load(ctx context.Context, d Deps, out io.Writer) error {
 		}
 	}
 	defer clock(real)
+	if d.Rules != nil {
+		v, err := d.Rules.Values(ctx)
+		if err != nil {
+			return err
+		}
+		if err := d.Rules.Set(ctx, rules.ApprovalFirstPosts, "0"); err != nil {
+			return err
+		}
+		defer d.Rules.Set(ctx, rules.ApprovalFirstPosts, v[rules.ApprovalFirstPosts]) //nolint:errcheck // restored as it was
+	}
 	now := time.Now()
 	posts, postIDs, err := writeThreads(ctx, d, users, sectionIDs, now)
 	if err != nil {
@@ -118,6 +138,11 @@ func Load(ctx context.Context, d Deps, out io.Writer) error {
 	}
 	if err := acknowledge(ctx, d.Forum, users, postIDs, now, clock); err != nil {
 		return err
+	}
+	if d.Approval != nil {
+		if err := holdOne(ctx, d, users, postIDs); err != nil {
+			return err
+		}
 	}
 	fmt.Fprintf(out, "Demo content loaded: %d members, %d threads, %d posts.\n", len(members), len(threads), posts)
 	fmt.Fprintf(out, "Log in with one of these usernames and the password %q:\n", DemoPassword)
@@ -227,4 +252,28 @@ func writeThreads(ctx context.Context, d Deps, users map[string]*accounts.User, 
 		n += len(ids)
 	}
 	return n, postIDs, nil
+}
+
+// heldReply is the demo's post waiting at /mod/queue: a newcomer asks
+// about a course that promises work, which a watched word holds.
+const heldReply = "On m'a proposé une formation garantie avec des clients à la clé, pour 1 900 €. Est-ce que quelqu'un l'a suivie ? Je ne veux pas me tromper."
+
+// holdOne puts Julien's reply in the approval queue, as the watched word
+// "formation garanti*" does when he posts it.
+func holdOne(ctx context.Context, d Deps, users map[string]*accounts.User, postIDs [][]int64) error {
+	i := slices.IndexFunc(threads, func(t thread) bool { return t.Title == "Faut-il une formation pour devenir télésecrétaire ?" })
+	if i < 0 || len(postIDs[i]) == 0 {
+		return fmt.Errorf("demo: the thread of the held reply is missing")
+	}
+	pc, err := d.Forum.Post(ctx, everyone, postIDs[i][0])
+	if err != nil {
+		return err
+	}
+	html, err := markup.New().Render(heldReply)
+	if err != nil {
+		return err
+	}
+	_, err = d.Approval.Hold(ctx, users[julien], forum.Draft{ThreadID: pc.Thread.ID, SectionID: pc.Section.ID, Body: heldReply, HTML: html,
+		Hold: rules.WatchedWords, HoldDetail: "formation garanti*"}, "")
+	return err
 }

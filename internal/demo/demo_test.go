@@ -3,6 +3,9 @@ package demo
 import (
 	"bytes"
 	"context"
+	"entraide/internal/approval"
+	"entraide/internal/modlog"
+	"entraide/internal/notify"
 	"errors"
 	"strings"
 	"testing"
@@ -41,8 +44,10 @@ func newDeps(t *testing.T) Deps {
 	// The ask service is the forum's thread gate: newcomers' threads must
 	// come through the ask flow, as in the application.
 	render := markup.New()
-	return Deps{Accounts: acc, Forum: f, Ask: ask.New(d, f, search.NewSearcher(index), rules.New(d, rules.Catalog)),
-		Profiles: accounts.NewProfiles(d, render), Replies: replies.New(d), Words: words.New(d)}
+	book := rules.New(d, rules.Catalog)
+	held := approval.New(approval.Deps{DB: d, Accounts: acc, Forum: f, Log: modlog.New(d), Notify: notify.New(d, acc)})
+	return Deps{Accounts: acc, Forum: f, Ask: ask.New(d, f, search.NewSearcher(index), book),
+		Profiles: accounts.NewProfiles(d, render), Replies: replies.New(d), Words: words.New(d), Rules: book, Approval: held}
 }
 
 // TestContentIsConsistent checks the story without a database: known
@@ -116,6 +121,15 @@ func TestLoad(t *testing.T) {
 	db.Raw("SELECT COUNT(*) FROM threads t JOIN users u ON u.id = t.author_id WHERE u.role = 'newcomer'").Scan(&newcomerThreads)
 	if asked == 0 || asked != newcomerThreads {
 		t.Errorf("%d sessions posted for %d newcomers' threads", asked, newcomerThreads)
+	}
+	// One newcomer's reply waits at /mod/queue, held by a watched word;
+	// the rule is back at its default once the story is written.
+	waiting, err := d.Approval.Waiting(ctx, 10)
+	if err != nil || len(waiting) != 1 || waiting[0].AuthorUsername != julien || waiting[0].Rule != rules.WatchedWords {
+		t.Errorf("the queue: %+v (%v)", waiting, err)
+	}
+	if v, _ := d.Rules.Values(ctx); v[rules.ApprovalFirstPosts] != "1" {
+		t.Errorf("the approval rule after loading: %q", v[rules.ApprovalFirstPosts])
 	}
 	// The moderator's watched words, both kinds.
 	list, err := d.Words.List(ctx)

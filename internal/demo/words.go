@@ -20,6 +20,8 @@ var watched = []struct {
 	{"crétin*", words.Masking},
 	{"abruti*", words.Masking},
 	{"whatsapp", words.Masking},
+	// Paid courses that "guarantee" work wait for a moderator's look.
+	{"formation garanti*", words.Queue},
 }
 
 // writeWatchedWords adds the list, by the demo's moderator.
