@@ -134,13 +134,29 @@ func TestRelevance(t *testing.T) {
 	for _, q := range lc.corpus.Queries {
 		results[q.Q] = lc.run(t, q)
 	}
-	recall, mrr, failures := search.Evaluate(results, lc.corpus.Queries)
-	t.Logf("%s: recall@5 %.3f, MRR %.3f over %d queries", lc.app.DB.Dialect, recall, mrr, len(lc.corpus.Queries))
-	for _, f := range failures {
-		t.Log(f)
+	// The queries with slips (covers "typo") are held to recall@5 ≥ 0.9;
+	// the others, written without, to what they reached before correction
+	// came: every thread in the top five, the first one first or second.
+	var typos, others []search.RelevanceQuery
+	for _, q := range lc.corpus.Queries {
+		if q.Covers == "typo" {
+			typos = append(typos, q)
+		} else {
+			others = append(others, q)
+		}
 	}
-	if recall < 0.9 {
-		t.Errorf("recall@5 %.3f is below 0.9", recall)
+	recall, mrr, failures := search.Evaluate(results, others)
+	t.Logf("%s: recall@5 %.3f, MRR %.3f over %d queries without slips", lc.app.DB.Dialect, recall, mrr, len(others))
+	if recall < 1 || mrr < 0.95 {
+		t.Errorf("without slips: recall@5 %.3f (want 1), MRR %.3f (want ≥ 0.95)", recall, mrr)
+	}
+	typoRecall, typoMRR, typoFailures := search.Evaluate(results, typos)
+	t.Logf("%s: recall@5 %.3f, MRR %.3f over %d queries with slips", lc.app.DB.Dialect, typoRecall, typoMRR, len(typos))
+	if len(typos) < 25 || typoRecall < 0.9 {
+		t.Errorf("with slips: %d queries, recall@5 %.3f (want ≥ 25 and ≥ 0.9)", len(typos), typoRecall)
+	}
+	for _, f := range append(failures, typoFailures...) {
+		t.Log(f)
 	}
 	for _, q := range lc.corpus.Queries {
 		for _, not := range q.Not {
