@@ -67,10 +67,10 @@ func maxEdits(n int) int {
 
 // vocabulary is one reading of the forum's words, never changed once built.
 type vocabulary struct {
-	words   []string
-	freq    []int32
-	ids     map[string]int32
-	seed    maphash.Seed
+	words []string
+	freq  []int32
+	ids   map[string]int32
+	seed  maphash.Seed
 	// deletes holds, sorted, one entry per deletion of each word: the
 	// deletion's 32-bit hash, then the word's id. A collision only adds a
 	// candidate, which is then measured.
