@@ -127,12 +127,15 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Results, error) {
 	}
 	p := plan{q: res.Query, sectionIDs: r.SectionIDs, authorID: r.AuthorID, from: r.From, to: r.To, status: r.Status,
 		limit: ResultsPerPage, offset: (res.Page - 1) * ResultsPerPage}
+	// The vocabulary is read (or its reading started) whatever the count,
+	// so that what a search costs does not depend on what it finds.
+	vocab := s.speller.current(ctx)
 	m, err := s.match(ctx, p)
 	if err != nil {
 		return nil, err
 	}
-	if !r.Exact && m.total < suggestBelow {
-		if c := s.speller.Correct(ctx, res.Query); c != nil {
+	if !r.Exact && m.total < suggestBelow && vocab != nil {
+		if c := vocab.correctQuery(res.Query); c != nil {
 			corrected := p
 			corrected.q = c.Replace(res.Query)
 			better, err := s.match(ctx, corrected)
@@ -150,7 +153,7 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Results, error) {
 	res.Hits, res.Total, res.AtLeast = m.hits, m.total, m.capped()
 	res.Pages = max(1, (res.Total+ResultsPerPage-1)/ResultsPerPage)
 	if res.Total < fewResults && res.Page == 1 {
-		if err := s.relax(ctx, p, res); err != nil {
+		if err := s.relax(ctx, p, res, vocab); err != nil {
 			return nil, err
 		}
 	}
@@ -178,13 +181,13 @@ func (s *Searcher) match(ctx context.Context, p plan) (matched, error) {
 // of the first maxRelaxedTerms terms is left out in turn, the most common
 // first (lacking a common word matters less), and each thread found comes
 // once, with the word it lacks. Phrases and exclusions still apply.
-func (s *Searcher) relax(ctx context.Context, p plan, res *Results) error {
+func (s *Searcher) relax(ctx context.Context, p plan, res *Results, v *vocabulary) error {
 	terms := p.q.Terms
 	if len(terms) < 2 {
 		return nil
 	}
 	terms = slices.Clone(terms[:min(len(terms), maxRelaxedTerms)])
-	if v := s.speller.current(ctx); v != nil {
+	if v != nil {
 		sort.SliceStable(terms, func(i, j int) bool { return v.frequency(terms[i]) > v.frequency(terms[j]) })
 	}
 	seen := map[int64]bool{}

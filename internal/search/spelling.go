@@ -292,41 +292,63 @@ func osaDistance(a, b string, limit int) int {
 }
 
 // Speller corrects query words from the forum's vocabulary, read from the
-// database at first use and again every vocabularyRefresh.
+// database at first use; once older than its refresh period, the next
+// query has it read again in the background, and goes on with the copy it
+// has meanwhile.
 type Speller struct {
 	db      *db.DB
 	vocab   atomic.Pointer[vocabulary]
 	loaded  atomic.Int64 // unix nanoseconds of the last reading
+	refresh atomic.Int64 // the refresh period, in nanoseconds
 	loading sync.Mutex
 	log     *slog.Logger
 }
 
 // NewSpeller returns the speller of the forum on d.
-func NewSpeller(d *db.DB) *Speller { return &Speller{db: d, log: slog.Default()} }
+func NewSpeller(d *db.DB) *Speller {
+	s := &Speller{db: d, log: slog.Default()}
+	s.refresh.Store(int64(vocabularyRefresh))
+	return s
+}
 
-// current returns the vocabulary, reading it when it is missing or older
-// than vocabularyRefresh. A failed reading keeps the previous one (or none:
-// nothing is corrected) and is tried again at the next query.
+// SetRefresh changes how old the vocabulary may get; 0 reads it again at
+// every query, within the query, so that a test counts that statement
+// every time.
+func (s *Speller) SetRefresh(d time.Duration) { s.refresh.Store(int64(d)) }
+
+// current returns the vocabulary, reading it when there is none yet. A
+// failed reading keeps the previous one (or none: nothing is corrected)
+// and is tried again at the next query.
 func (s *Speller) current(ctx context.Context) *vocabulary {
 	v := s.vocab.Load()
-	if v != nil && time.Since(time.Unix(0, s.loaded.Load())) < vocabularyRefresh {
+	refresh := time.Duration(s.refresh.Load())
+	switch {
+	case v != nil && time.Since(time.Unix(0, s.loaded.Load())) < refresh:
+		return v
+	case v != nil && refresh > 0:
+		if s.loading.TryLock() {
+			go func() {
+				defer s.loading.Unlock()
+				ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Minute)
+				defer cancel()
+				s.read(ctx)
+			}()
+		}
 		return v
 	}
-	if v != nil && !s.loading.TryLock() {
-		return v // another query is reading it
-	}
-	if v == nil {
-		s.loading.Lock()
-		if v = s.vocab.Load(); v != nil {
-			s.loading.Unlock()
-			return v
-		}
-	}
+	s.loading.Lock()
 	defer s.loading.Unlock()
-	if err := s.Refresh(ctx); err != nil {
+	if v = s.vocab.Load(); v != nil && refresh > 0 {
+		return v // read by another query meanwhile
+	}
+	s.read(ctx)
+	return s.vocab.Load()
+}
+
+func (s *Speller) read(ctx context.Context) {
+	if err := s.Refresh(ctx); err != nil && ctx.Err() == nil {
 		s.log.Warn("search: vocabulary not read", "err", err)
 	}
-	return s.vocab.Load()
 }
 
 // Refresh reads the vocabulary from the database now.
