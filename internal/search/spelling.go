@@ -501,3 +501,22 @@ func (c *Correction) to(t string) string {
 	}
 	return t
 }
+
+// fixes returns the corrections of the words of text, token → token, by
+// the rules of correctQuery: what the similar-threads finder (and the ask
+// flow through it) reads of a draft's title.
+func (v *vocabulary) fixes(text string) map[string]string {
+	out := map[string]string{}
+	for _, w := range analyzeWords(text) {
+		if w.token == "" || out[w.token] != "" {
+			continue
+		}
+		if original := text[w.start:w.end]; v.frequency(w.token) > 0 && strings.ToLower(original) != original {
+			continue
+		}
+		if f := v.correct(w.folded, w.token); f.token != "" {
+			out[w.token] = f.token
+		}
+	}
+	return out
+}
