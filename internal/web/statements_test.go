@@ -29,7 +29,7 @@ func TestPagesRunAFixedNumberOfStatements(t *testing.T) {
 	counter := db.CountStatements(srv.App.DB)
 	// Count the section list's query on every page, as when its cache is cold.
 	srv.App.Forum.SetSectionsTTL(0)
-	srv.App.Settings.SetSiteTTL(0) // and the site settings' (the image policy)
+	srv.App.Settings.SetSiteTTL(0)         // and the site settings' (the image policy)
 	srv.App.Search.Speller().SetRefresh(0) // and the search's vocabulary
 	member, asker := srv.NewUser(accounts.Member)
 	reader := asker // the member reading keeps canned replies too
