@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"fmt"
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -110,9 +111,9 @@ const (
 	suggestBelow  = ResultsPerPage
 	suggestFactor = 3
 	// maxRelaxedTerms is how many words are left out in turn to find the
-	// threads matching most of them (a query each), and maxPartial how
-	// many such threads are shown.
-	maxRelaxedTerms = 6
+	// threads matching most of them (a query each, see relax), and
+	// maxPartial how many such threads are shown.
+	maxRelaxedTerms = 3
 	maxPartial      = 10
 )
 
@@ -177,19 +178,27 @@ func (s *Searcher) match(ctx context.Context, p plan) (matched, error) {
 	return m, nil
 }
 
-// relax appends to res the threads that hold all the words but one: each
-// of the first maxRelaxedTerms terms is left out in turn, the most common
-// first (lacking a common word matters less), and each thread found comes
-// once, with the word it lacks. Phrases and exclusions still apply.
+// relax appends to res the threads that hold all the words but one. The
+// words left out in turn are at most maxRelaxedTerms: first those the forum
+// does not use (a slip no correction mended), then the most common (lacking
+// a common word matters less than lacking a rare, telling one). Each thread
+// found comes once, with the word it lacks; phrases and exclusions still
+// apply.
 func (s *Searcher) relax(ctx context.Context, p plan, res *Results, v *vocabulary) error {
-	terms := p.q.Terms
-	if len(terms) < 2 {
+	if len(p.q.Terms) < 2 {
 		return nil
 	}
-	terms = slices.Clone(terms[:min(len(terms), maxRelaxedTerms)])
+	terms := slices.Clone(p.q.Terms)
 	if v != nil {
-		sort.SliceStable(terms, func(i, j int) bool { return v.frequency(terms[i]) > v.frequency(terms[j]) })
+		rank := func(t string) int {
+			if f := v.frequency(t); f > 0 {
+				return f
+			}
+			return math.MaxInt
+		}
+		sort.SliceStable(terms, func(i, j int) bool { return rank(terms[i]) > rank(terms[j]) })
 	}
+	terms = terms[:min(len(terms), maxRelaxedTerms)]
 	seen := map[int64]bool{}
 	for _, h := range res.Hits {
 		seen[h.ThreadID] = true

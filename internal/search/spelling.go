@@ -50,6 +50,9 @@ const (
 	// minCorrectable is the shortest word corrected: shorter ones have too
 	// many neighbours one letter away.
 	minCorrectable = 4
+	// maxStemmed bounds the words one edit from a slip that are stemmed to
+	// look for a known token (a few microseconds each).
+	maxStemmed = 80
 	// vocabularyRefresh is how often a process reads the vocabulary again.
 	vocabularyRefresh = 30 * time.Second
 )
@@ -199,13 +202,21 @@ func (v *vocabulary) correct(folded, token string) fix {
 			}
 		})
 	}
-	if best.edits <= 1 && best.token != "" {
+	if best.token != "" && best.edits <= 1 {
 		return best
 	}
-	for _, c := range oneEdit(folded) {
+	// The stemmer stumbles on endings: the edits tried are those near the
+	// end of what it kept of the word (slips before it are the deletion
+	// index's).
+	stems := 0
+	for _, c := range oneEdit(folded, max(0, len(token)-5)) {
+		if stems >= maxStemmed {
+			break
+		}
 		if !v.knownStemOf(c) {
 			continue
 		}
+		stems++
 		t := normalizeWord(c)
 		if f := v.frequency(t); t != "" && t != token && f > own*betterBy {
 			if c := (fix{token: t, word: c, edits: 1, freq: f}); c.better(best) {
@@ -220,7 +231,7 @@ func (v *vocabulary) correct(folded, token string) fix {
 // be its stem (the stemmer removes at most a few letters): most words one
 // edit from a slip are not, and are not stemmed at all.
 func (v *vocabulary) knownStemOf(w string) bool {
-	for n := max(1, len(w)-7); n <= len(w); n++ {
+	for n := max(minCorrectable-1, len(w)-6); n <= len(w); n++ {
 		if _, ok := v.ids[w[:n]]; ok {
 			return true
 		}
@@ -228,26 +239,31 @@ func (v *vocabulary) knownStemOf(w string) bool {
 	return false
 }
 
-// oneEdit returns the words one deletion, transposition, replacement or
-// insertion of a letter from w.
-func oneEdit(w string) []string {
-	const letters = "abcdefghijklmnopqrstuvwxyz"
-	out := make([]string, 0, 54*len(w)+26)
-	for i := 0; i <= len(w); i++ {
-		head, tail := w[:i], w[i:]
-		if tail != "" {
-			out = append(out, head+tail[1:])
-			for _, l := range letters {
-				if byte(l) != tail[0] {
-					out = append(out, head+string(l)+tail[1:])
+// oneEdit returns the words one deletion, transposition, insertion or
+// replacement of a letter from w, at byte from or after, the commonest
+// slips first: a letter missing, doubled or swapped, then a wrong vowel.
+func oneEdit(w string, from int) []string {
+	const letters, vowels = "abcdefghijklmnopqrstuvwxyz", "aeiouy"
+	from = min(from, len(w))
+	out := make([]string, 0, 54*(len(w)-from)+26)
+	for i := from; i < len(w); i++ {
+		out = append(out, w[:i]+w[i+1:])
+		if i+1 < len(w) {
+			out = append(out, w[:i]+w[i+1:i+2]+w[i:i+1]+w[i+2:])
+		}
+	}
+	for i := from; i <= len(w); i++ {
+		for _, l := range letters {
+			out = append(out, w[:i]+string(l)+w[i:])
+		}
+	}
+	for _, set := range []string{vowels, letters} {
+		for i := from; i < len(w); i++ {
+			for _, l := range set {
+				if byte(l) != w[i] && (set == vowels || !strings.ContainsRune(vowels, l)) {
+					out = append(out, w[:i]+string(l)+w[i+1:])
 				}
 			}
-		}
-		if len(tail) > 1 {
-			out = append(out, head+tail[1:2]+tail[:1]+tail[2:])
-		}
-		for _, l := range letters {
-			out = append(out, head+string(l)+tail)
 		}
 	}
 	return out
@@ -519,4 +535,27 @@ func (v *vocabulary) fixes(text string) map[string]string {
 		}
 	}
 	return out
+}
+
+// VocabularyStats describes the vocabulary a speller holds in memory.
+type VocabularyStats struct {
+	Words   int // tokens held
+	Entries int // entries of the deletion index
+	Bytes   int // about what they take: the words, the index, the map
+}
+
+// Stats describes the vocabulary read last (zero before the first query).
+func (s *Speller) Stats() VocabularyStats {
+	v := s.vocab.Load()
+	if v == nil {
+		return VocabularyStats{}
+	}
+	st := VocabularyStats{Words: len(v.words), Entries: len(v.deletes)}
+	for _, w := range v.words {
+		// the string's bytes and header, its frequency, and its map entry
+		// (key header, value, and about as much again of map overhead)
+		st.Bytes += len(w) + 16 + 4 + 2*(16+4)
+	}
+	st.Bytes += 8 * cap(v.deletes)
+	return st
 }

@@ -1,8 +1,10 @@
 package search
 
 import (
+	"slices"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 )
 
@@ -127,4 +129,46 @@ func FuzzCorrect(f *testing.F) {
 			}
 		}
 	})
+}
+
+// BenchmarkCorrectFullVocabulary corrects six-word queries against a
+// vocabulary of maxVocabulary made-up words (syllables put together, so
+// that many are near one another, as French words are), the most a speller
+// holds: the time of a correction and the memory of the vocabulary at its
+// bound, whatever the forum's size.
+func BenchmarkCorrectFullVocabulary(b *testing.B) {
+	syllables := strings.Fields("fa ctu re se cre tai me di ca le pro spe ction do mi ci lia tion mu tu el tra ns cri pt ra ti on ve nte lo gi ciel")
+	counts := map[string]int{}
+	for i := 0; len(counts) < maxVocabulary; i++ {
+		n := i
+		var w strings.Builder
+		for range 2 + i%4 {
+			w.WriteString(syllables[n%len(syllables)])
+			n = n/len(syllables) + i%7
+		}
+		counts[stem(w.String())] = 1 + (i*7919)%500
+	}
+	start := time.Now()
+	v := newVocabulary(counts)
+	built := time.Since(start)
+	s := &Speller{}
+	s.vocab.Store(v)
+	st := s.Stats()
+	queries := []string{"facturaton secretiare medicalle prospetcion domicilaition transcriptoin",
+		"logicel ventee mutuele rationn ciellog spectionn", "sous-traitance factrue medicale secretaire trascription lociciel"}
+	var took []time.Duration
+	i := 0
+	for b.Loop() {
+		q := ParseQuery(queries[i%len(queries)])
+		t0 := time.Now()
+		v.correctQuery(q)
+		took = append(took, time.Since(t0))
+		i++
+	}
+	slices.Sort(took)
+	b.ReportMetric(float64(took[len(took)*95/100].Microseconds())/1000, "p95-ms")
+	b.ReportMetric(float64(st.Words), "vocab-words")
+	b.ReportMetric(float64(st.Entries), "index-entries")
+	b.ReportMetric(float64(st.Bytes)/(1<<20), "vocab-MB")
+	b.ReportMetric(float64(built.Milliseconds()), "build-ms")
 }
