@@ -97,7 +97,10 @@ func (ix *Index) Rebuild(ctx context.Context, out io.Writer) error {
 	if out != nil {
 		fmt.Fprintf(out, "search index rebuilt: %d posts\n", total)
 	}
-	return ix.RebuildSimilar(ctx, out)
+	if err := ix.RebuildSimilar(ctx, out); err != nil {
+		return err
+	}
+	return ix.markAnalyzer(ctx)
 }
 
 // readPosts sends the visible posts of live threads in batches, by id.

@@ -2,6 +2,7 @@ package search_test
 
 import (
 	"context"
+	"log/slog"
 	"strings"
 	"testing"
 
@@ -115,5 +116,48 @@ func TestHostileQueriesStayCheapWithCorrection(t *testing.T) {
 		if _, err := lc.app.Search.Similar(ctx, q, q, lc.all, 0, 5); err != nil {
 			t.Errorf("similar %.40q: %v", q, err)
 		}
+	}
+}
+
+// TestUpgradeRebuildsAnIndexOfAnOlderAnalyzer: an index recorded as built
+// by the analyzer before joined forms is rebuilt once, and then finds a
+// hyphenated title by its joined spelling.
+func TestUpgradeRebuildsAnIndexOfAnOlderAnalyzer(t *testing.T) {
+	srv := testkit.NewServer(t)
+	ctx := context.Background()
+	_, member := srv.NewUser(accounts.Member)
+	sec, err := srv.App.Forum.SectionBySlug(ctx, member, "trouver-des-clients")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := srv.App.Forum.CreateThread(ctx, member, forum.NewThread{SectionID: sec.ID, Title: "La sous-traitance entre consœurs", Body: "Qui facture ?"}); err != nil {
+		t.Fatal(err)
+	}
+	version := func() (v int) {
+		t.Helper()
+		if err := srv.App.DB.Raw("SELECT version FROM search_analyzer").Scan(&v).Error; err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	if v := version(); v != 2 {
+		t.Fatalf("a new forum's index is recorded as version %d", v)
+	}
+	srv.App.DB.Exec("UPDATE search_analyzer SET version = 1")
+	var log strings.Builder
+	if err := srv.App.Index.Upgrade(ctx, slog.New(slog.NewTextHandler(&log, nil))); err != nil {
+		t.Fatal(err)
+	}
+	if v := version(); v != 2 || !strings.Contains(log.String(), "rebuilt for the new analyzer") {
+		t.Errorf("after the upgrade: version %d, log %q", v, log.String())
+	}
+	log.Reset()
+	if err := srv.App.Index.Upgrade(ctx, slog.New(slog.NewTextHandler(&log, nil))); err != nil || log.Len() != 0 {
+		t.Errorf("a second upgrade: %v, %q", err, log.String())
+	}
+	ids, _ := srv.App.Forum.ReadableSectionIDs(ctx, nil)
+	res, err := srv.App.Search.Search(ctx, search.Request{Query: "soustraitance", SectionIDs: ids, Exact: true})
+	if err != nil || res.Total != 1 {
+		t.Errorf("soustraitance: %v, %+v", err, res)
 	}
 }
