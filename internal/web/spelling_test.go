@@ -2,10 +2,12 @@ package web_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
 	"entraide/internal/accounts"
+	"entraide/internal/forum"
 	"entraide/internal/testkit"
 )
 
@@ -65,5 +67,47 @@ func TestSearchShowsThreadsWithMostWords(t *testing.T) {
 	}
 	if page.Text("#partial-title") != "Sujets qui contiennent la plupart de vos mots" {
 		t.Errorf("heading %q", page.Text("#partial-title"))
+	}
+}
+
+// TestSearchOffersACorrectionThatFindsFarMore: the words as typed find a
+// few threads (a slip some members make in their replies), the correction
+// three times as many: the results stay the typed words', and "Vouliez-vous
+// dire" links to the correction.
+func TestSearchOffersACorrectionThatFindsFarMore(t *testing.T) {
+	srv := testkit.NewServer(t)
+	ctx := context.Background()
+	_, member := srv.NewUser(accounts.Member)
+	sec, err := srv.App.Forum.SectionBySlug(ctx, member, "comptabilite-et-tarifs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	open := func(title, body string) *forum.Thread {
+		th, err := srv.App.Forum.CreateThread(ctx, member, forum.NewThread{SectionID: sec.ID, Title: title, Body: body})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return th
+	}
+	for i := range 15 {
+		open(fmt.Sprintf("Ma facturation du mois %d", i+1), "Comment présenter la facturation à mes clients ?")
+	}
+	for i := range 5 {
+		th := open(fmt.Sprintf("Question de débutante %d", i+1), "Par où commencer ?")
+		if _, err := srv.App.Forum.Reply(ctx, member, th.ID, "Pensez à la facturaton dès le début."); err != nil {
+			t.Fatal(err)
+		}
+	}
+	page := srv.Client().Get("/search?q=facturaton")
+	if got := page.Text("#results-title"); !strings.Contains(got, "5 sujets") {
+		t.Errorf("count %q", got)
+	}
+	note := strings.Join(strings.Fields(page.Text(".correction")), " ")
+	if note != "Vouliez-vous dire : « facturation » ?" {
+		t.Errorf("suggestion %q", note)
+	}
+	href, _ := page.Doc.Find(".correction a").Attr("href")
+	if got := srv.Client().Get(href).Text("#results-title"); !strings.Contains(got, "15 sujets") {
+		t.Errorf("the suggestion finds %q", got)
 	}
 }
