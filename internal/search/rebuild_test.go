@@ -19,8 +19,8 @@ import (
 // while members reply, edit and delete: afterwards the index holds exactly
 // the visible posts, with their current text.
 func TestRebuildWhileTheForumIsWritten(t *testing.T) {
-	defer search.SetRebuildBatch(7)()
 	srv := testkit.NewServer(t)
+	srv.App.Index.Tune(search.Tuning{RebuildBatch: 7})
 	ctx := context.Background()
 	f := srv.App.Forum
 	u, err := srv.App.Accounts.Register(ctx, accounts.Registration{Username: "rosine", Email: "r@exemple.fr", Password: testkit.Password, Confirm: testkit.Password})
@@ -91,8 +91,8 @@ func TestRebuildWhileTheForumIsWritten(t *testing.T) {
 // a search says "at least", ranks within the most recent matches, and a
 // filter reaches the older ones.
 func TestCommonQueriesRankTheMostRecentMatches(t *testing.T) {
-	defer search.SetCandidatePosts(30)()
 	srv := testkit.NewServer(t)
+	srv.App.Index.Tune(search.Tuning{CandidatePosts: 30})
 	ctx := context.Background()
 	f := srv.App.Forum
 	_, u := srv.NewUser(accounts.Member)

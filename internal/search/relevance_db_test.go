@@ -182,15 +182,13 @@ func TestRelevance(t *testing.T) {
 // five ranked posts and ranges of three post ids, every query of the
 // relevance set must return what it returns when all is read at once.
 func TestSearchesByRangesFindTheSame(t *testing.T) {
-	defer search.SetCandidatePosts(5)()
 	lc := loadCorpus(t, testkit.NewDB(t))
+	lc.app.Index.Tune(search.Tuning{CandidatePosts: 5})
 	for _, q := range lc.corpus.Queries {
-		restore := search.SetSearchRange(1 << 40)
+		lc.app.Index.Tune(search.Tuning{SearchRange: 1 << 40})
 		whole := lc.run(t, q)
-		restore()
-		restore = search.SetSearchRange(3)
+		lc.app.Index.Tune(search.Tuning{SearchRange: 3})
 		byRanges := lc.run(t, q)
-		restore()
 		if strings.Join(whole, ",") != strings.Join(byRanges, ",") {
 			t.Errorf("%q: %v read at once, %v by ranges", q.Q, whole, byRanges)
 		}

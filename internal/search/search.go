@@ -84,6 +84,7 @@ type plan struct {
 	status     Status
 	limit      int
 	offset     int
+	tuning     Tuning
 }
 
 // Searcher answers search requests.
@@ -127,7 +128,7 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Results, error) {
 		return res, nil
 	}
 	p := plan{q: res.Query, sectionIDs: r.SectionIDs, authorID: r.AuthorID, from: r.From, to: r.To, status: r.Status,
-		limit: ResultsPerPage, offset: (res.Page - 1) * ResultsPerPage}
+		limit: ResultsPerPage, offset: (res.Page - 1) * ResultsPerPage, tuning: s.index.tuning}
 	// The vocabulary is read (or its reading started) whatever the count,
 	// so that what a search costs does not depend on what it finds.
 	vocab := s.speller.current(ctx)
@@ -151,7 +152,7 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Results, error) {
 			}
 		}
 	}
-	res.Hits, res.Total, res.AtLeast = m.hits, m.total, m.capped()
+	res.Hits, res.Total, res.AtLeast = m.hits, m.total, m.capped(p.tuning.CandidatePosts)
 	res.Pages = max(1, (res.Total+ResultsPerPage-1)/ResultsPerPage)
 	if res.Total < fewResults && res.Page == 1 {
 		if err := s.relax(ctx, p, res, vocab); err != nil {
@@ -270,7 +271,7 @@ type matched struct {
 
 // capped says the cap on ranked posts was reached: more posts match than
 // were ranked, and the count is "at least".
-func (m matched) capped() bool { return m.candidates >= candidatePosts }
+func (m matched) capped(cap int) bool { return m.candidates >= cap }
 
 // hit is what a store returns: a thread, its best post and the text score.
 type hit = Hit
