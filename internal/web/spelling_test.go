@@ -15,6 +15,7 @@ import (
 // corrected from the forum's words, the page says so and offers the words
 // as typed; the link to them searches them as typed.
 func TestSearchCorrectsSlipsAndSaysSo(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	member, _ := srv.NewUser(accounts.Member)
 	openThread(t, member, "se-lancer", "Devenir secrétaire médicale à domicile", "Je voudrais devenir secrétaire médicale et travailler de chez moi.")
@@ -51,6 +52,7 @@ func TestSearchCorrectsSlipsAndSaysSo(t *testing.T) {
 // threads, those with all but one follow, the missing word struck through
 // with words for screen readers.
 func TestSearchShowsThreadsWithMostWords(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	member, _ := srv.NewUser(accounts.Member)
 	openThread(t, member, "comptabilite-et-tarifs", "Relancer une facture impayée", "Ma cliente ne paie pas sa facture depuis deux mois.")
@@ -75,6 +77,7 @@ func TestSearchShowsThreadsWithMostWords(t *testing.T) {
 // three times as many: the results stay the typed words', and "Vouliez-vous
 // dire" links to the correction.
 func TestSearchOffersACorrectionThatFindsFarMore(t *testing.T) {
+	t.Parallel()
 	srv := testkit.NewServer(t)
 	ctx := context.Background()
 	_, member := srv.NewUser(accounts.Member)
