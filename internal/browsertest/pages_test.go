@@ -56,6 +56,8 @@ var pages = []page{
 	{name: "notifications", as: accounts.Admin, path: at("/notifications")},
 	{name: "thankers", as: accounts.Visitor, path: func(f *site) string { return "/p/" + f.solutionID + "/thanks" }},
 	{name: "search-solved", as: accounts.Visitor, path: at("/search?q=clients&status=solved"), ifServed: true},
+	{name: "search-corrected", as: accounts.Visitor, path: at("/search?q=prospetcion")},
+	{name: "search-most-words", as: accounts.Visitor, path: at("/search?q=clients+annuaires")},
 	{name: "new-thread", as: accounts.Member, path: at("/new?section=entre-nous")},
 	{name: "new-thread-help", as: accounts.Member, path: at("/new"), prepare: openSyntaxHelp},
 	{name: "reply", as: accounts.Member, path: func(f *site) string { return "/t/" + f.threadID + "/reply?quote=" + f.firstPostID }},

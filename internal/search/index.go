@@ -17,8 +17,37 @@ import (
 // a post is searchable the moment it is saved, and gone the moment it is
 // deleted.
 type Index struct {
-	db    *db.DB
-	store store
+	db     *db.DB
+	store  store
+	tuning Tuning
+}
+
+// Tuning bounds the work of searches and rebuilds. The defaults suit a
+// forum of any size; tests make them small to reach them with few posts.
+type Tuning struct {
+	// CandidatePosts is how many matching posts one search ranks at most
+	// (see ranking.go).
+	CandidatePosts int
+	// RebuildBatch is how many posts Rebuild reads, analyzes and writes at
+	// once.
+	RebuildBatch int
+	// SearchRange is how many of the newest post ids a search on
+	// PostgreSQL reads first (see postgresStore.match).
+	SearchRange int64
+}
+
+// Tune changes the index's bounds; a zero field keeps its value. Call it
+// before the index is used.
+func (ix *Index) Tune(t Tuning) {
+	if t.CandidatePosts > 0 {
+		ix.tuning.CandidatePosts = t.CandidatePosts
+	}
+	if t.RebuildBatch > 0 {
+		ix.tuning.RebuildBatch = t.RebuildBatch
+	}
+	if t.SearchRange > 0 {
+		ix.tuning.SearchRange = t.SearchRange
+	}
 }
 
 // store is the dialect-specific half of the index: one file per database.
@@ -64,7 +93,7 @@ func NewIndex(d *db.DB) *Index {
 	if d.Dialect == db.Postgres {
 		s = postgresStore{parts: &partitions{db: d, wake: make(chan struct{}, 1)}}
 	}
-	return &Index{db: d, store: s}
+	return &Index{db: d, store: s, tuning: Tuning{CandidatePosts: candidatePosts, RebuildBatch: rebuildBatch, SearchRange: partitionWidth}}
 }
 
 var _ forum.Indexer = (*Index)(nil)

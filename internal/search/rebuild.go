@@ -16,8 +16,8 @@ import (
 )
 
 // rebuildBatch is how many posts Rebuild reads, analyzes and writes at once
-// (a variable so that tests can make batches small).
-var rebuildBatch = 1000
+// (Index.Tune changes it, for tests that interleave writes with batches).
+const rebuildBatch = 1000
 
 // rebuildRow is a post as Rebuild reads it, with its thread's title.
 type rebuildRow struct {
@@ -84,7 +84,7 @@ func (ix *Index) Rebuild(ctx context.Context, out io.Writer) error {
 			continue
 		}
 		total += written
-		if out != nil && total%(rebuildBatch*50) < len(batch) {
+		if out != nil && total%(ix.tuning.RebuildBatch*50) < len(batch) {
 			fmt.Fprintf(out, "indexed %d posts (%s)\n", total, time.Since(start).Round(time.Second))
 		}
 	}
@@ -97,7 +97,10 @@ func (ix *Index) Rebuild(ctx context.Context, out io.Writer) error {
 	if out != nil {
 		fmt.Fprintf(out, "search index rebuilt: %d posts\n", total)
 	}
-	return ix.RebuildSimilar(ctx, out)
+	if err := ix.RebuildSimilar(ctx, out); err != nil {
+		return err
+	}
+	return ix.markAnalyzer(ctx)
 }
 
 // readPosts sends the visible posts of live threads in batches, by id.
@@ -106,7 +109,7 @@ func (ix *Index) readPosts(ctx context.Context, batches chan<- []rebuildRow) err
 	for {
 		var rows []rebuildRow
 		err := ix.db.WithContext(ctx).Raw(`SELECT p.*, t.title FROM posts p JOIN threads t ON t.id = p.thread_id
-			WHERE p.id > ? AND p.deleted_at IS NULL AND t.deleted_at IS NULL ORDER BY p.id LIMIT ?`, last, rebuildBatch).Scan(&rows).Error
+			WHERE p.id > ? AND p.deleted_at IS NULL AND t.deleted_at IS NULL ORDER BY p.id LIMIT ?`, last, ix.tuning.RebuildBatch).Scan(&rows).Error
 		if err != nil || len(rows) == 0 {
 			return err
 		}

@@ -120,7 +120,7 @@ func (sqliteStore) match(ctx context.Context, tx *gorm.DB, p plan) (matched, err
 	b AS (SELECT thread_id, post_id, MAX(score) AS score FROM f GROUP BY thread_id)
 	SELECT b.thread_id, b.post_id, b.score, COUNT(*) OVER () AS total, (SELECT COUNT(*) FROM f) AS candidates
 	FROM b JOIN threads t ON t.id = b.thread_id JOIN search_titles st ON st.thread_id = b.thread_id`
-	args = append(args, candidatePosts)
+	args = append(args, p.tuning.CandidatePosts)
 	if ex := ftsExcluded(p.q); ex != "" {
 		sql += ` WHERE b.thread_id NOT IN (SELECT d.thread_id FROM search_fts JOIN search_docs d ON d.post_id = search_fts.rowid WHERE search_fts MATCH ?)`
 		args = append(args, ex)

@@ -239,11 +239,37 @@ func (f *fragment) threadRow(l *Layout, t *forum.ThreadSummary, withSection bool
 func (p *searchPage) ResultList() template.HTML {
 	var f fragment
 	f.Grow(len(p.Items)*900 + 60)
-	f.raw("<ol class=\"thread-list search-results\">\n")
-	for i := range p.Items {
-		f.threadRow(&p.Layout, &p.Items[i].Thread, true, p.Items[i].Snippet)
+	full := len(p.Items) - p.Results.Partial
+	if full > 0 {
+		f.raw("<ol class=\"thread-list search-results\">\n")
+		for i := range p.Items[:full] {
+			f.threadRow(&p.Layout, &p.Items[i].Thread, true, p.Items[i].Snippet)
+		}
+		f.raw("\n</ol>")
 	}
-	f.raw("\n</ol>")
+	if full < len(p.Items) {
+		// Threads matching most of the words, each with what it lacks
+		// struck through, as the big engines show it.
+		f.raw("\n<h3 id=\"partial-title\">")
+		f.text(p.T("search.partial.title"))
+		f.raw("</h3>\n<ol class=\"thread-list search-results partial\" aria-labelledby=\"partial-title\">\n")
+		for i := range p.Items[full:] {
+			it := &p.Items[full+i]
+			var lacks fragment
+			lacks.raw(`<span class="lacks">`)
+			lacks.text(p.T("search.partial.lacks"))
+			for _, w := range it.Lacks {
+				lacks.raw(` <s><span class="visually-hidden">`)
+				lacks.text(p.T("search.partial.missing"))
+				lacks.raw(` </span>`)
+				lacks.text(w)
+				lacks.raw(`</s>`)
+			}
+			lacks.raw(`</span> `)
+			f.threadRow(&p.Layout, &it.Thread, true, lacks.html()+it.Snippet)
+		}
+		f.raw("\n</ol>")
+	}
 	return f.html()
 }
 

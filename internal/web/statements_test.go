@@ -31,7 +31,8 @@ func TestPagesRunAFixedNumberOfStatements(t *testing.T) {
 	counter := db.CountStatements(srv.App.DB)
 	// Count the section list's query on every page, as when its cache is cold.
 	srv.App.Forum.SetSectionsTTL(0)
-	srv.App.Settings.SetSiteTTL(0) // and the site settings' (the image policy)
+	srv.App.Settings.SetSiteTTL(0)         // and the site settings' (the image policy)
+	srv.App.Search.Speller().SetRefresh(0) // and the search's vocabulary
 	member, asker := srv.NewUser(accounts.Member)
 	reader := asker // the member reading keeps canned replies too
 	_, newbie := srv.NewUser(accounts.Newcomer)
@@ -113,6 +114,8 @@ func TestPagesRunAFixedNumberOfStatements(t *testing.T) {
 		{"thread", threadPath},
 		{"thread, last page", ""}, // set once the thread has two pages
 		{"search", "/search?q=prospection"},
+		{"search, corrected", "/search?q=prospetcion"},
+		{"search, most words", "/search?q=prospection+lectrice"},
 		{"ask, step 1", "/ask"},
 		{"ask, step 2", ""}, // a fresh session before each measure
 		{"rules", "/rules"},
@@ -130,7 +133,7 @@ func TestPagesRunAFixedNumberOfStatements(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		pages[7].path = "/ask/" + sess.Token
+		pages[9].path = "/ask/" + sess.Token
 	}
 	measure := func() (map[string]int, map[string][]string) {
 		counts, lists := map[string]int{}, map[string][]string{}
