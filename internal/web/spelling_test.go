@@ -79,6 +79,7 @@ func TestSearchShowsThreadsWithMostWords(t *testing.T) {
 func TestSearchOffersACorrectionThatFindsFarMore(t *testing.T) {
 	t.Parallel()
 	srv := testkit.NewServer(t)
+	srv.RaiseLimits() // one member opens 20 threads and repeats her replies
 	ctx := context.Background()
 	_, member := srv.NewUser(accounts.Member)
 	sec, err := srv.App.Forum.SectionBySlug(ctx, member, "comptabilite-et-tarifs")
