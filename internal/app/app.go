@@ -15,6 +15,7 @@ import (
 	"entraide/internal/forum"
 	"entraide/internal/i18n"
 	"entraide/internal/markup"
+	"entraide/internal/moderation"
 	"entraide/internal/modlog"
 	"entraide/internal/notify"
 	"entraide/internal/replies"
@@ -43,8 +44,11 @@ type App struct {
 	Finder   *search.Finder
 	Notify   *notify.Service
 	ModLog   *modlog.Log
-	Rules    *rules.Book
-	Ask      *ask.Service
+	// Moderation: flags, suspensions, promotions (thread and post actions
+	// are the forum's).
+	Moderation *moderation.Service
+	Rules      *rules.Book
+	Ask        *ask.Service
 }
 
 // Open connects to the configured database, migrates it, and builds the
@@ -89,10 +93,13 @@ func Build(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 	f := forum.New(d, acc, render, index)
 	f.SetNotifier(notes)
 	f.SetRules(site)
+	modLog := modlog.New(d)
+	f.SetModLog(modLog)
 	searcher := search.NewSearcher(index)
 	a := &App{Config: cfg, Log: log, DB: d, Accounts: acc, Profiles: accounts.NewProfiles(d, render), Replies: replies.New(d), Forum: f, Markup: render, I18n: bundle,
-		Settings: site, Index: index, Search: searcher, Finder: search.NewFinder(searcher, f, acc), Notify: notes, ModLog: modlog.New(d),
+		Settings: site, Index: index, Search: searcher, Finder: search.NewFinder(searcher, f, acc), Notify: notes, ModLog: modLog,
 		Rules: rules.New(d, rules.Catalog)}
+	a.Moderation = moderation.New(d, f, acc, modLog, a.Rules)
 	// The ask service is the forum's thread gate (search first, the
 	// newcomers' section): every new thread goes through it.
 	a.Ask = ask.New(d, a.Forum, a.Search, a.Rules)

@@ -42,6 +42,7 @@ type Service struct {
 	notes   Notifier        // thanks.go
 	rules   *settings.Store // acknowledge.go
 	gate    ThreadGate
+	modlog  ModLog // moderation.go
 	now     func() time.Time
 	// sections caches the section list for a second (sectioncache.go).
 	sections sectionCache

@@ -33,6 +33,9 @@ const (
 	AcknowledgeAnswers = "acknowledge_answers"
 	// AcknowledgeSetting is that rule's key in the settings table.
 	AcknowledgeSetting = "rule_acknowledge_answers"
+	// FlagsToHide hides a post that this many distinct people flagged,
+	// until a moderator decides (internal/moderation): off, or 2 to 5.
+	FlagsToHide = "flags_to_hide"
 )
 
 // Descriptor is one rule as the rules page and the admin form show it.
@@ -54,6 +57,7 @@ var Catalog = []Descriptor{
 	{Name: NewcomersSection, Setting: "rules." + NewcomersSection, Values: []string{On, Off}, Default: On},
 	{Name: SearchFirst, Setting: "rules." + SearchFirst, Values: []string{On, Off}, Default: On},
 	{Name: AcknowledgeAnswers, Setting: AcknowledgeSetting, Values: []string{"off", "nudge", "require"}, Default: "nudge"},
+	{Name: FlagsToHide, Setting: "rules." + FlagsToHide, Values: []string{Off, "2", "3", "4", "5"}, Default: "3"},
 }
 
 // Values maps each rule's name to its current value.

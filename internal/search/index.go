@@ -133,7 +133,7 @@ func (ix *Index) PostRemoved(tx *gorm.DB, t *forum.Thread, p *forum.Post) error 
 // changed, since each document carries the title's tokens.
 func (ix *Index) ThreadChanged(tx *gorm.DB, t *forum.Thread) error {
 	var posts []forum.Post
-	if err := tx.Where("thread_id = ? AND deleted_at IS NULL", t.ID).Find(&posts).Error; err != nil {
+	if err := tx.Where("thread_id = ? AND deleted_at IS NULL AND hidden_at IS NULL", t.ID).Find(&posts).Error; err != nil {
 		return err
 	}
 	for i := range posts {

@@ -106,7 +106,7 @@ func (ix *Index) readPosts(ctx context.Context, batches chan<- []rebuildRow) err
 	for {
 		var rows []rebuildRow
 		err := ix.db.WithContext(ctx).Raw(`SELECT p.*, t.title FROM posts p JOIN threads t ON t.id = p.thread_id
-			WHERE p.id > ? AND p.deleted_at IS NULL AND t.deleted_at IS NULL ORDER BY p.id LIMIT ?`, last, rebuildBatch).Scan(&rows).Error
+			WHERE p.id > ? AND p.deleted_at IS NULL AND p.hidden_at IS NULL AND t.deleted_at IS NULL ORDER BY p.id LIMIT ?`, last, rebuildBatch).Scan(&rows).Error
 		if err != nil || len(rows) == 0 {
 			return err
 		}
@@ -155,7 +155,7 @@ func stillCurrent(tx *gorm.DB, batch []analyzed, lockRows bool) ([]document, err
 		Title     string
 	}
 	sql := `SELECT p.id, p.updated_at, t.title FROM posts p JOIN threads t ON t.id = p.thread_id
-		WHERE p.id IN ? AND p.deleted_at IS NULL AND t.deleted_at IS NULL`
+		WHERE p.id IN ? AND p.deleted_at IS NULL AND p.hidden_at IS NULL AND t.deleted_at IS NULL`
 	if lockRows {
 		// Posts only: locking threads too would invert the order the write
 		// path takes (post, then thread) and deadlock with a deletion.
