@@ -134,5 +134,5 @@ func (a *App) Handler(ctx context.Context) (*echo.Echo, error) {
 	}
 	return web.New(web.Deps{Config: a.Config, DB: a.DB, Accounts: a.Accounts, Profiles: a.Profiles, Replies: a.Replies, Forum: a.Forum, Markup: a.Markup,
 		Search: a.Search, Finder: a.Finder, Ask: a.Ask, Rules: a.Rules, I18n: a.I18n, Log: a.Log, SessionSecret: secret,
-		Settings: a.Settings, Notify: a.Notify})
+		Settings: a.Settings, Notify: a.Notify, Moderation: a.Moderation, ModLog: a.ModLog})
 }
