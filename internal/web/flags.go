@@ -89,5 +89,5 @@ func (s *Server) resolveFlags(c echo.Context) error {
 			return redirect(c, "/mod/flags", key)
 		}
 	}
-	return s.afterAction(c, err, "/mod/flags", "moderation.flash.resolved_"+string(r), nil)
+	return s.afterAction(c, err, "/mod/flags", "moderation.flash.resolved."+string(r), nil)
 }

@@ -31,7 +31,7 @@ func (s *Server) modWaiting(ctx context.Context) int {
 // moderateThread answers the one-click thread actions: close, reopen,
 // lock, unlock, pin, unpin.
 func (s *Server) moderateThread(c echo.Context) error {
-	id, err := paramID(c, "id")
+	tv, err := s.threadParam(c)
 	if err != nil {
 		return err
 	}
@@ -39,8 +39,12 @@ func (s *Server) moderateThread(c echo.Context) error {
 	if !ok {
 		return errs.ErrNotFound
 	}
-	tv, err := s.forum.ModerateThread(c.Request().Context(), currentUser(c), id, a, c.FormValue("reason"))
-	return s.afterModeration(c, err, tv, id, "moderation.flash."+string(a))
+	if done, err := s.forum.ModerateThread(c.Request().Context(), currentUser(c), tv.Thread.ID, a, c.FormValue("reason")); err == nil {
+		tv = done
+	} else {
+		return s.afterModeration(c, err, tv, tv.Thread.ID, "")
+	}
+	return s.afterModeration(c, nil, tv, tv.Thread.ID, "moderation.flash."+string(a))
 }
 
 // afterModeration goes back to the thread with a flash saying what
@@ -285,12 +289,12 @@ func refusalKey(err error) string {
 
 // answerDuplicateYes is the asker's "Oui, cela répond à ma question".
 func (s *Server) answerDuplicateYes(c echo.Context) error {
-	id, err := paramID(c, "id")
+	tv, err := s.threadParam(c)
 	if err != nil {
 		return err
 	}
-	err = s.moderation.AnswerDuplicate(c.Request().Context(), currentUser(c), id, true, "")
-	return s.afterModeration(c, err, nil, id, "moderation.flash.answered_yes")
+	err = s.moderation.AnswerDuplicate(c.Request().Context(), currentUser(c), tv.Thread.ID, true, "")
+	return s.afterModeration(c, err, tv, tv.Thread.ID, "moderation.flash.answered_yes")
 }
 
 type differentPage struct {

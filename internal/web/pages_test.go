@@ -235,7 +235,7 @@ func TestEveryCatalogKeyUsedExists(t *testing.T) {
 			return nil
 		}
 		switch filepath.Base(filepath.Dir(path)) {
-		case "web", "forum", "accounts", "errs", "search", "settings", "notify", "ask", "rules", "replies":
+		case "web", "forum", "accounts", "errs", "search", "settings", "notify", "ask", "rules", "replies", "moderation", "modlog":
 		default:
 			return nil
 		}
