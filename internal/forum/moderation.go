@@ -547,3 +547,31 @@ func nullID(id int64) any {
 	}
 	return id
 }
+
+// ThreadRef names a thread for a link.
+type ThreadRef struct {
+	ID          int64
+	Title       string
+	Slug        string
+	DuplicateOf int64
+}
+
+// maxAliases bounds the duplicates listed for a page of threads.
+const maxAliases = 200
+
+// DuplicatesOf returns, in one statement, the threads closed as duplicates
+// of each of ids: search shows them beside their canonical thread ("aussi
+// posée comme").
+func (s *Service) DuplicatesOf(ctx context.Context, ids []int64) (map[int64][]ThreadRef, error) {
+	out := map[int64][]ThreadRef{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	var rows []ThreadRef
+	err := s.db.Conn(ctx).Raw(`SELECT id, title, slug, duplicate_of FROM threads WHERE duplicate_of IN ? AND deleted_at IS NULL
+		ORDER BY id LIMIT ?`, ids, maxAliases).Scan(&rows).Error
+	for _, r := range rows {
+		out[r.DuplicateOf] = append(out[r.DuplicateOf], r)
+	}
+	return out, wrap("duplicates of", err)
+}

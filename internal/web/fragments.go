@@ -251,7 +251,7 @@ func (p *searchPage) ResultList() template.HTML {
 	f.Grow(len(p.Items)*900 + 60)
 	f.raw("<ol class=\"thread-list search-results\">\n")
 	for i := range p.Items {
-		f.threadRow(&p.Layout, &p.Items[i].Thread, true, p.Items[i].Snippet)
+		f.threadRow(&p.Layout, &p.Items[i].Thread, true, p.alsoAsked(p.Items[i].Thread.ID, p.Items[i].Snippet))
 	}
 	f.raw("\n</ol>")
 	return f.html()

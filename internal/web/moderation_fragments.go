@@ -1,6 +1,8 @@
 package web
 
 import (
+	"html/template"
+
 	"entraide/internal/forum"
 	"entraide/internal/moderation"
 )
@@ -63,4 +65,29 @@ func statusBadge(f *fragment, l *Layout, t *forum.Thread) {
 		f.text(l.T("moderation.badge.closed"))
 		f.raw(`</span>`)
 	}
+}
+
+// alsoAsked adds to a search result's snippet the duplicates closed onto
+// its thread: "Aussi posée comme : …".
+func (p *searchPage) alsoAsked(id int64, snippet template.HTML) template.HTML {
+	also := p.AlsoAsked[id]
+	if len(also) == 0 {
+		return snippet
+	}
+	var f fragment
+	f.snippet(snippet)
+	f.raw(`</p><p class="also-asked">`)
+	f.text(p.T("moderation.search.also_asked"))
+	f.raw(` `)
+	for i, t := range also {
+		if i > 0 {
+			f.raw(` · `)
+		}
+		f.raw(`<a href="`)
+		f.text(threadURL(t.ID, t.Slug))
+		f.raw(`">`)
+		f.text(t.Title)
+		f.raw(`</a>`)
+	}
+	return f.html()
 }

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -75,6 +76,19 @@ func TestCloseAsDuplicateThroughTheChooserAndTheAskersAnswers(t *testing.T) {
 	// Others read the banner without the asker's buttons.
 	if page := helper.Get(dup); !page.Has(".duplicate-banner") || page.Has(`form[action="/t/`+dupID+`/duplicate/yes"]`) {
 		t.Fatal("a reader sees the asker's answers")
+	}
+	// Search sends readers to the canonical: the duplicate's own wording
+	// finds it, with the duplicate named beside it; the similar-threads
+	// finder no longer proposes the duplicate.
+	results := helper.Get("/search?q=" + url.QueryEscape("client Belgique facture TVA"))
+	if !strings.Contains(results.Text(".search-results .thread-title"), "Facturer la TVA à un client belge") ||
+		strings.Contains(results.Text(".search-results .thread-title"), "Facture pour un client belge") ||
+		!strings.Contains(results.Text(".also-asked"), "Facture pour un client belge en micro-entreprise") {
+		t.Fatalf("search: titles %q, also asked %q", results.Text(".search-results .thread-title"), results.Text(".also-asked"))
+	}
+	similar := helper.Get("/search/similar?title=" + url.QueryEscape("Facture client belge micro-entreprise TVA"))
+	if strings.Contains(similar.Body, "Facture pour un client belge") || !strings.Contains(similar.Body, "Facturer la TVA") {
+		t.Fatalf("similar threads: %s", similar.Body)
 	}
 	// "Oui" thanks the solution's author.
 	before := srv.App.DB.Raw("SELECT thanks_received FROM users WHERE id = ?", solverUser.ID)
