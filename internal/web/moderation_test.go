@@ -1,13 +1,18 @@
 package web_test
 
 import (
+	"context"
 	"net/http"
 	"net/url"
+	"sort"
 	"strings"
 	"testing"
 
 	"entraide/internal/accounts"
+	"entraide/internal/modlog"
 	"entraide/internal/testkit"
+
+	"github.com/labstack/echo/v4"
 )
 
 // askThread opens a newcomer's thread through the ask flow and returns its
@@ -293,5 +298,64 @@ func TestThreadActionsThroughTheForms(t *testing.T) {
 	}
 	if p := mod.Get("/s/outils-et-logiciels"); !strings.Contains(p.Text(".thread-list"), "Un sujet rangé et renommé") {
 		t.Fatal("the moved thread is not in its new section")
+	}
+}
+
+// TestNoRouteChangesTheLog sends every POST route the forum answers, as an
+// admin with a plausible form, and checks that the lines already in the
+// moderation log are exactly as they were: routes add lines, none edits
+// or removes one (the database's triggers refuse it too, see modlog).
+func TestNoRouteChangesTheLog(t *testing.T) {
+	srv := testkit.NewServer(t)
+	admin, _ := srv.NewUser(accounts.Admin)
+	member, _ := srv.NewUser(accounts.Member)
+	tURL := openThread(t, member, "entre-nous", "Un sujet pour le journal de modération", "Texte.")
+	id := threadID(t, tURL)
+	replyTo(t, admin, tURL, "Une réponse.")
+	act(t, admin, tURL, "/mod/t/"+id+"/do/pin")
+	act(t, admin, tURL, "/mod/t/"+id+"/do/lock")
+	snapshot := func() map[int64]modlog.Line {
+		out := map[int64]modlog.Line{}
+		for page := 1; ; page++ {
+			lines, more, err := srv.App.ModLog.List(context.Background(), modlog.Filter{}, page)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, l := range lines {
+				l.ThreadTitle = "" // the thread's current title, which a route may change
+				out[l.ID] = l
+			}
+			if !more {
+				return out
+			}
+		}
+	}
+	before := snapshot()
+	if len(before) != 2 {
+		t.Fatalf("%d lines before", len(before))
+	}
+	routes := srv.HTTP.Config.Handler.(*echo.Echo).Routes()
+	sort.SliceStable(routes, func(i, j int) bool { return routes[i].Path != "/logout" && routes[j].Path == "/logout" }) // log out last
+	params := strings.NewReplacer(":id", id, ":action", "unlock", ":resolution", "dismiss", ":token", "x", ":reply", "1", ":slug", "x", ":section", "x")
+	values := form("reason", "x", "title", "Un autre titre pour le journal", "section", "1", "days", "1", "kind", "spam", "sentence", "x",
+		"body", "x", "canonical", "1", "role", "member", "name", "Une spécialité")
+	posted := 0
+	for _, r := range routes {
+		if r.Method != http.MethodPost {
+			continue
+		}
+		admin.Get("/")
+		admin.Post(params.Replace(r.Path), values)
+		posted++
+	}
+	after := snapshot()
+	for lid, l := range before {
+		got, ok := after[lid]
+		if !ok || got.Action != l.Action || *got.ActorID != *l.ActorID || got.Reason != l.Reason || got.Detail != l.Detail || !got.CreatedAt.Equal(l.CreatedAt) {
+			t.Errorf("line %d changed after %d POST routes: %+v → %+v", lid, posted, l, got)
+		}
+	}
+	if posted < 40 || len(after) <= len(before) {
+		t.Fatalf("%d POST routes sent, %d lines after", posted, len(after))
 	}
 }
