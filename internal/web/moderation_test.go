@@ -225,6 +225,15 @@ func TestSuspensionThroughTheFormsAndItsEffectAtOnce(t *testing.T) {
 	mod, _ := srv.NewUser(accounts.Moderator)
 	tURL := openThread(t, mod, "entre-nous", "Un sujet ouvert par la modération", "Texte.")
 	userPage := "/mod/users/" + itoa(mu.ID)
+	if p := mod.Get("/u/" + mu.Username); !p.Has(`a.mod-user-link[href="` + userPage + `"]`) {
+		t.Fatal("no moderation link on the profile for a moderator")
+	}
+	if p := newcomer.Get("/u/" + mu.Username); p.Has("a.mod-user-link") {
+		t.Fatal("a newcomer sees the moderation link")
+	}
+	if p := srv.Client().Get("/u/" + mu.Username); p.Status != http.StatusOK || p.Has("a.mod-user-link") {
+		t.Fatalf("a visitor's view of the profile: %d", p.Status)
+	}
 	mod.Get(userPage)
 	if p := mod.Post(userPage+"/suspend", form("days", "0", "reason", "Propos répétés")); p.Status != http.StatusUnprocessableEntity ||
 		!strings.Contains(p.Body, "Propos répétés") {
