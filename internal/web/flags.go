@@ -7,6 +7,7 @@ import (
 	"entraide/internal/forum"
 	"entraide/internal/markup"
 	"entraide/internal/moderation"
+	"entraide/internal/search"
 
 	"github.com/labstack/echo/v4"
 )
@@ -19,10 +20,19 @@ type flagPage struct {
 	Post  *forum.PostContext
 	Form  Form
 	Kinds []moderation.Kind
+	// Similar are the threads closest to the post's, proposed for a
+	// duplicate flag as the moderators' chooser proposes them.
+	Similar []search.Similar
 }
 
-func (s *Server) flagPage(c echo.Context, pc *forum.PostContext, form Form) *flagPage {
-	return &flagPage{Layout: s.layout(c, "moderation.flag.title"), Post: pc, Form: form, Kinds: moderation.Kinds}
+func (s *Server) flagPage(c echo.Context, pc *forum.PostContext, form Form) (*flagPage, error) {
+	page := &flagPage{Layout: s.layout(c, "moderation.flag.title"), Post: pc, Form: form, Kinds: moderation.Kinds}
+	sections, err := s.searchSections(c)
+	if err != nil {
+		return nil, err
+	}
+	page.Similar, err = s.search.Similar(c.Request().Context(), pc.Thread.Title, "", sectionIDs(sections), pc.Thread.ID, choiceLimit)
+	return page, err
 }
 
 func (s *Server) showFlagPost(c echo.Context) error {
@@ -30,7 +40,11 @@ func (s *Server) showFlagPost(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return s.render(c, http.StatusOK, "posts/flag", s.flagPage(c, pc, newForm(c, "kind", "sentence", "ref")))
+	page, err := s.flagPage(c, pc, newForm(c, "kind", "sentence", "ref", "canonical"))
+	if err != nil {
+		return err
+	}
+	return s.render(c, http.StatusOK, "posts/flag", page)
 }
 
 func (s *Server) flagPost(c echo.Context) error {
@@ -38,7 +52,7 @@ func (s *Server) flagPost(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	form := newForm(c, "kind", "sentence", "ref")
+	form := newForm(c, "kind", "sentence", "ref", "canonical")
 	in := moderation.NewFlag{Kind: moderation.Kind(form.Get("kind")), Sentence: form.Get("sentence")}
 	if in.Kind == moderation.Duplicate {
 		in.Proposed = canonicalChoice(form)
@@ -47,7 +61,10 @@ func (s *Server) flagPost(c echo.Context) error {
 		if _, refused := errs.AsRefusal(err); refused {
 			return redirect(c, postAddress(pc), refusalKey(err))
 		}
-		page := s.flagPage(c, pc, form)
+		page, perr := s.flagPage(c, pc, form)
+		if perr != nil {
+			return perr
+		}
 		return s.formAgain(c, err, form, &page.Layout, "posts/flag", page)
 	}
 	return redirect(c, postAddress(pc), "moderation.flash.flagged")

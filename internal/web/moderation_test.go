@@ -368,3 +368,42 @@ func TestNoRouteChangesTheLog(t *testing.T) {
 		t.Fatalf("%d POST routes sent, %d lines after", posted, len(after))
 	}
 }
+
+// TestDuplicateFlagAndOneClickClose is a member flagging a question as a
+// duplicate of a thread the flag form proposes, and a moderator closing it
+// from /mod/flags in one click.
+func TestDuplicateFlagAndOneClickClose(t *testing.T) {
+	srv := testkit.NewServer(t)
+	helper, _ := srv.NewUser(accounts.Member)
+	asker, _ := srv.NewUser(accounts.Member)
+	flagger, _ := srv.NewUser(accounts.Member)
+	mod, _ := srv.NewUser(accounts.Moderator)
+	canon := openThread(t, helper, "outils-et-logiciels", "Quel logiciel de facturation pour une secrétaire indépendante ?", "Lequel choisir ?")
+	dup := openThread(t, asker, "outils-et-logiciels", "Logiciel de facturation pour secrétaire indépendante", "Vous utilisez quoi ?")
+	first := flagger.Get(dup).Doc.Find("article.post.first").AttrOr("id", "")
+	postID := strings.TrimPrefix(first, "p")
+	page := flagger.Get("/p/" + postID + "/flag")
+	radio := page.Doc.Find(`.similar-choices input[value="` + threadID(t, canon) + `"]`)
+	if radio.Length() != 1 {
+		t.Fatalf("the flag form does not propose the similar thread: %q", page.Text(".similar-choices"))
+	}
+	if p := flagger.Post("/p/"+postID+"/flag", form("kind", "duplicate")); p.Status != http.StatusUnprocessableEntity || p.Text("#error-canonical") == "" {
+		t.Fatalf("duplicate without a thread: %d", p.Status)
+	}
+	if p := flagger.Post("/p/"+postID+"/flag", form("kind", "duplicate", "canonical", threadID(t, canon))); p.Status != http.StatusSeeOther {
+		t.Fatalf("flag: %d %s", p.Status, p.Text(".form-errors"))
+	}
+	flags := mod.Get("/mod/flags")
+	if !strings.Contains(flags.Text(".flag-lines"), "Quel logiciel de facturation") {
+		t.Fatalf("flags: %q", flags.Text(".flagged"))
+	}
+	if p := mod.Post("/mod/flags/"+postID+"/duplicate", nil); p.Status != http.StatusSeeOther || !strings.Contains(mod.Follow(p).Text(".flash"), "doublon") {
+		t.Fatalf("one-click close: %d", p.Status)
+	}
+	if page := asker.Get(dup); !strings.Contains(page.Text(".duplicate-banner"), "Quel logiciel de facturation") {
+		t.Fatalf("banner after the one-click close: %q", page.Text(".duplicate-banner"))
+	}
+	if strings.Contains(mod.Get("/mod/flags").Text("main"), "Logiciel de facturation pour secrétaire") {
+		t.Fatal("the flag is still pending")
+	}
+}
