@@ -45,6 +45,7 @@ type Service struct {
 	// postRules checks every new post in its transaction (postrules.go).
 	postRules PostRules
 	promoter  Promoter // postrules.go
+	modlog    ModLog   // moderation.go
 	now       func() time.Time
 	// sections caches the section list for a second (sectioncache.go).
 	sections sectionCache

@@ -119,7 +119,8 @@ func bodyTokens(markdown string) []string { return Analyze(markup.PlainText(mark
 
 // PostSaved indexes a new or edited post.
 func (ix *Index) PostSaved(tx *gorm.DB, t *forum.Thread, p *forum.Post) error {
-	return ix.save(tx, document{PostID: p.ID, ThreadID: t.ID, AuthorID: p.AuthorID, FirstPost: p.Position == 1,
+	thread, own := docThread(t) // a duplicate's posts count for its canonical (duplicates.go)
+	return ix.save(tx, document{PostID: p.ID, ThreadID: thread, AuthorID: p.AuthorID, FirstPost: own && p.Position == 1,
 		CreatedAt: p.CreatedAt, Title: Analyze(t.Title), Body: bodyTokens(p.Body)})
 }
 
@@ -142,7 +143,7 @@ func (ix *Index) save(tx *gorm.DB, d document) error {
 // PostRemoved drops a deleted post; deleting the first post deletes the
 // thread, so all of the thread's documents go.
 func (ix *Index) PostRemoved(tx *gorm.DB, t *forum.Thread, p *forum.Post) error {
-	if p.Position != 1 {
+	if p.Position != 1 || t.DuplicateOf != nil { // a duplicate's documents are its canonical's
 		return ix.store.removePosts(tx, []int64{p.ID})
 	}
 	var ids []int64
@@ -162,7 +163,7 @@ func (ix *Index) PostRemoved(tx *gorm.DB, t *forum.Thread, p *forum.Post) error 
 // changed, since each document carries the title's tokens.
 func (ix *Index) ThreadChanged(tx *gorm.DB, t *forum.Thread) error {
 	var posts []forum.Post
-	if err := tx.Where("thread_id = ? AND deleted_at IS NULL", t.ID).Find(&posts).Error; err != nil {
+	if err := tx.Where("thread_id = ? AND deleted_at IS NULL AND hidden_at IS NULL", t.ID).Find(&posts).Error; err != nil {
 		return err
 	}
 	for i := range posts {

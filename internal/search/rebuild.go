@@ -23,6 +23,9 @@ const rebuildBatch = 1000
 type rebuildRow struct {
 	forum.Post
 	Title string
+	// Canonical is the thread's canonical when it is a duplicate: its
+	// documents count for the canonical (duplicates.go).
+	Canonical *int64
 }
 
 // Rebuild empties the index and indexes every visible post of every live
@@ -108,8 +111,8 @@ func (ix *Index) readPosts(ctx context.Context, batches chan<- []rebuildRow) err
 	var last int64
 	for {
 		var rows []rebuildRow
-		err := ix.db.WithContext(ctx).Raw(`SELECT p.*, t.title FROM posts p JOIN threads t ON t.id = p.thread_id
-			WHERE p.id > ? AND p.deleted_at IS NULL AND t.deleted_at IS NULL ORDER BY p.id LIMIT ?`, last, ix.tuning.RebuildBatch).Scan(&rows).Error
+		err := ix.db.WithContext(ctx).Raw(`SELECT p.*, t.title, t.duplicate_of AS canonical FROM posts p JOIN threads t ON t.id = p.thread_id
+			WHERE p.id > ? AND p.deleted_at IS NULL AND p.hidden_at IS NULL AND t.deleted_at IS NULL ORDER BY p.id LIMIT ?`, last, ix.tuning.RebuildBatch).Scan(&rows).Error
 		if err != nil || len(rows) == 0 {
 			return err
 		}
@@ -134,7 +137,8 @@ func analyzeRows(rows []rebuildRow) []analyzed {
 	out := make([]analyzed, len(rows))
 	for i := range rows {
 		r := &rows[i]
-		out[i] = analyzed{document: document{PostID: r.ID, ThreadID: r.ThreadID, AuthorID: r.AuthorID, FirstPost: r.Position == 1,
+		thread, own := docThread(&forum.Thread{ID: r.ThreadID, DuplicateOf: r.Canonical})
+		out[i] = analyzed{document: document{PostID: r.ID, ThreadID: thread, AuthorID: r.AuthorID, FirstPost: own && r.Position == 1,
 			CreatedAt: r.CreatedAt, Title: Analyze(r.Title), Body: bodyTokens(r.Body)}, updatedAt: r.UpdatedAt, title: r.Title}
 	}
 	return out
@@ -158,7 +162,7 @@ func stillCurrent(tx *gorm.DB, batch []analyzed, lockRows bool) ([]document, err
 		Title     string
 	}
 	sql := `SELECT p.id, p.updated_at, t.title FROM posts p JOIN threads t ON t.id = p.thread_id
-		WHERE p.id IN ? AND p.deleted_at IS NULL AND t.deleted_at IS NULL`
+		WHERE p.id IN ? AND p.deleted_at IS NULL AND p.hidden_at IS NULL AND t.deleted_at IS NULL`
 	if lockRows {
 		// Posts only: locking threads too would invert the order the write
 		// path takes (post, then thread) and deadlock with a deletion.

@@ -325,7 +325,7 @@ func (postgresStore) similarIndexed(ctx context.Context, tx *gorm.DB, expr drive
 		b AS MATERIALIZED (SELECT f.thread_id, ts_rank('` + postgresWeights + `', f.document, ?::tsquery, 1) AS score
 			FROM f ORDER BY score DESC, f.thread_id DESC LIMIT ?)
 		SELECT b.thread_id, 0, b.score FROM b JOIN threads t ON t.id = b.thread_id
-		WHERE t.deleted_at IS NULL AND t.section_id IN ? AND t.id <> ?
+		WHERE t.deleted_at IS NULL AND t.duplicate_of IS NULL AND t.section_id IN ? AND t.id <> ?
 		ORDER BY b.score DESC, b.thread_id DESC LIMIT ?`
 	var m matched
 	err := customPlan(tx, func(tx *gorm.DB) (err error) {

@@ -225,7 +225,7 @@ func (sqliteStore) similarIndexed(ctx context.Context, tx *gorm.DB, expr driverE
 			WHERE similar_fts MATCH ? ORDER BY rowid DESC LIMIT ?),
 		b AS MATERIALIZED (SELECT thread_id, score FROM f ORDER BY score DESC, thread_id DESC LIMIT ?)
 		SELECT b.thread_id, 0, b.score FROM b CROSS JOIN threads t ON t.id = b.thread_id
-		WHERE t.deleted_at IS NULL AND t.section_id IN ? AND t.id <> ?
+		WHERE t.deleted_at IS NULL AND t.duplicate_of IS NULL AND t.section_id IN ? AND t.id <> ?
 		ORDER BY b.score DESC, b.thread_id DESC LIMIT ?`
 	m, err := scanHits(tx.Raw(sql, expr.write(fts5, " OR ", " AND "), similarScanned, 4*limit, sectionIDs, exclude, limit))
 	return m.hits, err

@@ -21,6 +21,8 @@ type searchPage struct {
 	Results  *search.Results
 	Filters  string // the query string of the filters, for the pager
 	Choices  []forum.Section
+	// AlsoAsked lists, by canonical thread, the duplicates closed onto it.
+	AlsoAsked map[int64][]forum.ThreadRef
 }
 
 // searchSections is where the reader's searches look: the sections they may
@@ -75,6 +77,15 @@ func (s *Server) showSearch(c echo.Context) error {
 	if found.Typed != "" {
 		// The results are the correction's: its other pages too.
 		page.Filters = filterQueryWith(form, found.Query.Raw)
+	}
+	if len(page.Items) > 0 {
+		ids := make([]int64, len(page.Items))
+		for i := range page.Items {
+			ids[i] = page.Items[i].Thread.ID
+		}
+		if page.AlsoAsked, err = s.forum.DuplicatesOf(c.Request().Context(), ids); err != nil {
+			return err
+		}
 	}
 	switch found.Query.Reason {
 	case search.OnlyStopWords:

@@ -14,6 +14,8 @@ import (
 	"entraide/internal/forum"
 	"entraide/internal/i18n"
 	"entraide/internal/markup"
+	"entraide/internal/moderation"
+	"entraide/internal/modlog"
 	"entraide/internal/notify"
 	"entraide/internal/replies"
 	"entraide/internal/rules"
@@ -48,6 +50,8 @@ type Deps struct {
 	Settings      *settings.Store
 	Notify        *notify.Service
 	Words         *words.Service
+	Moderation    *moderation.Service
+	ModLog        *modlog.Log
 }
 
 // Server holds the handlers' dependencies.
@@ -73,6 +77,9 @@ type Server struct {
 	pages    *pages
 	assets   *assets
 	notify   *notify.Service
+	// Moderation (moderation.go, flags.go, modlog.go).
+	moderation *moderation.Service
+	modlog     *modlog.Log
 }
 
 // New builds the echo application with every route.
@@ -92,7 +99,8 @@ func New(d Deps) (*echo.Echo, error) {
 		return nil, fmt.Errorf("web: session secret too short")
 	}
 	s := &Server{cfg: d.Config, db: d.DB, accounts: d.Accounts, profiles: d.Profiles, replies: d.Replies, forum: d.Forum, markup: d.Markup, search: d.Search, finder: d.Finder, ask: d.Ask, rules: d.Rules, i18n: d.I18n,
-		log: d.Log, sessions: newCookieStore(d.SessionSecret, d.Config.Secure()), pages: p, assets: a, notify: d.Notify, words: d.Words}
+		log: d.Log, sessions: newCookieStore(d.SessionSecret, d.Config.Secure()), pages: p, assets: a, notify: d.Notify, words: d.Words,
+		moderation: d.Moderation, modlog: d.ModLog}
 	s.devices = newDeviceCodec(d.SessionSecret)
 	s.site, s.budget = d.Settings, newSearchBudget()
 	if s.site == nil {
