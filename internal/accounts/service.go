@@ -315,3 +315,27 @@ func (s *Service) AddThankCounts(ctx context.Context, userID int64, received, gi
 	}
 	return nil
 }
+
+// Suspend sets or lifts (until nil) a member's suspension, inside the
+// transaction ctx carries. The member's row is read on every request, so
+// their rights change at once without ending their sessions.
+func (s *Service) Suspend(ctx context.Context, id int64, until *time.Time, reason string) error {
+	res := s.db.Conn(ctx).Exec("UPDATE users SET suspended_until = ?, suspension_reason = ?, updated_at = ? WHERE id = ?", until, reason, s.now(), id)
+	if res.Error != nil {
+		return fmt.Errorf("accounts: suspend: %w", res.Error)
+	}
+	if res.RowsAffected == 0 {
+		return errs.ErrNotFound
+	}
+	return nil
+}
+
+// Promote makes a newcomer a member, inside the transaction ctx carries,
+// and reports whether the member was a newcomer.
+func (s *Service) Promote(ctx context.Context, id int64) (bool, error) {
+	res := s.db.Conn(ctx).Exec("UPDATE users SET role = ?, updated_at = ? WHERE id = ? AND role = ?", Member, s.now(), id, Newcomer)
+	if res.Error != nil {
+		return false, fmt.Errorf("accounts: promote: %w", res.Error)
+	}
+	return res.RowsAffected == 1, nil
+}

@@ -17,6 +17,7 @@ import (
 	"entraide/internal/i18n"
 	"entraide/internal/limits"
 	"entraide/internal/markup"
+	"entraide/internal/moderation"
 	"entraide/internal/modlog"
 	"entraide/internal/notify"
 	"entraide/internal/promotion"
@@ -47,11 +48,14 @@ type App struct {
 	Finder   *search.Finder
 	Notify   *notify.Service
 	ModLog   *modlog.Log
-	Rules    *rules.Book
-	Limits   *limits.Engine
-	Words    *words.Service
-	Approval *approval.Service
-	Ask      *ask.Service
+	// Moderation: flags, suspensions, promotions (thread and post actions
+	// are the forum's).
+	Moderation *moderation.Service
+	Rules      *rules.Book
+	Limits     *limits.Engine
+	Words      *words.Service
+	Approval   *approval.Service
+	Ask        *ask.Service
 }
 
 // Open connects to the configured database, migrates it, and builds the
@@ -96,10 +100,13 @@ func Build(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 	f := forum.New(d, acc, render, index)
 	f.SetNotifier(notes)
 	f.SetRules(site)
+	modLog := modlog.New(d)
+	f.SetModLog(modLog)
 	searcher := search.NewSearcher(index)
 	a := &App{Config: cfg, Log: log, DB: d, Accounts: acc, Profiles: accounts.NewProfiles(d, render), Replies: replies.New(d), Forum: f, Markup: render, I18n: bundle,
-		Settings: site, Index: index, Search: searcher, Finder: search.NewFinder(searcher, f, acc), Notify: notes, ModLog: modlog.New(d),
+		Settings: site, Index: index, Search: searcher, Finder: search.NewFinder(searcher, f, acc), Notify: notes, ModLog: modLog,
 		Rules: rules.New(d, rules.Catalog)}
+	a.Moderation = moderation.New(d, f, acc, modLog, a.Rules)
 	// The ask service is the forum's thread gate (search first, the
 	// newcomers' section): every new thread goes through it.
 	a.Ask = ask.New(d, a.Forum, a.Search, a.Rules)
@@ -146,5 +153,5 @@ func (a *App) Handler(ctx context.Context) (*echo.Echo, error) {
 	}
 	return web.New(web.Deps{Config: a.Config, DB: a.DB, Accounts: a.Accounts, Profiles: a.Profiles, Replies: a.Replies, Forum: a.Forum, Markup: a.Markup,
 		Search: a.Search, Finder: a.Finder, Ask: a.Ask, Rules: a.Rules, Words: a.Words, I18n: a.I18n, Log: a.Log, SessionSecret: secret,
-		Settings: a.Settings, Notify: a.Notify, Approval: a.Approval})
+		Settings: a.Settings, Notify: a.Notify, Moderation: a.Moderation, ModLog: a.ModLog, Approval: a.Approval})
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net"
 	"net/http"
+	"sync"
 	"time"
 )
 
@@ -66,7 +67,16 @@ func (a *App) startWorkers() (stop func()) {
 	go func() {
 		defer close(done)
 		log.Info("worker started")
+		var upgrade sync.WaitGroup
+		upgrade.Go(func() {
+			// An index built by an older analyzer is rebuilt beside the
+			// server (migration 0013).
+			if err := a.Index.Upgrade(ctx, log); err != nil && ctx.Err() == nil {
+				log.Warn("search index: not rebuilt for the new analyzer; run entraide reindex", "err", err)
+			}
+		})
 		a.Index.Work(ctx, log)
+		upgrade.Wait()
 		log.Info("worker stopped")
 	}()
 	return func() {

@@ -29,6 +29,11 @@ type site struct {
 	visitorAskToken   string // a visitor's ask session, at step 2
 	cannedReplyID     string // the member's canned reply that answers the newcomer's question
 	pendingURL        string // the newcomer's reply waiting for approval in threadURL
+	// Moderation (moderation_fixture_test.go).
+	moderator     *accounts.User
+	moderatorHTTP *testkit.Client
+	duplicateURL  string // the newcomer's second question, closed onto threadURL
+	duplicateID   string
 }
 
 // richPost uses every kind of formatting the editor's help teaches, and a
@@ -100,9 +105,7 @@ func newForum(t *testing.T) *site {
 
 	pinned := openThread(t, adminHTTP, "trouver-des-clients", "À lire avant de poser une question sur la prospection", "Les réponses aux questions les plus fréquentes.")
 	locked := openThread(t, f.memberHTTP, "trouver-des-clients", "Ancien sujet sur les annuaires payants", "Sujet clos.")
-	// Moderation comes with a later feature; the badges are shown already.
-	f.exec(t, "UPDATE threads SET pinned = TRUE WHERE id = ?", strings.Split(pinned, "/")[2])
-	f.exec(t, "UPDATE threads SET locked = TRUE WHERE id = ?", strings.Split(locked, "/")[2])
+	f.moderate(t, newcomerHTTP, pinned, locked)
 
 	// A reply of the newcomer's waits in the approval queue (testkit turns
 	// the rule off; it holds their first posts for this one reply).

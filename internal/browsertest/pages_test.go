@@ -2,6 +2,7 @@ package browsertest
 
 import (
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -56,6 +57,8 @@ var pages = []page{
 	{name: "notifications", as: accounts.Admin, path: at("/notifications")},
 	{name: "thankers", as: accounts.Visitor, path: func(f *site) string { return "/p/" + f.solutionID + "/thanks" }},
 	{name: "search-solved", as: accounts.Visitor, path: at("/search?q=clients&status=solved"), ifServed: true},
+	{name: "search-corrected", as: accounts.Visitor, path: at("/search?q=prospetcion")},
+	{name: "search-most-words", as: accounts.Visitor, path: at("/search?q=clients+annuaires")},
 	{name: "new-thread", as: accounts.Member, path: at("/new?section=entre-nous")},
 	{name: "new-thread-help", as: accounts.Member, path: at("/new"), prepare: openSyntaxHelp},
 	{name: "reply", as: accounts.Member, path: func(f *site) string { return "/t/" + f.threadID + "/reply?quote=" + f.firstPostID }},
@@ -86,6 +89,23 @@ var pages = []page{
 	{name: "settings-replies", as: accounts.Member, path: at("/settings/replies")},
 	{name: "settings-reply-new", as: accounts.Member, path: at("/settings/replies/new")},
 	{name: "admin-specialties", as: accounts.Admin, path: at("/admin/specialties")},
+	// Moderation: the moderators' pages, the duplicate as its asker and as
+	// a visitor, the flag form.
+	{name: "thread", as: accounts.Moderator, path: func(f *site) string { return f.threadURL }},
+	{name: "mod", as: accounts.Moderator, path: at("/mod")},
+	{name: "mod-flags", as: accounts.Moderator, path: at("/mod/flags")},
+	{name: "mod-log", as: accounts.Moderator, path: at("/mod/log")},
+	{name: "mod-log-filtered", as: accounts.Moderator, path: at("/mod/log?action=thread_duplicate")},
+	{name: "mod-duplicate", as: accounts.Moderator, path: func(f *site) string { return "/mod/t/" + f.threadID + "/duplicate" }},
+	{name: "mod-duplicate-errors", as: accounts.Moderator, path: func(f *site) string { return "/mod/t/" + f.threadID + "/duplicate" }, prepare: submitNoCanonical},
+	{name: "mod-thread", as: accounts.Moderator, path: func(f *site) string { return "/mod/t/" + f.threadID + "/edit" }},
+	{name: "mod-hide", as: accounts.Moderator, path: func(f *site) string { return "/mod/p/" + f.replyID + "/hide" }},
+	{name: "mod-user", as: accounts.Moderator, path: func(f *site) string { return "/mod/users/" + strconv.FormatInt(f.newcomer.ID, 10) }},
+	{name: "duplicate", as: accounts.Newcomer, path: func(f *site) string { return f.duplicateURL }},
+	{name: "duplicate", as: accounts.Visitor, path: func(f *site) string { return f.duplicateURL }},
+	{name: "duplicate-different", as: accounts.Newcomer, path: func(f *site) string { return "/t/" + f.duplicateID + "/duplicate/no" }},
+	{name: "post-flag", as: accounts.Member, path: func(f *site) string { return "/p/" + f.solutionID + "/flag" }},
+	{name: "post-flag-errors", as: accounts.Member, path: func(f *site) string { return "/p/" + f.solutionID + "/flag" }, prepare: submitEmptyFlag},
 	{name: "error-404", as: accounts.Visitor, path: at("/nulle-part"), status: http.StatusNotFound},
 	{name: "error-403", as: accounts.Member, path: at("/admin"), status: http.StatusForbidden},
 }
@@ -110,7 +130,8 @@ func (f *site) served(t *testing.T) []page {
 func (f *site) readers(t *testing.T) map[accounts.Role]*testkit.Tab {
 	t.Helper()
 	tabs := map[accounts.Role]*testkit.Tab{}
-	people := map[accounts.Role]*accounts.User{accounts.Newcomer: f.newcomer, accounts.Member: f.member, accounts.Admin: f.admin}
+	people := map[accounts.Role]*accounts.User{accounts.Newcomer: f.newcomer, accounts.Member: f.member, accounts.Admin: f.admin,
+		accounts.Moderator: f.moderator}
 	for _, p := range pages {
 		if tabs[p.as] != nil {
 			continue
@@ -176,6 +197,14 @@ func submitEmptyRejection(tab *testkit.Tab) {
 func submitBadRules(tab *testkit.Tab) {
 	tab.Fill("#rule-threads_per_day_member", "zéro")
 	tab.Submit(`form.rules-form button[type=submit]`)
+}
+
+func submitNoCanonical(tab *testkit.Tab) {
+	tab.Submit(`form.duplicate-chooser button.primary`)
+}
+
+func submitEmptyFlag(tab *testkit.Tab) {
+	tab.Submit(`form[action$="/flag"] button.primary`)
 }
 
 func submitEmptyQuestion(tab *testkit.Tab) {

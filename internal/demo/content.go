@@ -767,4 +767,12 @@ Avec le lien vers la section Se lancer. La plupart des gens le prennent très bi
 			{Author: sylvie, At: at(8, 20, 30), Body: `Merci à toutes, je me sens moins seule avec mon agacement 🙂 Réponse type adoptée, messagerie modifiée.`},
 		},
 	},
+	{
+		// Closed by the demo as a duplicate of Camille's question
+		// (moderation.go): the same question, asked again a month later.
+		Section: seLancer, Title: DuplicateTitle,
+		Opening: post{Author: julien, At: at(6, 19, 40), Body: `Bonsoir,
+
+Je termine ma formation de secrétaire à distance et je voudrais m'installer le mois prochain. Je n'ai aucun réseau dans le secteur : comment avez-vous trouvé vos tout premiers clients ? Démarchage téléphonique, plateformes, autre chose ?`},
+	},
 }

@@ -17,6 +17,7 @@ import (
 	"entraide/internal/accounts"
 	"entraide/internal/ask"
 	"entraide/internal/forum"
+	"entraide/internal/moderation"
 	"entraide/internal/notify"
 	"entraide/internal/replies"
 	"entraide/internal/words"
@@ -42,6 +43,9 @@ type Deps struct {
 	// Approval, when set, receives one newcomer's reply held by a watched
 	// word, so /mod/queue has a post waiting.
 	Approval *approval.Service
+	// Moderation pins the guides and closes a duplicate (moderation.go);
+	// nil leaves them out.
+	Moderation *moderation.Service
 }
 
 // demoTried is what the demo's newcomers say they already read or tried.
@@ -144,6 +148,9 @@ func Load(ctx context.Context, d Deps, out io.Writer) error {
 			return err
 		}
 	}
+	if err := moderate(ctx, d, users, postIDs, now); err != nil {
+		return err
+	}
 	fmt.Fprintf(out, "Demo content loaded: %d members, %d threads, %d posts.\n", len(members), len(threads), posts)
 	fmt.Fprintf(out, "Log in with one of these usernames and the password %q:\n", DemoPassword)
 	for _, m := range members {
@@ -155,7 +162,7 @@ func Load(ctx context.Context, d Deps, out io.Writer) error {
 	if d.Words != nil {
 		fmt.Fprintf(out, "%d watched words at /mod/words; the rules the forum applies are at /rules.\n", len(watched))
 	}
-	fmt.Fprintln(out, "These guides for newcomers are meant to be pinned:")
+	fmt.Fprintln(out, "These guides for newcomers are pinned:")
 	for _, t := range threads {
 		if t.Guide {
 			fmt.Fprintf(out, "  %s\n", t.Title)

@@ -156,7 +156,8 @@ func (s *Service) PendingReplies(ctx context.Context, u *accounts.User, until ti
 	err := s.db.Conn(ctx).Raw(`SELECT p.id, p.thread_id, p.author_id, p.position, p.body, p.body_html, p.thank_count, p.created_at,
 		t.title, t.slug, u.username, u.display_name, u.role, u.thanks_received
 		FROM threads t JOIN posts p ON p.thread_id = t.id JOIN users u ON u.id = p.author_id
-		WHERE t.author_id = ? AND t.deleted_at IS NULL AND p.position > 1 AND p.deleted_at IS NULL AND p.author_id <> ?
+		WHERE t.author_id = ? AND t.deleted_at IS NULL AND t.duplicate_answer <> 'yes' AND p.position > 1 AND p.deleted_at IS NULL
+		AND p.hidden_at IS NULL AND p.author_id <> ?
 		AND p.created_at <= ? AND (t.solution_post_id IS NULL OR t.solution_post_id <> p.id)
 		AND NOT EXISTS (SELECT 1 FROM thanks k WHERE k.post_id = p.id AND k.user_id = ?)
 		AND NOT EXISTS (SELECT 1 FROM not_helpful n WHERE n.post_id = p.id AND n.user_id = ?)

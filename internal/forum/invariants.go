@@ -7,7 +7,7 @@ import "entraide/internal/db"
 // check` runs them, the generator verifies its output with them, and the
 // forum's tests check them after their writes.
 func Invariants() []db.Invariant {
-	return append(countInvariants(), thanksInvariants()...)
+	return append(append(countInvariants(), thanksInvariants()...), duplicateInvariants()...)
 }
 
 // countInvariants are the rules kept on the threads', sections' and posts'
@@ -58,5 +58,20 @@ func countInvariants() []db.Invariant {
 		Broken: `SELECT p.id FROM posts p LEFT JOIN (SELECT post_id, COUNT(*) AS n FROM post_revisions GROUP BY post_id) r ON r.post_id = p.id
 			WHERE p.edit_count <> COALESCE(r.n, 0)`,
 		Repair: `UPDATE posts SET edit_count = (SELECT COUNT(*) FROM post_revisions r WHERE r.post_id = posts.id) WHERE id IN (%s)`,
+	}}
+}
+
+// duplicateInvariants are the rules kept on duplicates (moderation.go): a
+// duplicate is closed, and its canonical thread is no duplicate itself,
+// so readers reach the answer in one step.
+func duplicateInvariants() []db.Invariant {
+	return []db.Invariant{{
+		Name:   "threads: a duplicate is not closed",
+		Broken: `SELECT id FROM threads WHERE duplicate_of IS NOT NULL AND NOT closed`,
+		Repair: `UPDATE threads SET closed = TRUE WHERE id IN (%s)`,
+	}, {
+		Name:   "threads: a duplicate's canonical thread is itself a duplicate",
+		Broken: `SELECT t.id FROM threads t JOIN threads c ON c.id = t.duplicate_of WHERE c.duplicate_of IS NOT NULL`,
+		Repair: `UPDATE threads SET duplicate_of = (SELECT c.duplicate_of FROM threads c WHERE c.id = threads.duplicate_of) WHERE id IN (%s)`,
 	}}
 }

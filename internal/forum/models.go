@@ -52,7 +52,16 @@ type Thread struct {
 	// SolutionPostID is the reply the author (or a moderator) chose as the
 	// one that solved the question: the thread is then résolu.
 	SolutionPostID *int64
+	// Closed threads take no new replies (moderation.go). A duplicate is
+	// closed onto DuplicateOf, its canonical thread; DuplicateAnswer is
+	// the asker's answer to that: "yes", "no" or "".
+	Closed          bool
+	DuplicateOf     *int64 `gorm:"column:duplicate_of"`
+	DuplicateAnswer string
 }
+
+// Duplicate reports whether the thread was closed as a duplicate.
+func (t Thread) Duplicate() bool { return t.DuplicateOf != nil }
 
 // Solved reports whether a reply was chosen as the solution.
 func (t Thread) Solved() bool { return t.SolutionPostID != nil }
@@ -84,7 +93,16 @@ type Post struct {
 	UpdatedAt time.Time
 	// ThankCount is how many people thanked the post, kept with the thanks.
 	ThankCount int
+	// A post hidden by the moderators (or by enough flags: HiddenBy nil)
+	// shows to others as a placeholder; its author and moderators read it
+	// with the reason.
+	HiddenAt     *time.Time
+	HiddenBy     *int64
+	HiddenReason string
 }
+
+// Hidden reports whether the moderators hid the post.
+func (p Post) Hidden() bool { return p.HiddenAt != nil }
 
 // Revision is a previous version of a post, kept on every edit.
 type Revision struct {

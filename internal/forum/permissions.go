@@ -10,15 +10,17 @@ func CanRead(u *accounts.User, s *Section) bool {
 // CanOpenThreadIn reports whether u may open a thread in s. Newcomers open
 // threads only in the newcomers' section (the ask flow will file them there).
 func CanOpenThreadIn(u *accounts.User, s *Section) bool {
-	if u == nil || s.Archived || !CanRead(u, s) {
+	if u == nil || suspended(u) || s.Archived || !CanRead(u, s) {
 		return false
 	}
 	return s.IsNewcomers || u.Can(accounts.Member)
 }
 
-// CanReply reports whether u may reply in thread t of section s.
+// CanReply reports whether u may reply in thread t of section s: not
+// while suspended, never in a closed thread (a duplicate sends its
+// answers to the canonical one), in a locked one only as a moderator.
 func CanReply(u *accounts.User, s *Section, t *Thread) bool {
-	if u == nil || s.Archived || !CanRead(u, s) {
+	if u == nil || suspended(u) || s.Archived || !CanRead(u, s) || t.Closed || t.DuplicateOf != nil {
 		return false
 	}
 	return !t.Locked || u.Can(accounts.Moderator)

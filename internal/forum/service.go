@@ -46,6 +46,7 @@ type Service struct {
 	postRules PostRules
 	promoter  Promoter // postrules.go
 	holder    Holder   // postrules.go
+	modlog    ModLog   // moderation.go
 	now       func() time.Time
 	// sections caches the section list for a second (sectioncache.go).
 	sections sectionCache

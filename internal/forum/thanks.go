@@ -46,7 +46,7 @@ var (
 // CanThank reports whether u may thank p: anyone logged in, newcomers
 // included, on a visible post that is not their own.
 func CanThank(u *accounts.User, p *Post) bool {
-	return u != nil && p.DeletedAt == nil && p.AuthorID != u.ID
+	return u != nil && !suspended(u) && p.DeletedAt == nil && p.HiddenAt == nil && p.AuthorID != u.ID
 }
 
 // CanChooseSolution reports whether u may choose (or remove) the solution
@@ -65,7 +65,9 @@ func (s *Service) thankable(ctx context.Context, u *accounts.User, postID int64)
 		return nil, err
 	}
 	switch {
-	case pc.Post.DeletedAt != nil:
+	case suspended(u):
+		return nil, refuseSuspended
+	case pc.Post.DeletedAt != nil || pc.Post.HiddenAt != nil:
 		return nil, refuseGone
 	case pc.Post.AuthorID == u.ID:
 		return nil, refuseSelfThanks
@@ -96,7 +98,7 @@ func (s *Service) thank(tx *gorm.DB, u *accounts.User, pc *PostContext) (bool, e
 	// Only a visible post takes a thank-you, checked in the statement: a
 	// deletion that commits first wins.
 	res := tx.Exec(`INSERT INTO thanks (post_id, user_id, created_at) SELECT id, ?, ? FROM posts
-		WHERE id = ? AND deleted_at IS NULL ON CONFLICT DO NOTHING`, u.ID, s.now(), pc.Post.ID)
+		WHERE id = ? AND deleted_at IS NULL AND hidden_at IS NULL ON CONFLICT DO NOTHING`, u.ID, s.now(), pc.Post.ID)
 	if res.Error != nil || res.RowsAffected == 0 {
 		return false, res.Error
 	}
@@ -338,7 +340,7 @@ func (s *Service) BestAnswer(ctx context.Context, u *accounts.User, threadID int
 	if tv.Thread.SolutionPostID != nil {
 		solutionID = *tv.Thread.SolutionPostID
 	}
-	posts, err := s.postViews(ctx, "p.thread_id = ? AND p.position > 1 AND p.deleted_at IS NULL AND (p.id = ? OR p.thank_count > 0)",
+	posts, err := s.postViews(ctx, "p.thread_id = ? AND p.position > 1 AND p.deleted_at IS NULL AND p.hidden_at IS NULL AND (p.id = ? OR p.thank_count > 0)",
 		"CASE WHEN p.id = ? THEN 0 ELSE 1 END, p.thank_count DESC, p.position", 1, threadID, solutionID, solutionID)
 	if err != nil || len(posts) == 0 {
 		return nil, err
@@ -384,7 +386,7 @@ func (s *Service) PostsAndSolution(ctx context.Context, t *Thread, page int) ([]
 	// Each branch reads at most PostsPerPage rows and one by its keys; the
 	// chosen reply comes twice when it is on the page.
 	rows, err := s.postViews(ctx, "p.thread_id = ? AND p.position BETWEEN ? AND ? UNION ALL "+postViewQuery+
-		"p.id = ? AND p.deleted_at IS NULL", "4", PostsPerPage+1, t.ID, from, to, solutionID)
+		"p.id = ? AND p.deleted_at IS NULL AND p.hidden_at IS NULL", "4", PostsPerPage+1, t.ID, from, to, solutionID)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -90,6 +90,9 @@ func (s *Service) CreateThread(ctx context.Context, author *accounts.User, in Ne
 	if author == nil {
 		return nil, errs.ErrForbidden
 	}
+	if suspended(author) {
+		return nil, refuseSuspended
+	}
 	in.Title, in.Body, in.Tried = cleanTitle(in.Title), cleanText(in.Body), strings.TrimSpace(cleanText(in.Tried))
 	bad := errs.Invalid{}
 	checkTitle(bad, in.Title)
@@ -224,6 +227,12 @@ func (s *Service) Reply(ctx context.Context, author *accounts.User, threadID int
 		return nil, err
 	}
 	if !CanReply(author, &tv.Section, &tv.Thread) {
+		switch {
+		case author != nil && suspended(author):
+			return nil, refuseSuspended
+		case author != nil && (tv.Thread.Closed || tv.Thread.DuplicateOf != nil):
+			return nil, refuseClosed
+		}
 		if author != nil && tv.Thread.Locked {
 			return nil, &errs.Refusal{Rule: "locked", Key: "forum.reply.locked"}
 		}
@@ -269,7 +278,7 @@ func (s *Service) writeReply(tx *gorm.DB, author *accounts.User, threadID int64,
 	var thread Thread
 	if err := tx.Raw(`UPDATE threads SET post_seq = post_seq + 1, reply_count = reply_count + 1,
 		last_post_at = CASE WHEN last_post_at < ? THEN ? ELSE last_post_at END, last_author_id = ?, updated_at = ?
-		WHERE id = ? AND deleted_at IS NULL RETURNING *`,
+		WHERE id = ? AND deleted_at IS NULL AND NOT closed RETURNING *`,
 		now, now, author.ID, now, threadID).Scan(&thread).Error; err != nil {
 		return nil, err
 	}

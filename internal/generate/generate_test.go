@@ -46,6 +46,16 @@ func TestGeneratedForumIsConsistent(t *testing.T) {
 	if users != 80 || threads != 150 || posts != 2000 || revisions != res.Revisions || revisions == 0 {
 		t.Fatalf("rows: %d users, %d threads, %d posts, %d revisions; result %+v", users, threads, posts, revisions, res)
 	}
+	// Moderation at believable rates: a few closed threads and
+	// duplicates (onto a canonical that is none), hidden posts, flags.
+	var mod struct{ Closed, Duplicates, Hidden, Flags int }
+	d.Raw("SELECT COUNT(*) FROM threads WHERE closed").Scan(&mod.Closed)
+	d.Raw("SELECT COUNT(*) FROM threads WHERE duplicate_of IS NOT NULL").Scan(&mod.Duplicates)
+	d.Raw("SELECT COUNT(*) FROM posts WHERE hidden_at IS NOT NULL").Scan(&mod.Hidden)
+	d.Raw("SELECT COUNT(*) FROM flags").Scan(&mod.Flags)
+	if mod.Closed == 0 || mod.Duplicates == 0 || mod.Hidden == 0 || mod.Flags == 0 || mod.Closed > threads/20 || mod.Hidden > posts/100 {
+		t.Fatalf("moderation: %+v", mod)
+	}
 	// Ask sessions at believable rates: every newcomer's thread in the
 	// newcomers' section posted from one; more found than posted; some
 	// abandoned; some by visitors.

@@ -30,6 +30,10 @@ type planThread struct {
 	visibleReplies     int32
 	pinned, locked     bool
 	deleted            bool
+	// Moderation (moderation.go): closed, or closed as a duplicate of the
+	// thread at index duplicateOf+1 (0: none).
+	closed      bool
+	duplicateOf int32
 }
 
 type planPost struct {
@@ -169,6 +173,7 @@ func (p *plan) planThreads(r *rand.Rand, n int) {
 		}
 		t.locked = r.Float64() < 0.003
 	}
+	p.planModeration(r)
 }
 
 // replyCounts shares the replies among threads: a few very long threads,

@@ -163,7 +163,7 @@ func (g *gen) write(ctx context.Context, l loader, pr *progress) error {
 		return err
 	}
 	threads := []string{"id", "section_id", "author_id", "title", "slug", "pinned", "locked", "post_seq", "reply_count",
-		"last_post_at", "last_author_id", "deleted_at", "created_at", "updated_at", "solution_post_id"}
+		"last_post_at", "last_author_id", "deleted_at", "created_at", "updated_at", "solution_post_id", "closed", "duplicate_of"}
 	err = l.insert(ctx, "threads", threads, len(p.threads), func(i int, row []any) {
 		t := &p.threads[i]
 		title := g.title(i)
@@ -174,14 +174,14 @@ func (g *gen) write(ctx context.Context, l loader, pr *progress) error {
 		row[0], row[1], row[2], row[3], row[4] = g.ids.thread+int64(i), p.sections[t.section].id, g.ids.user+int64(t.author), title, forum.MakeSlug(title)
 		row[5], row[6], row[7], row[8], row[9] = t.pinned, t.locked, t.posts, t.visibleReplies, at(t.lastAt)
 		row[10], row[11], row[12], row[13] = g.ids.user+int64(t.lastAuthor), nullable(updated, t.deleted), at(t.created), at(updated)
-		row[14] = g.solutionID(i)
+		row[14], row[15], row[16] = g.solutionID(i), t.closed, g.duplicateOf(t)
 		pr.tick("threads", i+1, len(p.threads))
 	})
 	if err != nil {
 		return err
 	}
 	posts := []string{"id", "thread_id", "author_id", "position", "body", "body_html", "edit_count", "edited_at",
-		"deleted_at", "created_at", "updated_at", "thank_count"}
+		"deleted_at", "created_at", "updated_at", "thank_count", "hidden_at", "hidden_reason"}
 	err = l.insert(ctx, "posts", posts, len(p.posts), func(i int, row []any) {
 		po := &p.posts[i]
 		b, _ := g.body(i)
@@ -192,6 +192,7 @@ func (g *gen) write(ctx context.Context, l loader, pr *progress) error {
 		row[0], row[1], row[2], row[3], row[4] = g.ids.post+int64(i), g.ids.thread+int64(po.thread), g.ids.user+int64(po.author), po.pos, b.markdown()
 		row[5], row[6], row[7], row[8] = b.html(), int(po.edits), nullable(po.later, po.edits > 0), nullable(po.later, po.deleted)
 		row[9], row[10], row[11] = at(po.at), at(updated), tp.postCount[i]
+		row[12], row[13] = hiddenRow(i, po)
 		pr.tick("posts", i+1, len(p.posts))
 	})
 	if err != nil {
@@ -201,6 +202,9 @@ func (g *gen) write(ctx context.Context, l loader, pr *progress) error {
 		return err
 	}
 	if err := g.writeThanks(ctx, l, pr); err != nil {
+		return err
+	}
+	if err := g.writeFlags(ctx, l, pr); err != nil {
 		return err
 	}
 	if err := g.writeAskSessions(ctx, l, pr); err != nil {

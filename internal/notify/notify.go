@@ -29,6 +29,10 @@ const (
 	KindThanks Kind = "thanks"
 	// KindSolution: your reply was chosen as the solution.
 	KindSolution Kind = "solution"
+	// KindDuplicate: your thread was closed as a duplicate (moderation).
+	KindDuplicate Kind = "duplicate"
+	// KindHidden: the moderators hid your post.
+	KindHidden Kind = "hidden"
 )
 
 // PerPage is the number of notifications on a page of /notifications.

@@ -61,6 +61,9 @@ const (
 	// ApprovalFirstPosts is how many of a newcomer's first posts wait for
 	// a moderator's approval (internal/approval; 0: none).
 	ApprovalFirstPosts = "approval_first_posts"
+	// FlagsToHide hides a post that this many distinct people flagged,
+	// until a moderator decides (internal/moderation): off, or 2 to 5.
+	FlagsToHide = "flags_to_hide"
 )
 
 // Kind is how a rule's value is chosen: from a list, or as a whole number
@@ -150,6 +153,7 @@ var Catalog = []Descriptor{
 	number(PromotionDays, 7, 0, 365, true),
 	number(PromotionReplies, 3, 0, 1000, true),
 	number(PromotionThanks, 1, 0, 1000, true),
+	{Name: FlagsToHide, Setting: "rules." + FlagsToHide, Values: []string{Off, "2", "3", "4", "5"}, Default: "3"},
 }
 
 // Values maps each rule's name to its current value.

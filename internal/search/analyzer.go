@@ -27,6 +27,9 @@ func Analyze(text string) []string {
 		if w.token != "" {
 			tokens = append(tokens, w.token)
 		}
+		if w.joined != "" {
+			tokens = append(tokens, w.joined)
+		}
 	}
 	return tokens
 }
@@ -38,6 +41,12 @@ type word struct {
 	start, end int    // byte span in the source text
 	apostrophe bool   // directly followed by ' or ’
 	token      string // what is indexed for this word; empty when dropped
+	// joined is, on the last word of a hyphenated run (sous-traitance),
+	// the token of the run written as one word (soustraitance), indexed
+	// after the parts so that either spelling finds the other; runFrom is
+	// the index of the run's first word.
+	joined  string
+	runFrom int
 }
 
 // analyzeWords splits text into words and gives each its token.
@@ -50,7 +59,51 @@ func analyzeWords(text string) []word {
 		}
 		w.token = normalizeWord(w.folded)
 	}
+	joinHyphenated(text, words)
 	return words
+}
+
+// maxJoined is the most words of a hyphenated run joined into one token.
+const maxJoined = 4
+
+// joinHyphenated gives the last word of each run of two to maxJoined words
+// joined by single hyphens (sous-traitance, télé-secrétaire) the token of
+// the run written as one word.
+func joinHyphenated(text string, words []word) {
+	from := 0
+	for i := range words {
+		if i == 0 || !hyphenBetween(text, words[i-1], words[i]) {
+			from = i
+		}
+		words[i].runFrom = i
+		if i == from || i-from+1 > maxJoined {
+			continue
+		}
+		var b strings.Builder
+		for _, w := range words[from : i+1] {
+			b.WriteString(w.folded)
+		}
+		if b.Len() > MaxTokenBytes {
+			continue
+		}
+		joined := normalizeWord(b.String())
+		if joined == "" || joined == words[i].token {
+			continue
+		}
+		if i+1 < len(words) && hyphenBetween(text, words[i], words[i+1]) && i+1-from+1 <= maxJoined {
+			continue // the run goes on: only its whole is joined
+		}
+		words[i].joined, words[i].runFrom = joined, from
+	}
+}
+
+// hyphenBetween reports whether a and b are separated by one hyphen alone.
+func hyphenBetween(text string, a, b word) bool {
+	if a.apostrophe || a.end >= b.start {
+		return false
+	}
+	r, size := utf8.DecodeRuneInString(text[a.end:])
+	return isHyphen(r) && a.end+size == b.start
 }
 
 // elided reports whether words[i], followed by an apostrophe, is a French

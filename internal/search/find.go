@@ -24,6 +24,7 @@ type Form struct {
 	To      string // yyyy-mm-dd, last day included
 	Status  string // solved, unsolved or empty for all
 	Page    int
+	Exact   bool // search the words as typed, without correction
 }
 
 // Found is a page of results as the results page shows it: the threads,
@@ -37,6 +38,9 @@ type Found struct {
 type Item struct {
 	Thread  forum.ThreadSummary
 	Snippet template.HTML
+	// Lacks holds the words typed that the thread lacks, when it matches
+	// most of them but not all (Results.Partial).
+	Lacks []string
 }
 
 // Library is what assembling results reads from the forum.
@@ -88,7 +92,7 @@ func (f *Finder) Find(ctx context.Context, sections []forum.Section, form Form) 
 
 // request checks the filters and turns them into a Request.
 func (f *Finder) request(ctx context.Context, sections []forum.Section, form Form) (Request, error) {
-	req := Request{Query: form.Query, Page: form.Page}
+	req := Request{Query: form.Query, Page: form.Page, Exact: form.Exact}
 	bad := errs.Invalid{}
 	for _, sec := range sections {
 		if form.Section == "" || sec.Slug == form.Section {
@@ -142,9 +146,11 @@ func (f *Finder) items(ctx context.Context, res *Results) ([]Item, error) {
 	threadIDs := make([]int64, len(res.Hits))
 	postIDs := make([]int64, len(res.Hits))
 	best := make(map[int64]int64, len(res.Hits))
+	lacks := map[int64][]string{}
 	for i, h := range res.Hits {
 		threadIDs[i], postIDs[i] = h.ThreadID, h.PostID
 		best[h.ThreadID] = h.PostID
+		lacks[h.ThreadID] = h.Lacks
 	}
 	threads, err := f.library.ThreadsByID(ctx, threadIDs)
 	if err != nil {
@@ -157,7 +163,7 @@ func (f *Finder) items(ctx context.Context, res *Results) ([]Item, error) {
 	items := make([]Item, len(threads))
 	var plain []int64
 	for i, t := range threads {
-		items[i] = Item{Thread: t, Snippet: Snippet(markup.PlainText(bodies[best[t.ID]]), res.Query, 0)}
+		items[i] = Item{Thread: t, Snippet: Snippet(markup.PlainText(bodies[best[t.ID]]), res.Query, 0), Lacks: lacks[t.ID]}
 		if !highlighted(items[i].Snippet) {
 			plain = append(plain, t.ID)
 		}

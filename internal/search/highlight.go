@@ -37,7 +37,16 @@ func markWords(words []word, terms []string) []int {
 		if w.token != "" && slices.Contains(terms, w.token) {
 			marked = append(marked, i)
 		}
+		if w.joined != "" && slices.Contains(terms, w.joined) {
+			// soustraitance marks both words of sous-traitance
+			for j := w.runFrom; j <= i; j++ {
+				if !slices.Contains(marked, j) {
+					marked = append(marked, j)
+				}
+			}
+		}
 	}
+	slices.Sort(marked)
 	return marked
 }
 

@@ -91,3 +91,10 @@ func BenchmarkSnippet(b *testing.B) {
 		Snippet(benchPost, q, DefaultSnippetRunes)
 	}
 }
+
+func TestSnippetMarksHyphenatedRunForJoinedWord(t *testing.T) {
+	got := string(Snippet("La sous-traitance entre consœurs", ParseQuery("soustraitance"), 0))
+	if want := "La <mark>sous</mark>-<mark>traitance</mark> entre consœurs"; got != want {
+		t.Errorf("Snippet = %q, want %q", got, want)
+	}
+}

@@ -17,8 +17,37 @@ import (
 // a post is searchable the moment it is saved, and gone the moment it is
 // deleted.
 type Index struct {
-	db    *db.DB
-	store store
+	db     *db.DB
+	store  store
+	tuning Tuning
+}
+
+// Tuning bounds the work of searches and rebuilds. The defaults suit a
+// forum of any size; tests make them small to reach them with few posts.
+type Tuning struct {
+	// CandidatePosts is how many matching posts one search ranks at most
+	// (see ranking.go).
+	CandidatePosts int
+	// RebuildBatch is how many posts Rebuild reads, analyzes and writes at
+	// once.
+	RebuildBatch int
+	// SearchRange is how many of the newest post ids a search on
+	// PostgreSQL reads first (see postgresStore.match).
+	SearchRange int64
+}
+
+// Tune changes the index's bounds; a zero field keeps its value. Call it
+// before the index is used.
+func (ix *Index) Tune(t Tuning) {
+	if t.CandidatePosts > 0 {
+		ix.tuning.CandidatePosts = t.CandidatePosts
+	}
+	if t.RebuildBatch > 0 {
+		ix.tuning.RebuildBatch = t.RebuildBatch
+	}
+	if t.SearchRange > 0 {
+		ix.tuning.SearchRange = t.SearchRange
+	}
 }
 
 // store is the dialect-specific half of the index: one file per database.
@@ -64,7 +93,7 @@ func NewIndex(d *db.DB) *Index {
 	if d.Dialect == db.Postgres {
 		s = postgresStore{parts: &partitions{db: d, wake: make(chan struct{}, 1)}}
 	}
-	return &Index{db: d, store: s}
+	return &Index{db: d, store: s, tuning: Tuning{CandidatePosts: candidatePosts, RebuildBatch: rebuildBatch, SearchRange: partitionWidth}}
 }
 
 var _ forum.Indexer = (*Index)(nil)
@@ -90,7 +119,8 @@ func bodyTokens(markdown string) []string { return Analyze(markup.PlainText(mark
 
 // PostSaved indexes a new or edited post.
 func (ix *Index) PostSaved(tx *gorm.DB, t *forum.Thread, p *forum.Post) error {
-	return ix.save(tx, document{PostID: p.ID, ThreadID: t.ID, AuthorID: p.AuthorID, FirstPost: p.Position == 1,
+	thread, own := docThread(t) // a duplicate's posts count for its canonical (duplicates.go)
+	return ix.save(tx, document{PostID: p.ID, ThreadID: thread, AuthorID: p.AuthorID, FirstPost: own && p.Position == 1,
 		CreatedAt: p.CreatedAt, Title: Analyze(t.Title), Body: bodyTokens(p.Body)})
 }
 
@@ -113,7 +143,7 @@ func (ix *Index) save(tx *gorm.DB, d document) error {
 // PostRemoved drops a deleted post; deleting the first post deletes the
 // thread, so all of the thread's documents go.
 func (ix *Index) PostRemoved(tx *gorm.DB, t *forum.Thread, p *forum.Post) error {
-	if p.Position != 1 {
+	if p.Position != 1 || t.DuplicateOf != nil { // a duplicate's documents are its canonical's
 		return ix.store.removePosts(tx, []int64{p.ID})
 	}
 	var ids []int64
@@ -133,7 +163,7 @@ func (ix *Index) PostRemoved(tx *gorm.DB, t *forum.Thread, p *forum.Post) error 
 // changed, since each document carries the title's tokens.
 func (ix *Index) ThreadChanged(tx *gorm.DB, t *forum.Thread) error {
 	var posts []forum.Post
-	if err := tx.Where("thread_id = ? AND deleted_at IS NULL", t.ID).Find(&posts).Error; err != nil {
+	if err := tx.Where("thread_id = ? AND deleted_at IS NULL AND hidden_at IS NULL", t.ID).Find(&posts).Error; err != nil {
 		return err
 	}
 	for i := range posts {

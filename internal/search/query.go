@@ -47,6 +47,10 @@ type Query struct {
 	ExcludedPhrases [][]string
 	// Reason says why the query is empty; NotEmpty otherwise.
 	Reason EmptyReason
+	// Joined maps the token of each hyphenated run of the terms
+	// (soustraitanc for sous-traitance) to the terms it was typed as, so
+	// that a correction may search the run as one word.
+	Joined map[string][]string
 }
 
 // Empty reports whether nothing searchable remains; Reason says why.
@@ -186,6 +190,26 @@ func (p *queryParser) add(part queryPart) {
 		return
 	}
 	p.words += len(words)
+	if !part.phrase {
+		for _, w := range words {
+			if w.joined == "" {
+				continue
+			}
+			var parts []string
+			for _, r := range words[w.runFrom:] {
+				if r.token != "" {
+					parts = append(parts, r.token)
+				}
+				if r.start == w.start {
+					break
+				}
+			}
+			if p.q.Joined == nil {
+				p.q.Joined = map[string][]string{}
+			}
+			p.q.Joined[w.joined] = parts
+		}
+	}
 	p.q.Terms, p.q.Phrases = addSequence(p.q.Terms, p.q.Phrases, tokens, part.phrase)
 	if len(p.q.Terms) > MaxQueryTerms {
 		p.q.Terms = p.q.Terms[:MaxQueryTerms]

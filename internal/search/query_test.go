@@ -35,7 +35,7 @@ func TestParseQuery(t *testing.T) {
 		{"excluded hyphenated word", "statut -micro-entreprise", Query{Terms: []string{"statut"}, ExcludedPhrases: [][]string{{"micro", "entrepris"}}}},
 		{"excluded unbalanced phrase", `facture -"devis`, Query{Terms: []string{"factur"}, Excluded: []string{"dev"}}},
 		{"only exclusion", "-facture", Query{Excluded: []string{"factur"}, Reason: OnlyExclusions}},
-		{"inner hyphen is not exclusion", "auto-entrepreneur", Query{Terms: []string{"auto", "entrepreneu"}}},
+		{"inner hyphen is not exclusion", "auto-entrepreneur", Query{Terms: []string{"auto", "entrepreneu"}, Joined: map[string][]string{"autoentrepreneu": {"auto", "entrepreneu"}}}},
 		{"lone minus", "facture - devis", Query{Terms: []string{"factur", "dev"}}},
 		{"boolean operators are words", "facture OR devis AND NOT tarif", Query{Terms: []string{"factur", "dev", "tarif"}}},
 		{"fts5 syntax is text", "NEAR(facture devis, 3) tarif* ^urssaf col:siret", Query{Terms: []string{"near", "factur", "dev", "3", "tarif", "urssaf", "col", "siret"}}},

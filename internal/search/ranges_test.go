@@ -21,8 +21,8 @@ import (
 // searches across them: every post is indexed, and a capped search still
 // ranks the newest matches.
 func TestPostsFarApartAreFound(t *testing.T) {
-	defer search.SetCandidatePosts(10)()
 	srv := testkit.NewServer(t)
+	srv.App.Index.Tune(search.Tuning{CandidatePosts: 10})
 	ctx := context.Background()
 	d, f := srv.App.DB, srv.App.Forum
 	// A member, not a newcomer, so the threads go to the sections asked.

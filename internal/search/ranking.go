@@ -23,8 +23,8 @@ import (
 // matches and says "at least"; filters (section, author, dates) apply before
 // the cap, so narrowing a search reaches older threads. Without the cap a
 // common query's cost grows with the whole forum (see docs/performance.md).
-// (A variable so that tests can make it small.)
-var candidatePosts = 2000
+// (Index.Tune changes it, for tests that reach it with few posts.)
+const candidatePosts = 2000
 
 // titleWeight is how much more a title match counts than a body match.
 const titleWeight = 4.0

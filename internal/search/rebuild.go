@@ -16,13 +16,16 @@ import (
 )
 
 // rebuildBatch is how many posts Rebuild reads, analyzes and writes at once
-// (a variable so that tests can make batches small).
-var rebuildBatch = 1000
+// (Index.Tune changes it, for tests that interleave writes with batches).
+const rebuildBatch = 1000
 
 // rebuildRow is a post as Rebuild reads it, with its thread's title.
 type rebuildRow struct {
 	forum.Post
 	Title string
+	// Canonical is the thread's canonical when it is a duplicate: its
+	// documents count for the canonical (duplicates.go).
+	Canonical *int64
 }
 
 // Rebuild empties the index and indexes every visible post of every live
@@ -84,7 +87,7 @@ func (ix *Index) Rebuild(ctx context.Context, out io.Writer) error {
 			continue
 		}
 		total += written
-		if out != nil && total%(rebuildBatch*50) < len(batch) {
+		if out != nil && total%(ix.tuning.RebuildBatch*50) < len(batch) {
 			fmt.Fprintf(out, "indexed %d posts (%s)\n", total, time.Since(start).Round(time.Second))
 		}
 	}
@@ -97,7 +100,10 @@ func (ix *Index) Rebuild(ctx context.Context, out io.Writer) error {
 	if out != nil {
 		fmt.Fprintf(out, "search index rebuilt: %d posts\n", total)
 	}
-	return ix.RebuildSimilar(ctx, out)
+	if err := ix.RebuildSimilar(ctx, out); err != nil {
+		return err
+	}
+	return ix.markAnalyzer(ctx)
 }
 
 // readPosts sends the visible posts of live threads in batches, by id.
@@ -105,8 +111,8 @@ func (ix *Index) readPosts(ctx context.Context, batches chan<- []rebuildRow) err
 	var last int64
 	for {
 		var rows []rebuildRow
-		err := ix.db.WithContext(ctx).Raw(`SELECT p.*, t.title FROM posts p JOIN threads t ON t.id = p.thread_id
-			WHERE p.id > ? AND p.deleted_at IS NULL AND t.deleted_at IS NULL ORDER BY p.id LIMIT ?`, last, rebuildBatch).Scan(&rows).Error
+		err := ix.db.WithContext(ctx).Raw(`SELECT p.*, t.title, t.duplicate_of AS canonical FROM posts p JOIN threads t ON t.id = p.thread_id
+			WHERE p.id > ? AND p.deleted_at IS NULL AND p.hidden_at IS NULL AND t.deleted_at IS NULL ORDER BY p.id LIMIT ?`, last, ix.tuning.RebuildBatch).Scan(&rows).Error
 		if err != nil || len(rows) == 0 {
 			return err
 		}
@@ -131,7 +137,8 @@ func analyzeRows(rows []rebuildRow) []analyzed {
 	out := make([]analyzed, len(rows))
 	for i := range rows {
 		r := &rows[i]
-		out[i] = analyzed{document: document{PostID: r.ID, ThreadID: r.ThreadID, AuthorID: r.AuthorID, FirstPost: r.Position == 1,
+		thread, own := docThread(&forum.Thread{ID: r.ThreadID, DuplicateOf: r.Canonical})
+		out[i] = analyzed{document: document{PostID: r.ID, ThreadID: thread, AuthorID: r.AuthorID, FirstPost: own && r.Position == 1,
 			CreatedAt: r.CreatedAt, Title: Analyze(r.Title), Body: bodyTokens(r.Body)}, updatedAt: r.UpdatedAt, title: r.Title}
 	}
 	return out
@@ -155,7 +162,7 @@ func stillCurrent(tx *gorm.DB, batch []analyzed, lockRows bool) ([]document, err
 		Title     string
 	}
 	sql := `SELECT p.id, p.updated_at, t.title FROM posts p JOIN threads t ON t.id = p.thread_id
-		WHERE p.id IN ? AND p.deleted_at IS NULL AND t.deleted_at IS NULL`
+		WHERE p.id IN ? AND p.deleted_at IS NULL AND p.hidden_at IS NULL AND t.deleted_at IS NULL`
 	if lockRows {
 		// Posts only: locking threads too would invert the order the write
 		// path takes (post, then thread) and deadlock with a deletion.

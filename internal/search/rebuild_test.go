@@ -19,9 +19,9 @@ import (
 // while members reply, edit and delete: afterwards the index holds exactly
 // the visible posts, with their current text.
 func TestRebuildWhileTheForumIsWritten(t *testing.T) {
-	defer search.SetRebuildBatch(7)()
 	srv := testkit.NewServer(t)
 	srv.RaiseLimits() // one newcomer opens 20 threads
+	srv.App.Index.Tune(search.Tuning{RebuildBatch: 7})
 	ctx := context.Background()
 	f := srv.App.Forum
 	u, err := srv.App.Accounts.Register(ctx, accounts.Registration{Username: "rosine", Email: "r@exemple.fr", Password: testkit.Password, Confirm: testkit.Password})
@@ -92,9 +92,9 @@ func TestRebuildWhileTheForumIsWritten(t *testing.T) {
 // a search says "at least", ranks within the most recent matches, and a
 // filter reaches the older ones.
 func TestCommonQueriesRankTheMostRecentMatches(t *testing.T) {
-	defer search.SetCandidatePosts(30)()
 	srv := testkit.NewServer(t)
 	srv.RaiseLimits() // one newcomer opens 20 threads
+	srv.App.Index.Tune(search.Tuning{CandidatePosts: 30})
 	ctx := context.Background()
 	f := srv.App.Forum
 	_, u := srv.NewUser(accounts.Member)
@@ -150,7 +150,7 @@ func TestRebuildGivesThePlannerFreshStatistics(t *testing.T) {
 			t.Fatal(err)
 		}
 		var analysed int
-		d.Raw("SELECT COUNT(*) FROM pg_stat_user_tables WHERE relname IN ('search_docs', 'search_titles') AND last_analyze IS NOT NULL").Scan(&analysed)
+		d.Raw("SELECT COUNT(*) FROM pg_stat_user_tables WHERE schemaname = current_schema() AND relname IN ('search_docs', 'search_titles') AND last_analyze IS NOT NULL").Scan(&analysed)
 		if analysed != 2 {
 			t.Fatalf("after a rebuild %d of the 2 search tables are analysed", analysed)
 		}

@@ -103,6 +103,14 @@ func loadCorpus(t *testing.T, d *db.DB) *loadedCorpus {
 
 func (lc *loadedCorpus) run(t *testing.T, q search.RelevanceQuery) []string {
 	t.Helper()
+	keys, _ := lc.runWithPartial(t, q)
+	return keys
+}
+
+// runWithPartial also returns how many of the threads, at the end, match
+// most of the words rather than all.
+func (lc *loadedCorpus) runWithPartial(t *testing.T, q search.RelevanceQuery) ([]string, int) {
+	t.Helper()
 	req := search.Request{Query: q.Q, SectionIDs: lc.all}
 	if q.Filters.Section != "" {
 		req.SectionIDs = []int64{lc.sections[q.Filters.Section]}
@@ -122,7 +130,7 @@ func (lc *loadedCorpus) run(t *testing.T, q search.RelevanceQuery) []string {
 	for i, h := range res.Hits {
 		keys[i] = lc.byThread[h.ThreadID]
 	}
-	return keys
+	return keys, res.Partial
 }
 
 // TestRelevance runs the relevance set on the database under test (SQLite,
@@ -134,13 +142,29 @@ func TestRelevance(t *testing.T) {
 	for _, q := range lc.corpus.Queries {
 		results[q.Q] = lc.run(t, q)
 	}
-	recall, mrr, failures := search.Evaluate(results, lc.corpus.Queries)
-	t.Logf("%s: recall@5 %.3f, MRR %.3f over %d queries", lc.app.DB.Dialect, recall, mrr, len(lc.corpus.Queries))
-	for _, f := range failures {
-		t.Log(f)
+	// The queries with slips (covers "typo") are held to recall@5 ≥ 0.9;
+	// the others, written without, to what they reached before correction
+	// came: every thread in the top five, the first one first or second.
+	var typos, others []search.RelevanceQuery
+	for _, q := range lc.corpus.Queries {
+		if q.Covers == "typo" {
+			typos = append(typos, q)
+		} else {
+			others = append(others, q)
+		}
 	}
-	if recall < 0.9 {
-		t.Errorf("recall@5 %.3f is below 0.9", recall)
+	recall, mrr, failures := search.Evaluate(results, others)
+	t.Logf("%s: recall@5 %.3f, MRR %.3f over %d queries without slips", lc.app.DB.Dialect, recall, mrr, len(others))
+	if recall < 1 || mrr < 0.95 {
+		t.Errorf("without slips: recall@5 %.3f (want 1), MRR %.3f (want ≥ 0.95)", recall, mrr)
+	}
+	typoRecall, typoMRR, typoFailures := search.Evaluate(results, typos)
+	t.Logf("%s: recall@5 %.3f, MRR %.3f over %d queries with slips", lc.app.DB.Dialect, typoRecall, typoMRR, len(typos))
+	if len(typos) < 25 || typoRecall < 0.9 {
+		t.Errorf("with slips: %d queries, recall@5 %.3f (want ≥ 25 and ≥ 0.9)", len(typos), typoRecall)
+	}
+	for _, f := range append(failures, typoFailures...) {
+		t.Log(f)
 	}
 	for _, q := range lc.corpus.Queries {
 		for _, not := range q.Not {
@@ -158,15 +182,13 @@ func TestRelevance(t *testing.T) {
 // five ranked posts and ranges of three post ids, every query of the
 // relevance set must return what it returns when all is read at once.
 func TestSearchesByRangesFindTheSame(t *testing.T) {
-	defer search.SetCandidatePosts(5)()
 	lc := loadCorpus(t, testkit.NewDB(t))
+	lc.app.Index.Tune(search.Tuning{CandidatePosts: 5})
 	for _, q := range lc.corpus.Queries {
-		restore := search.SetSearchRange(1 << 40)
+		lc.app.Index.Tune(search.Tuning{SearchRange: 1 << 40})
 		whole := lc.run(t, q)
-		restore()
-		restore = search.SetSearchRange(3)
+		lc.app.Index.Tune(search.Tuning{SearchRange: 3})
 		byRanges := lc.run(t, q)
-		restore()
 		if strings.Join(whole, ",") != strings.Join(byRanges, ",") {
 			t.Errorf("%q: %v read at once, %v by ranges", q.Q, whole, byRanges)
 		}
@@ -175,7 +197,8 @@ func TestSearchesByRangesFindTheSame(t *testing.T) {
 
 // TestSameResultsOnBothDatabases runs the relevance set on SQLite and on
 // PostgreSQL side by side: every query must find the same threads, with the
-// same first three. It needs PostgreSQL, so it runs in the PostgreSQL pass
+// same first three among the threads matching every word (those matching
+// most of them follow in each database's text order). It needs PostgreSQL, so it runs in the PostgreSQL pass
 // of the suite (ENTRAIDE_TEST_DATABASE_URL), as CI does.
 func TestSameResultsOnBothDatabases(t *testing.T) {
 	pgURL := os.Getenv(testdb.PostgresURLEnv)
@@ -184,11 +207,12 @@ func TestSameResultsOnBothDatabases(t *testing.T) {
 	}
 	lite, pg := loadCorpus(t, testdb.NewSQLite(t)), loadCorpus(t, testdb.NewPostgres(t, pgURL))
 	for _, q := range lite.corpus.Queries {
-		a, b := lite.run(t, q), pg.run(t, q)
+		a, pa := lite.runWithPartial(t, q)
+		b, pb := pg.runWithPartial(t, q)
 		switch {
-		case strings.Join(sorted(a), ",") != strings.Join(sorted(b), ","):
+		case strings.Join(sorted(a), ",") != strings.Join(sorted(b), ",") || pa != pb:
 			t.Errorf("%q: SQLite finds %v, PostgreSQL %v", q.Q, a, b)
-		case strings.Join(top(a, 3), ",") != strings.Join(top(b, 3), ","):
+		case strings.Join(top(a[:len(a)-pa], 3), ",") != strings.Join(top(b[:len(b)-pb], 3), ","):
 			t.Errorf("%q: the first three differ: SQLite %v, PostgreSQL %v", q.Q, top(a, 3), top(b, 3))
 		case strings.Join(a, ",") != strings.Join(b, ","):
 			// Below the top three, BM25 and ts_rank may swap close scores.

@@ -3,6 +3,9 @@ package search
 import (
 	"context"
 	"fmt"
+	"math"
+	"slices"
+	"sort"
 	"strings"
 	"time"
 )
@@ -21,6 +24,9 @@ type Request struct {
 	From, To   time.Time
 	Status     Status // solved or unsolved threads only; "" for all
 	Page       int    // from 1
+	// Exact searches the words as typed: no correction is tried (the
+	// "search for what I typed" link).
+	Exact bool
 }
 
 // Status filters threads by whether a reply was chosen as the solution.
@@ -41,6 +47,9 @@ type Hit struct {
 	ThreadID int64
 	PostID   int64
 	Score    float64
+	// Lacks holds, for a thread that matches most of the words but not
+	// all (see Results.Partial), the words it lacks, as typed.
+	Lacks []string
 }
 
 // Results is a page of hits.
@@ -53,6 +62,17 @@ type Results struct {
 	AtLeast bool
 	Page    int
 	Pages   int
+	// Typed is set when the words typed found little and a correction
+	// found more: Query is the correction, whose results these are, and
+	// Typed the query as typed (Request.Exact searches it).
+	Typed string
+	// Suggestion is a correction that finds far more than the words typed,
+	// offered rather than used; empty when there is none.
+	Suggestion string
+	// Partial is how many of Hits, at their end, match most of the words
+	// but not all: they follow when all the words find fewer than
+	// fewResults threads.
+	Partial int
 }
 
 // plan is a parsed request, ready for a store to turn into SQL.
@@ -64,23 +84,86 @@ type plan struct {
 	status     Status
 	limit      int
 	offset     int
+	tuning     Tuning
 }
 
 // Searcher answers search requests.
-type Searcher struct{ index *Index }
+type Searcher struct {
+	index   *Index
+	speller *Speller
+}
 
-// NewSearcher returns a searcher over ix.
-func NewSearcher(ix *Index) *Searcher { return &Searcher{index: ix} }
+// NewSearcher returns a searcher over ix, correcting words from the
+// forum's vocabulary.
+func NewSearcher(ix *Index) *Searcher { return &Searcher{index: ix, speller: NewSpeller(ix.db)} }
+
+// Speller returns the searcher's speller, which the similar-threads finder
+// and the ask flow share.
+func (s *Searcher) Speller() *Speller { return s.speller }
+
+const (
+	// fewResults is when the words typed found "little": fewer threads
+	// than this, and a correction that finds more is used instead, and
+	// threads matching most of the words follow.
+	fewResults = 5
+	// suggestBelow is when a correction is looked for at all: one page of
+	// results or less. From fewResults on, it is offered (not used) when it
+	// finds suggestFactor times as many threads.
+	suggestBelow  = ResultsPerPage
+	suggestFactor = 3
+	// maxRelaxedTerms is how many words are left out in turn to find the
+	// threads matching most of them (a query each, see relax), and
+	// maxPartial how many such threads are shown.
+	maxRelaxedTerms = 3
+	maxPartial      = 10
+)
 
 // Search runs r. An empty query (nothing typed, or only common words) is
-// not an error: Results.Query.Reason tells the page what to say.
+// not an error: Results.Query.Reason tells the page what to say. When the
+// words typed find little, a correction of their spelling may be searched
+// instead, and threads matching most of the words follow the full matches.
 func (s *Searcher) Search(ctx context.Context, r Request) (*Results, error) {
 	res := &Results{Query: ParseQuery(r.Query), Page: min(max(r.Page, 1), MaxPage)}
 	if res.Query.Empty() || len(r.SectionIDs) == 0 {
 		return res, nil
 	}
 	p := plan{q: res.Query, sectionIDs: r.SectionIDs, authorID: r.AuthorID, from: r.From, to: r.To, status: r.Status,
-		limit: ResultsPerPage, offset: (res.Page - 1) * ResultsPerPage}
+		limit: ResultsPerPage, offset: (res.Page - 1) * ResultsPerPage, tuning: s.index.tuning}
+	// The vocabulary is read (or its reading started) whatever the count,
+	// so that what a search costs does not depend on what it finds.
+	vocab := s.speller.current(ctx)
+	m, err := s.match(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	if !r.Exact && m.total < suggestBelow && vocab != nil {
+		if c := vocab.correctQuery(res.Query); c != nil {
+			corrected := p
+			corrected.q = c.Replace(res.Query)
+			better, err := s.match(ctx, corrected)
+			if err != nil {
+				return nil, err
+			}
+			switch {
+			case m.total < fewResults && better.total > m.total:
+				res.Typed, res.Query, p, m = res.Query.Raw, corrected.q, corrected, better
+			case m.total >= fewResults && better.total >= suggestFactor*m.total:
+				res.Suggestion = c.Query
+			}
+		}
+	}
+	res.Hits, res.Total, res.AtLeast = m.hits, m.total, m.capped(p.tuning.CandidatePosts)
+	res.Pages = max(1, (res.Total+ResultsPerPage-1)/ResultsPerPage)
+	if res.Total < fewResults && res.Page == 1 {
+		if err := s.relax(ctx, p, res, vocab); err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+// match runs p; past the last page, it still counts the matches.
+func (s *Searcher) match(ctx context.Context, p plan) (matched, error) {
 	m, err := s.index.store.match(ctx, s.index.db.WithContext(ctx), p)
 	if err == nil && len(m.hits) == 0 && p.offset > 0 {
 		// Past the last page the count comes with no row: ask for it alone,
@@ -91,11 +174,72 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Results, error) {
 		m.total, m.candidates = first.total, first.candidates
 	}
 	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
+		return m, fmt.Errorf("search: %w", err)
 	}
-	res.Hits, res.Total, res.AtLeast = m.hits, m.total, m.capped()
-	res.Pages = max(1, (res.Total+ResultsPerPage-1)/ResultsPerPage)
-	return res, nil
+	return m, nil
+}
+
+// relax appends to res the threads that hold all the words but one. The
+// words left out in turn are at most maxRelaxedTerms: first those the forum
+// does not use (a slip no correction mended), then the most common (lacking
+// a common word matters less than lacking a rare, telling one). Each thread
+// found comes once, with the word it lacks; phrases and exclusions still
+// apply.
+func (s *Searcher) relax(ctx context.Context, p plan, res *Results, v *vocabulary) error {
+	if len(p.q.Terms) < 2 {
+		return nil
+	}
+	terms := slices.Clone(p.q.Terms)
+	if v != nil {
+		rank := func(t string) int {
+			if f := v.frequency(t); f > 0 {
+				return f
+			}
+			return math.MaxInt
+		}
+		sort.SliceStable(terms, func(i, j int) bool { return rank(terms[i]) > rank(terms[j]) })
+	}
+	terms = terms[:min(len(terms), maxRelaxedTerms)]
+	seen := map[int64]bool{}
+	for _, h := range res.Hits {
+		seen[h.ThreadID] = true
+	}
+	for _, left := range terms {
+		if res.Partial >= maxPartial {
+			break
+		}
+		most := p
+		most.q.Terms = slices.DeleteFunc(slices.Clone(p.q.Terms), func(t string) bool { return t == left })
+		most.limit, most.offset = maxPartial, 0
+		m, err := s.match(ctx, most)
+		if err != nil {
+			return err
+		}
+		for _, h := range m.hits {
+			if seen[h.ThreadID] || res.Partial >= maxPartial {
+				continue
+			}
+			seen[h.ThreadID] = true
+			h.Lacks = []string{typedWord(p.q.Raw, left)}
+			res.Hits = append(res.Hits, h)
+			res.Partial++
+		}
+	}
+	return nil
+}
+
+// typedWord returns the first word of raw whose token is token, as typed.
+func typedWord(raw, token string) string {
+	words := analyzeWords(raw)
+	for _, w := range words {
+		if w.token == token {
+			return raw[w.start:w.end]
+		}
+		if w.joined == token {
+			return raw[words[w.runFrom].start:w.end]
+		}
+	}
+	return token
 }
 
 // matchSyntax is how a database's full-text query language writes a term
@@ -127,7 +271,7 @@ type matched struct {
 
 // capped says the cap on ranked posts was reached: more posts match than
 // were ranked, and the count is "at least".
-func (m matched) capped() bool { return m.candidates >= candidatePosts }
+func (m matched) capped(cap int) bool { return m.candidates >= cap }
 
 // hit is what a store returns: a thread, its best post and the text score.
 type hit = Hit

@@ -114,7 +114,20 @@ func chooseDriver(tokens []string, df map[string]int, docs int) driverExpr {
 // the database's rank as a smaller part. exclude is a thread to leave out
 // (the one being closed as a duplicate, say), or 0.
 func (s *Searcher) Similar(ctx context.Context, title, body string, sectionIDs []int64, exclude int64, limit int) ([]Similar, error) {
-	titleTokens := unique(Analyze(cutBytes(title, MaxSimilarTitleBytes)))
+	title = cutBytes(title, MaxSimilarTitleBytes)
+	titleTokens := unique(Analyze(title))
+	if v := s.speller.current(ctx); v != nil {
+		// A slip in the title would miss the threads it means: the words
+		// are corrected as a search's are.
+		if fixes := v.fixes(title); len(fixes) > 0 {
+			for i, t := range titleTokens {
+				if to, ok := fixes[t]; ok {
+					titleTokens[i] = to
+				}
+			}
+			titleTokens = unique(titleTokens)
+		}
+	}
 	if len(titleTokens) > maxSimilarTokens {
 		titleTokens = titleTokens[:maxSimilarTokens]
 	}

@@ -134,7 +134,7 @@ func (ix *Index) RebuildSimilar(ctx context.Context, out io.Writer) error {
 			Body     string
 		}
 		err := ix.db.WithContext(ctx).Raw(`SELECT t.id AS thread_id, t.title, p.body FROM threads t JOIN posts p ON p.thread_id = t.id AND p.position = 1
-			WHERE t.id > ? AND t.deleted_at IS NULL AND p.deleted_at IS NULL ORDER BY t.id LIMIT 2000`, last).Scan(&rows).Error
+			WHERE t.id > ? AND t.deleted_at IS NULL AND t.duplicate_of IS NULL AND p.deleted_at IS NULL ORDER BY t.id LIMIT 2000`, last).Scan(&rows).Error
 		if err != nil {
 			return fmt.Errorf("search: similar: read: %w", err)
 		}

@@ -223,7 +223,8 @@ func customPlan(tx *gorm.DB, run func(tx *gorm.DB) error) error {
 // ranges of post ids (migration 0005): the search looks among the newest
 // range's worth of ids first, where PostgreSQL reads one or two partitions,
 // and takes in older ranges, as many as the matches found so far say it
-// needs, only while fewer than candidatePosts matched. Once enough have,
+// needs, only while fewer than candidatePosts matched (Tuning.SearchRange
+// ids first: a partition's worth). Once enough have,
 // the most recent ones are all in the ranges read, so the result is the
 // same as reading everything.
 func (postgresStore) match(ctx context.Context, tx *gorm.DB, p plan) (matched, error) {
@@ -236,32 +237,27 @@ func (postgresStore) match(ctx context.Context, tx *gorm.DB, p plan) (matched, e
 		for ranges := int64(1); ; {
 			// The newest ids, as many as ranges partitions hold: the
 			// newest partition alone may have only begun to fill.
-			from := max(newest-ranges*searchRange, 0)
+			from := max(newest-ranges*p.tuning.SearchRange, 0)
 			var err error
-			if m, err = matchFrom(tx, p, from); err != nil || m.capped() || from == 0 {
+			if m, err = matchFrom(tx, p, from); err != nil || m.capped(p.tuning.CandidatePosts) || from == 0 {
 				return err
 			}
-			ranges = moreRanges(ranges, m.candidates, newest)
+			ranges = moreRanges(p.tuning, ranges, m.candidates, newest)
 		}
 	})
 	return m, err
 }
 
-// searchRange is how many of the newest post ids a search on PostgreSQL
-// reads first: a partition's worth (a variable so that tests can make it
-// small).
-var searchRange int64 = partitionWidth
-
 // moreRanges is how many ranges of post ids to read after ranges of them
 // gave candidates matches: enough, as densely matched, to hold a quarter
 // more than candidatePosts, and at least twice as many. (A margin of twice
 // the cap read more than it saved: p95 72 ms against 46 at 1M posts.)
-func moreRanges(ranges int64, candidates int, newest int64) int64 {
-	all := newest/searchRange + 1 // reaches post id 0
+func moreRanges(t Tuning, ranges int64, candidates int, newest int64) int64 {
+	all := newest/t.SearchRange + 1 // reaches post id 0
 	if candidates <= 0 {
 		return all // none matched, or no row to tell
 	}
-	return min(all, max(2*ranges, (ranges*5*int64(candidatePosts)/4+int64(candidates)-1)/int64(candidates)))
+	return min(all, max(2*ranges, (ranges*5*int64(t.CandidatePosts)/4+int64(candidates)-1)/int64(candidates)))
 }
 
 // matchFrom ranks the matches among the posts whose id is from or more; the
@@ -275,7 +271,7 @@ func matchFrom(tx *gorm.DB, p plan, from int64) (matched, error) {
 	b AS (SELECT DISTINCT ON (thread_id) thread_id, post_id, score FROM m ORDER BY thread_id, score DESC)
 	SELECT b.thread_id, b.post_id, b.score, COUNT(*) OVER () AS total, (SELECT COUNT(*) FROM c) AS candidates
 	FROM b JOIN threads t ON t.id = b.thread_id JOIN search_titles st ON st.thread_id = b.thread_id`
-	args = append(args, candidatePosts, tsMatch(p.q))
+	args = append(args, p.tuning.CandidatePosts, tsMatch(p.q))
 	if ex := tsExcluded(p.q); ex != "" {
 		sql += ` WHERE b.thread_id NOT IN (SELECT d.thread_id FROM search_docs d WHERE d.document @@ ?::tsquery)`
 		args = append(args, ex)
@@ -329,7 +325,7 @@ func (postgresStore) similarIndexed(ctx context.Context, tx *gorm.DB, expr drive
 		b AS MATERIALIZED (SELECT f.thread_id, ts_rank('` + postgresWeights + `', f.document, ?::tsquery, 1) AS score
 			FROM f ORDER BY score DESC, f.thread_id DESC LIMIT ?)
 		SELECT b.thread_id, 0, b.score FROM b JOIN threads t ON t.id = b.thread_id
-		WHERE t.deleted_at IS NULL AND t.section_id IN ? AND t.id <> ?
+		WHERE t.deleted_at IS NULL AND t.duplicate_of IS NULL AND t.section_id IN ? AND t.id <> ?
 		ORDER BY b.score DESC, b.thread_id DESC LIMIT ?`
 	var m matched
 	err := customPlan(tx, func(tx *gorm.DB) (err error) {

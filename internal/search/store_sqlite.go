@@ -120,7 +120,7 @@ func (sqliteStore) match(ctx context.Context, tx *gorm.DB, p plan) (matched, err
 	b AS (SELECT thread_id, post_id, MAX(score) AS score FROM f GROUP BY thread_id)
 	SELECT b.thread_id, b.post_id, b.score, COUNT(*) OVER () AS total, (SELECT COUNT(*) FROM f) AS candidates
 	FROM b JOIN threads t ON t.id = b.thread_id JOIN search_titles st ON st.thread_id = b.thread_id`
-	args = append(args, candidatePosts)
+	args = append(args, p.tuning.CandidatePosts)
 	if ex := ftsExcluded(p.q); ex != "" {
 		sql += ` WHERE b.thread_id NOT IN (SELECT d.thread_id FROM search_fts JOIN search_docs d ON d.post_id = search_fts.rowid WHERE search_fts MATCH ?)`
 		args = append(args, ex)
@@ -225,7 +225,7 @@ func (sqliteStore) similarIndexed(ctx context.Context, tx *gorm.DB, expr driverE
 			WHERE similar_fts MATCH ? ORDER BY rowid DESC LIMIT ?),
 		b AS MATERIALIZED (SELECT thread_id, score FROM f ORDER BY score DESC, thread_id DESC LIMIT ?)
 		SELECT b.thread_id, 0, b.score FROM b CROSS JOIN threads t ON t.id = b.thread_id
-		WHERE t.deleted_at IS NULL AND t.section_id IN ? AND t.id <> ?
+		WHERE t.deleted_at IS NULL AND t.duplicate_of IS NULL AND t.section_id IN ? AND t.id <> ?
 		ORDER BY b.score DESC, b.thread_id DESC LIMIT ?`
 	m, err := scanHits(tx.Raw(sql, expr.write(fts5, " OR ", " AND "), similarScanned, 4*limit, sectionIDs, exclude, limit))
 	return m.hits, err

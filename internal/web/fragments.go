@@ -101,6 +101,12 @@ func (p *threadPage) Post(post forum.PostView) template.HTML {
 		f.raw("</p>\n</article>")
 		return f.html()
 	}
+	if post.HiddenAt != nil && !forum.CanSeeHidden(p.user, &post.Post) {
+		f.raw(`<p class="deleted hidden-post">`)
+		f.text(l.T("moderation.hidden.placeholder"))
+		f.raw("</p>\n</article>")
+		return f.html()
+	}
 	f.raw("\n<header class=\"post-head\">\n", `<a id="p`)
 	f.num(post.ID)
 	f.raw(`-author" class="author" href="`)
@@ -129,7 +135,9 @@ func (p *threadPage) Post(post forum.PostView) template.HTML {
 		f.raw("</span>")
 	}
 	p.postHead(&f, post)
-	f.raw("\n</header>\n", `<div class="post-body">`)
+	f.raw("\n</header>\n")
+	p.hiddenNotice(&f, post)
+	f.raw(`<div class="post-body">`)
 	f.body(post.BodyHTML)
 	f.raw("</div>\n")
 	p.postReminder(&f, post)
@@ -156,6 +164,7 @@ func (p *threadPage) Post(post forum.PostView) template.HTML {
 		f.text(l.T("post.delete"))
 		f.raw(`</a>`)
 	}
+	p.postModeration(&f, post)
 	f.raw("\n</footer>\n</article>")
 	p.afterPost(&f, post)
 	return f.html()
@@ -196,6 +205,7 @@ func (f *fragment) threadRow(l *Layout, t *forum.ThreadSummary, withSection bool
 		f.text(l.T("badge.locked"))
 		f.raw(`</span>`)
 	}
+	statusBadge(f, l, &t.Thread)
 	solvedBadge(f, l, t.Solved())
 	f.raw("</span>\n", `<p class="meta">`)
 	if withSection {
@@ -239,11 +249,37 @@ func (f *fragment) threadRow(l *Layout, t *forum.ThreadSummary, withSection bool
 func (p *searchPage) ResultList() template.HTML {
 	var f fragment
 	f.Grow(len(p.Items)*900 + 60)
-	f.raw("<ol class=\"thread-list search-results\">\n")
-	for i := range p.Items {
-		f.threadRow(&p.Layout, &p.Items[i].Thread, true, p.Items[i].Snippet)
+	full := len(p.Items) - p.Results.Partial
+	if full > 0 {
+		f.raw("<ol class=\"thread-list search-results\">\n")
+		for i := range p.Items[:full] {
+			f.threadRow(&p.Layout, &p.Items[i].Thread, true, p.alsoAsked(p.Items[i].Thread.ID, p.Items[i].Snippet))
+		}
+		f.raw("\n</ol>")
 	}
-	f.raw("\n</ol>")
+	if full < len(p.Items) {
+		// Threads matching most of the words, each with what it lacks
+		// struck through, as the big engines show it.
+		f.raw("\n<h3 id=\"partial-title\">")
+		f.text(p.T("search.partial.title"))
+		f.raw("</h3>\n<ol class=\"thread-list search-results partial\" aria-labelledby=\"partial-title\">\n")
+		for i := range p.Items[full:] {
+			it := &p.Items[full+i]
+			var lacks fragment
+			lacks.raw(`<span class="lacks">`)
+			lacks.text(p.T("search.partial.lacks"))
+			for _, w := range it.Lacks {
+				lacks.raw(` <s><span class="visually-hidden">`)
+				lacks.text(p.T("search.partial.missing"))
+				lacks.raw(` </span>`)
+				lacks.text(w)
+				lacks.raw(`</s>`)
+			}
+			lacks.raw(`</span> `)
+			f.threadRow(&p.Layout, &it.Thread, true, p.alsoAsked(it.Thread.ID, lacks.html()+it.Snippet))
+		}
+		f.raw("\n</ol>")
+	}
 	return f.html()
 }
 

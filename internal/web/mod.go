@@ -9,11 +9,27 @@ import (
 	"github.com/labstack/echo/v4"
 )
 
-type modPage struct{ Layout }
+type modPage struct {
+	Layout
+	Flags int   // reported posts waiting for a decision
+	Queue int // posts waiting for approval
+}
 
-// showMod is the moderators' area: its home lists what they can look at.
+// showMod is the moderators' area: its home lists what they can look at,
+// with what waits in each queue (the header's link shows the sum).
 func (s *Server) showMod(c echo.Context) error {
-	return s.render(c, http.StatusOK, "mod/show", &modPage{Layout: s.layout(c, "mod.title")})
+	ctx := c.Request().Context()
+	page := &modPage{Layout: s.layout(c, "mod.title")}
+	var err error
+	if page.Flags, err = s.moderation.Waiting(ctx); err != nil {
+		return err
+	}
+	queued, err := s.approval.Count(ctx)
+	if err != nil {
+		return err
+	}
+	page.Queue = int(queued)
+	return s.render(c, http.StatusOK, "mod/show", page)
 }
 
 type modAskPage struct {

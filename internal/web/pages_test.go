@@ -238,7 +238,7 @@ func TestEveryCatalogKeyUsedExists(t *testing.T) {
 			return nil
 		}
 		switch filepath.Base(filepath.Dir(path)) {
-		case "web", "forum", "accounts", "errs", "search", "settings", "notify", "ask", "rules", "replies", "limits", "words", "promotion", "approval":
+		case "web", "forum", "accounts", "errs", "search", "settings", "notify", "ask", "rules", "replies", "limits", "words", "promotion", "moderation", "modlog", "approval":
 		default:
 			return nil
 		}

@@ -47,13 +47,24 @@ type Viewer struct {
 	Name                string
 	Role                accounts.Role
 	UnreadNotifications int // the bell's number
+	// ModWaiting is what waits for a moderator (modWaiting), for the
+	// header's link; moderators only.
+	ModWaiting int
+	// SuspendedUntil and SuspensionReason are shown to a suspended member
+	// on every page.
+	SuspendedUntil   *time.Time
+	SuspensionReason string
 }
 
 func viewerOf(u *accounts.User) *Viewer {
 	if u == nil {
 		return nil
 	}
-	return &Viewer{ID: u.ID, Username: u.Username, Name: u.Name(), Role: u.Role, UnreadNotifications: u.UnreadNotifications}
+	v := &Viewer{ID: u.ID, Username: u.Username, Name: u.Name(), Role: u.Role, UnreadNotifications: u.UnreadNotifications}
+	if u.SuspendedAt(time.Now()) {
+		v.SuspendedUntil, v.SuspensionReason = u.SuspendedUntil, u.SuspensionReason
+	}
+	return v
 }
 
 // MemberView is what a page shows of a member other than the reader (a
@@ -138,6 +149,9 @@ func (s *Server) layout(c echo.Context, titleKey string, args ...any) Layout {
 		s.log.Warn("sections for the header", "id", st.requestID, "err", err)
 	}
 	l.Sections = sections
+	if l.Viewer.Can(accounts.Moderator) {
+		l.Viewer.ModWaiting = s.modWaiting(c.Request().Context())
+	}
 	return l
 }
 

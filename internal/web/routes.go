@@ -68,6 +68,13 @@ func (s *Server) routes(e *echo.Echo) {
 	loggedIn(http.MethodPost, "/notifications/read", s.markAllNotificationsRead)
 	loggedIn(http.MethodPost, "/notifications/:id/read", s.markNotificationRead)
 	e.POST("/preview", s.createPreview, requireUser, previewBodyLimit)
+	// Flags and the asker's answers to a duplicate's closing (flags.go,
+	// moderation.go); the domain checks who may.
+	loggedIn(http.MethodGet, "/p/:id/flag", s.showFlagPost)
+	loggedIn(http.MethodPost, "/p/:id/flag", s.flagPost)
+	loggedIn(http.MethodPost, "/t/:id/duplicate/yes", s.answerDuplicateYes)
+	loggedIn(http.MethodGet, "/t/:id/duplicate/no", s.showDuplicateDifferent)
+	loggedIn(http.MethodPost, "/t/:id/duplicate/no", s.answerDuplicateNo)
 
 	// Profiles and contact preferences: every logged-in person.
 	loggedIn(http.MethodGet, "/settings/profile", s.editProfile)
@@ -93,6 +100,24 @@ func (s *Server) routes(e *echo.Echo) {
 	mod.GET("/queue", s.showQueue)
 	mod.POST("/queue/:id/approve", s.approvePost)
 	mod.POST("/queue/:id/reject", s.rejectPost)
+	// The moderators' actions (moderation.go, mod_people.go, flags.go,
+	// modlog.go); the domain refuses a suspended moderator.
+	mod.POST("/t/:id/do/:action", s.moderateThread)
+	mod.GET("/t/:id/edit", s.editThreadModeration)
+	mod.POST("/t/:id/move", s.moveThread)
+	mod.POST("/t/:id/title", s.retitleThread)
+	mod.GET("/t/:id/duplicate", s.showDuplicateChooser)
+	mod.POST("/t/:id/duplicate", s.closeAsDuplicate)
+	mod.GET("/p/:id/hide", s.showHidePost)
+	mod.POST("/p/:id/hide", s.hidePost)
+	mod.POST("/p/:id/restore", s.restorePost)
+	mod.GET("/users/:id", s.showModUser)
+	mod.POST("/users/:id/suspend", s.suspendUser)
+	mod.POST("/users/:id/lift", s.liftSuspension)
+	mod.POST("/users/:id/promote", s.promoteUser)
+	mod.GET("/flags", s.showModFlags)
+	mod.POST("/flags/:id/:resolution", s.resolveFlags)
+	mod.GET("/log", s.showModLog)
 
 	admin := e.Group("/admin", requireRole(accounts.Admin))
 	admin.GET("", s.showAdmin)

@@ -21,6 +21,8 @@ type searchPage struct {
 	Results  *search.Results
 	Filters  string // the query string of the filters, for the pager
 	Choices  []forum.Section
+	// AlsoAsked lists, by canonical thread, the duplicates closed onto it.
+	AlsoAsked map[int64][]forum.ThreadRef
 }
 
 // searchSections is where the reader's searches look: the sections they may
@@ -59,6 +61,7 @@ func (s *Server) showSearch(c echo.Context) error {
 	typed := search.Form{Query: form.Get("q"), Section: form.Get("section"), Author: form.Get("author"),
 		From: form.Get("from"), To: form.Get("to"), Status: form.Get("status")}
 	typed.Page, _ = strconv.Atoi(c.QueryParam("page"))
+	typed.Exact = c.QueryParam("exact") == "1"
 	if strings.TrimSpace(typed.Query) == "" && typed.From+typed.To+typed.Section+typed.Author+typed.Status == "" {
 		return s.render(c, http.StatusOK, "search/show", page)
 	}
@@ -71,6 +74,19 @@ func (s *Server) showSearch(c echo.Context) error {
 		return c.Redirect(http.StatusSeeOther, page.PageLink(r.Pages))
 	}
 	page.Results, page.Items = found.Results, found.Items
+	if found.Typed != "" {
+		// The results are the correction's: its other pages too.
+		page.Filters = filterQueryWith(form, found.Query.Raw)
+	}
+	if len(page.Items) > 0 {
+		ids := make([]int64, len(page.Items))
+		for i := range page.Items {
+			ids[i] = page.Items[i].Thread.ID
+		}
+		if page.AlsoAsked, err = s.forum.DuplicatesOf(c.Request().Context(), ids); err != nil {
+			return err
+		}
+	}
 	switch found.Query.Reason {
 	case search.OnlyStopWords:
 		page.Notice = page.T("search.only_stop_words")
@@ -89,14 +105,28 @@ func (p *searchPage) PageLink(n int) string {
 
 // filterQuery is the search's query string without the page, for links to
 // the other pages of results.
-func filterQuery(f Form) string {
+func filterQuery(f Form) string { return filterQueryWith(f, f.Get("q")) }
+
+// filterQueryWith is filterQuery with other words searched.
+func filterQueryWith(f Form, q string) string {
 	v := url.Values{}
 	for _, k := range []string{"q", "section", "author", "from", "to", "status"} {
 		if f.Get(k) != "" {
 			v.Set(k, f.Get(k))
 		}
 	}
+	v.Set("q", q)
 	return v.Encode()
+}
+
+// TypedLink searches the words as typed, without correction.
+func (p *searchPage) TypedLink() string {
+	return "/search?" + filterQueryWith(p.Form, p.Results.Typed) + "&exact=1"
+}
+
+// SuggestionLink searches the suggested correction.
+func (p *searchPage) SuggestionLink() string {
+	return "/search?" + filterQueryWith(p.Form, p.Results.Suggestion)
 }
 
 type similarFragment struct {

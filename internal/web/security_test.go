@@ -172,6 +172,144 @@ func TestGuardsForEveryRole(t *testing.T) {
 	if specialties != 8 || pirates != 0 || canned != 0 {
 		t.Fatalf("refused requests changed specialties or canned replies: %d specialties, %d pirates, %d canned replies", specialties, pirates, canned)
 	}
+	t.Run("moderation", testModerationGuards)
+}
+
+// testModerationGuards (run by TestGuardsForEveryRole) extends the guard table to the
+// moderators' routes and the flags: each route as visitor, newcomer,
+// member, suspended member, moderator and admin, on the person's own
+// content and others'. Only moderators and admins pass the route guard;
+// the domain turns away a moderator acting on an admin, a suspended member
+// who writes, flags or thanks, and anyone answering another's duplicate.
+// Nothing changes for those refused.
+func testModerationGuards(t *testing.T) {
+	srv := testkit.NewServer(t)
+	visitor := srv.Client()
+	newcomer, newcomerUser := srv.NewUser(accounts.Newcomer)
+	member, memberUser := srv.NewUser(accounts.Member)
+	suspended, suspendedUser := srv.NewUser(accounts.Member)
+	moderator, _ := srv.NewUser(accounts.Moderator)
+	admin, adminUser := srv.NewUser(accounts.Admin)
+	// Post 1 opens the member's thread, post 2 is the suspended member's
+	// reply (their own content), post 3 the admin's.
+	tURL := openThread(t, member, "entre-nous", "Un sujet pour les gardes de la modération", "Texte de la question.")
+	tid := threadID(t, tURL)
+	own := replyTo(t, suspended, tURL, "Ma réponse, écrite avant la suspension.")
+	adminPost := replyTo(t, admin, tURL, "La réponse de l'administratrice.")
+	other := openThread(t, admin, "entre-nous", "Un autre sujet, candidat canonique", "Texte.")
+	until := "2099-01-01 00:00:00"
+	if err := srv.App.DB.Exec("UPDATE users SET suspended_until = ?, suspension_reason = ? WHERE id = ?", until, "Propos insultants", suspendedUser.ID).Error; err != nil {
+		t.Fatal(err)
+	}
+	modOnly := func(ok int) map[*testkit.Client]int {
+		return map[*testkit.Client]int{visitor: http.StatusSeeOther, newcomer: 403, member: 403, suspended: 403, moderator: ok, admin: ok}
+	}
+	gets := []struct {
+		path string
+		want map[*testkit.Client]int
+	}{
+		{"/mod/flags", modOnly(200)},
+		{"/mod/log", modOnly(200)},
+		{"/mod/log?action=thread_pin&moderator=" + adminUser.Username, modOnly(200)},
+		{"/mod/t/" + tid + "/edit", modOnly(200)},
+		{"/mod/t/" + tid + "/duplicate", modOnly(200)},
+		{"/mod/p/" + own + "/hide", modOnly(200)},
+		{"/mod/users/" + itoa(newcomerUser.ID), modOnly(200)},
+		{"/p/" + adminPost + "/flag", map[*testkit.Client]int{visitor: http.StatusSeeOther, newcomer: 200, member: 200, suspended: 200, moderator: 200, admin: 200}},
+		{"/t/" + tid + "/duplicate/no", map[*testkit.Client]int{visitor: http.StatusSeeOther, newcomer: 404, member: 404, suspended: 404, moderator: 404}},
+		{tURL, map[*testkit.Client]int{visitor: 200, newcomer: 200, member: 200, suspended: 200, moderator: 200, admin: 200}},
+	}
+	for _, c := range gets {
+		for client, want := range c.want {
+			if p := client.Get(c.path); p.Status != want {
+				t.Errorf("GET %s: want %d, got %d", c.path, want, p.Status)
+			}
+		}
+	}
+	// The thread page shows the moderators' forms to moderators only, and
+	// the flag link to logged-in people who are not suspended.
+	for client, want := range map[*testkit.Client]bool{visitor: false, newcomer: false, member: false, suspended: false, moderator: true, admin: true} {
+		if got := client.Get(tURL).Has(".mod-tools"); got != want {
+			t.Errorf("moderators' tools shown: %v, want %v", got, want)
+		}
+	}
+	if p := suspended.Get(tURL); p.Has(".flag-link") || !strings.Contains(p.Text(".suspension-notice"), "Propos insultants") {
+		t.Errorf("suspended member's page: flag link %v, notice %q", p.Has(".flag-link"), p.Text(".suspension-notice"))
+	}
+	nonMods := map[*testkit.Client]int{visitor: 401, newcomer: 403, member: 403, suspended: 403}
+	sec := sectionID(t, member, "juridique-et-statut")
+	posts := []struct {
+		path   string
+		values url.Values
+		want   map[*testkit.Client]int
+	}{
+		{"/mod/t/" + tid + "/do/close", nil, nonMods},
+		{"/mod/t/" + tid + "/do/pin", nil, nonMods},
+		{"/mod/t/" + tid + "/move", form("section", sec), nonMods},
+		{"/mod/t/" + tid + "/title", form("title", "Un titre changé par un pirate"), nonMods},
+		{"/mod/t/" + tid + "/duplicate", form("canonical", threadID(t, other)), nonMods},
+		{"/mod/p/" + adminPost + "/hide", form("reason", "Pirate"), nonMods},
+		{"/mod/p/" + adminPost + "/restore", nil, nonMods},
+		{"/mod/users/" + itoa(newcomerUser.ID) + "/suspend", form("days", "3", "reason", "Pirate"), nonMods},
+		{"/mod/users/" + itoa(suspendedUser.ID) + "/lift", nil, nonMods},
+		{"/mod/users/" + itoa(newcomerUser.ID) + "/promote", nil, nonMods},
+		{"/mod/flags/" + adminPost + "/dismiss", nil, nonMods},
+		// A moderator does not act on an admin: a message, nothing changed.
+		{"/mod/users/" + itoa(adminUser.ID) + "/suspend", form("days", "3", "reason", "Essai"), map[*testkit.Client]int{moderator: 303}},
+		// Flags: the suspended member is refused with a message; nobody
+		// flags their own post.
+		{"/p/" + adminPost + "/flag", form("kind", "spam"), map[*testkit.Client]int{visitor: 401, suspended: 303}},
+		{"/p/" + own + "/flag", form("kind", "spam"), map[*testkit.Client]int{suspended: 303}},
+		{"/p/" + adminPost + "/flag", form("kind", "spam"), map[*testkit.Client]int{admin: 303}},
+		// Only the asker answers a duplicate's closing (this one is none).
+		{"/t/" + tid + "/duplicate/yes", nil, map[*testkit.Client]int{visitor: 401, newcomer: 303, member: 303, suspended: 303}},
+		{"/t/" + tid + "/duplicate/no", form("sentence", "Pirate"), map[*testkit.Client]int{visitor: 401, newcomer: 303, member: 303}},
+		// A suspended member cannot write or thank.
+		{"/t/" + tid + "/reply", form("body", "Je réponds pendant ma suspension."), map[*testkit.Client]int{suspended: 422}},
+		{"/p/" + adminPost + "/thank", nil, map[*testkit.Client]int{suspended: 303}},
+		{"/p/" + own + "/edit", form("body", "Je modifie pendant ma suspension."), map[*testkit.Client]int{suspended: 403}},
+	}
+	for _, c := range posts {
+		for client, want := range c.want {
+			client.Get("/")
+			if p := client.Post(c.path, c.values); p.Status != want {
+				t.Errorf("POST %s: want %d, got %d", c.path, want, p.Status)
+			}
+		}
+	}
+	var changed struct {
+		Moved, Closed, Pinned, Retitled, Hidden, Suspended, Promoted, Flags, Thanks, Posts, Log int64
+	}
+	q := srv.App.DB.Raw
+	q("SELECT COUNT(*) FROM threads WHERE section_id = ?", sec).Scan(&changed.Moved)
+	q("SELECT COUNT(*) FROM threads WHERE closed OR duplicate_of IS NOT NULL").Scan(&changed.Closed)
+	q("SELECT COUNT(*) FROM threads WHERE pinned").Scan(&changed.Pinned)
+	q("SELECT COUNT(*) FROM threads WHERE title LIKE '%pirate%'").Scan(&changed.Retitled)
+	q("SELECT COUNT(*) FROM posts WHERE hidden_at IS NOT NULL").Scan(&changed.Hidden)
+	q("SELECT COUNT(*) FROM users WHERE suspended_until IS NOT NULL AND id <> ?", suspendedUser.ID).Scan(&changed.Suspended)
+	q("SELECT COUNT(*) FROM users WHERE id = ? AND role <> 'newcomer'", newcomerUser.ID).Scan(&changed.Promoted)
+	q("SELECT COUNT(*) FROM flags WHERE user_id <> ?", adminUser.ID).Scan(&changed.Flags)
+	q("SELECT COUNT(*) FROM thanks").Scan(&changed.Thanks)
+	q("SELECT COUNT(*) FROM posts WHERE author_id = ?", suspendedUser.ID).Scan(&changed.Posts)
+	q("SELECT COUNT(*) FROM mod_log").Scan(&changed.Log)
+	if changed.Moved+changed.Closed+changed.Pinned+changed.Retitled+changed.Hidden+changed.Suspended+changed.Promoted+changed.Flags+changed.Thanks+changed.Log != 0 || changed.Posts != 1 {
+		t.Fatalf("refused requests changed something: %+v", changed)
+	}
+	var stillSuspended int64
+	q("SELECT COUNT(*) FROM users WHERE id = ? AND suspended_until IS NOT NULL", suspendedUser.ID).Scan(&stillSuspended)
+	if stillSuspended != 1 {
+		t.Fatal("a refused lift ended the suspension")
+	}
+	// The allowed roles succeed: a moderator pins, an admin unpins.
+	moderator.Get(tURL)
+	if p := moderator.Post("/mod/t/"+tid+"/do/pin", nil); p.Status != http.StatusSeeOther || !strings.Contains(moderator.Follow(p).Text(".flash"), "épinglé") {
+		t.Fatalf("moderator pins: %d", p.Status)
+	}
+	admin.Get(tURL)
+	if p := admin.Post("/mod/t/"+tid+"/do/unpin", nil); p.Status != http.StatusSeeOther {
+		t.Fatalf("admin unpins: %d", p.Status)
+	}
+	_ = memberUser
 }
 
 func TestLockedThreadRefusesRepliesButToModerators(t *testing.T) {

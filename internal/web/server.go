@@ -15,6 +15,8 @@ import (
 	"entraide/internal/forum"
 	"entraide/internal/i18n"
 	"entraide/internal/markup"
+	"entraide/internal/moderation"
+	"entraide/internal/modlog"
 	"entraide/internal/notify"
 	"entraide/internal/replies"
 	"entraide/internal/rules"
@@ -50,6 +52,8 @@ type Deps struct {
 	Notify        *notify.Service
 	Words         *words.Service
 	Approval      *approval.Service
+	Moderation    *moderation.Service
+	ModLog        *modlog.Log
 }
 
 // Server holds the handlers' dependencies.
@@ -76,6 +80,9 @@ type Server struct {
 	assets   *assets
 	notify   *notify.Service
 	approval *approval.Service
+	// Moderation (moderation.go, flags.go, modlog.go).
+	moderation *moderation.Service
+	modlog     *modlog.Log
 }
 
 // New builds the echo application with every route.
@@ -95,7 +102,8 @@ func New(d Deps) (*echo.Echo, error) {
 		return nil, fmt.Errorf("web: session secret too short")
 	}
 	s := &Server{cfg: d.Config, db: d.DB, accounts: d.Accounts, profiles: d.Profiles, replies: d.Replies, forum: d.Forum, markup: d.Markup, search: d.Search, finder: d.Finder, ask: d.Ask, rules: d.Rules, i18n: d.I18n,
-		log: d.Log, sessions: newCookieStore(d.SessionSecret, d.Config.Secure()), pages: p, assets: a, notify: d.Notify, words: d.Words, approval: d.Approval}
+		log: d.Log, sessions: newCookieStore(d.SessionSecret, d.Config.Secure()), pages: p, assets: a, notify: d.Notify, words: d.Words,
+		moderation: d.Moderation, modlog: d.ModLog, approval: d.Approval}
 	s.devices = newDeviceCodec(d.SessionSecret)
 	s.site, s.budget = d.Settings, newSearchBudget()
 	if s.site == nil {

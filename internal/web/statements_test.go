@@ -11,6 +11,7 @@ import (
 	"entraide/internal/accounts"
 	"entraide/internal/db"
 	"entraide/internal/forum"
+	"entraide/internal/moderation"
 	"entraide/internal/replies"
 	"entraide/internal/rules"
 	"entraide/internal/testkit"
@@ -32,8 +33,10 @@ func TestPagesRunAFixedNumberOfStatements(t *testing.T) {
 	counter := db.CountStatements(srv.App.DB)
 	// Count the section list's query on every page, as when its cache is cold.
 	srv.App.Forum.SetSectionsTTL(0)
-	srv.App.Settings.SetSiteTTL(0) // and the site settings' (the image policy)
+	srv.App.Settings.SetSiteTTL(0)         // and the site settings' (the image policy)
+	srv.App.Search.Speller().SetRefresh(0) // and the search's vocabulary
 	member, asker := srv.NewUser(accounts.Member)
+	moderator, modUser := srv.NewUser(accounts.Moderator)
 	reader := asker // the member reading keeps canned replies too
 	_, newbie := srv.NewUser(accounts.Newcomer)
 	visitor := srv.Client()
@@ -107,6 +110,20 @@ func TestPagesRunAFixedNumberOfStatements(t *testing.T) {
 	// The older page of the section starts after the newest thread.
 	cursor := forum.Cursor{At: time.Now().Add(time.Hour), ID: 1 << 40}.String()
 
+	// Moderation: a duplicate closed onto the reader's thread, flags on
+	// the thread's posts, lines in the log; more of each in the long run.
+	dupe := open(1)
+	if _, err := svc.CloseAsDuplicate(ctx, modUser, dupe.ID, thread.ID, "La réponse est là."); err != nil {
+		t.Fatal(err)
+	}
+	flag := func(u *accounts.User, p *forum.Post) {
+		if err := srv.App.Moderation.Flag(ctx, u, p.ID, moderation.NewFlag{Kind: moderation.Other, Sentence: "Hors sujet, je crois."}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	flag(authors[5], solution)
+	dupePath := "/t/" + itoa(dupe.ID) + "/" + dupe.Slug
+
 	pages := []struct{ name, path string }{
 		{"home", "/"},
 		{"section", "/s/" + sec.Slug},
@@ -114,10 +131,16 @@ func TestPagesRunAFixedNumberOfStatements(t *testing.T) {
 		{"thread", threadPath},
 		{"thread, last page", ""}, // set once the thread has two pages
 		{"search", "/search?q=prospection"},
+		{"search, corrected", "/search?q=prospetcion"},
+		{"search, most words", "/search?q=prospection+lectrice"},
 		{"ask, step 1", "/ask"},
 		{"ask, step 2", ""}, // a fresh session before each measure
 		{"rules", "/rules"},
 		{"newcomer's question", questionPath},
+		{"duplicate", dupePath},
+		{"mod flags", "/mod/flags"},
+		{"mod log", "/mod/log"},
+		{"mod log, filtered", "/mod/log?action=thread_duplicate&moderator=" + modUser.Username},
 	}
 	// Pages of moderators and admins, measured as an admin.
 	adminPages := []struct{ name, path string }{
@@ -142,19 +165,22 @@ func TestPagesRunAFixedNumberOfStatements(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		pages[7].path = "/ask/" + sess.Token
+		pages[9].path = "/ask/" + sess.Token
 	}
 	measure := func() (map[string]int, map[string][]string) {
 		counts, lists := map[string]int{}, map[string][]string{}
 		for _, who := range []struct {
 			name string
 			c    *testkit.Client
-		}{{"visitor", visitor}, {"member", member}, {"admin", admin}} {
+		}{{"visitor", visitor}, {"member", member}, {"moderator", moderator}, {"admin", admin}} {
 			list := pages
 			if who.name == "admin" {
 				list = adminPages
 			}
 			for _, p := range list {
+				if strings.HasPrefix(p.path, "/mod") && who.c != moderator && who.c != admin {
+					continue
+				}
 				path := p.path
 				if path == "" && p.name == "thread, last page" {
 					path = threadPath
@@ -203,6 +229,15 @@ func TestPagesRunAFixedNumberOfStatements(t *testing.T) {
 	}
 	for i := 1; i < 20; i++ {
 		hold(i)
+	}
+	for i := 20; i < 40; i++ {
+		th := open(i)
+		p := reply(th, i+1)
+		if _, err := svc.CloseAsDuplicate(ctx, modUser, th.ID, thread.ID, "Même question."); err != nil {
+			t.Fatal(err)
+		}
+		flag(authors[i+2], p)
+		flag(authors[i+3], p)
 	}
 	pages[4].path = threadPath + "?page=2"
 	freshAsk()

@@ -36,7 +36,16 @@ type threadPage struct {
 	Contacts map[int64]accounts.ContactMode
 	Canned   *cannedBox
 	here     string // the page's address, for the one-click forms' return
+	// Moderation: the canonical thread of a duplicate and its solution
+	// (the banner), and what the reader may do.
+	Canonical         *forum.ThreadView
+	CanonicalSolution *forum.PostView
+	CanModerate       bool
+	Suspended         bool
 }
+
+// Excerpt is the first lines of a post's Markdown, as plain text.
+func (p *threadPage) Excerpt(body string) string { return forum.Excerpt(markup.PlainText(body), 280) }
 
 // CanEdit reports whether the reader may edit post p (shown as a link).
 func (p *threadPage) CanEdit(post *forum.Post) bool {
@@ -92,6 +101,11 @@ func (s *Server) showThread(c echo.Context) error {
 	page := &threadPage{Layout: s.layout(c, ""), View: tv, Page: pageNo, Pages: tv.Thread.Pages(), Reply: newForm(c)}
 	page.Title = tv.Thread.Title
 	page.CanReply = forum.CanReply(page.user, &tv.Section, &tv.Thread)
+	page.CanModerate = forum.CanModerate(page.user)
+	page.Suspended = page.Viewer != nil && page.Viewer.SuspendedUntil != nil
+	if page.Canonical, page.CanonicalSolution, err = s.forum.Canonical(ctx, page.user, &tv.Thread); err != nil {
+		return err
+	}
 	posts, solution, err := s.forum.PostsAndSolution(ctx, &tv.Thread, pageNo)
 	if err != nil {
 		return err

@@ -1,0 +1,163 @@
+package search_test
+
+import (
+	"context"
+	"log/slog"
+	"strings"
+	"testing"
+
+	"entraide/internal/accounts"
+	"entraide/internal/forum"
+	"entraide/internal/search"
+	"entraide/internal/testkit"
+)
+
+// TestVocabularyFollowsWrites: the corrections come from the forum's words
+// as they are now, on both databases: a word written is proposed once the
+// vocabulary is read again, and no longer once its thread is deleted.
+func TestVocabularyFollowsWrites(t *testing.T) {
+	srv := testkit.NewServer(t)
+	ctx := context.Background()
+	_, member := srv.NewUser(accounts.Member)
+	ids, err := srv.App.Forum.ReadableSectionIDs(ctx, member)
+	if err != nil {
+		t.Fatal(err)
+	}
+	speller := srv.App.Search.Speller()
+	search1 := func(q string) *search.Results {
+		t.Helper()
+		if err := speller.Refresh(ctx); err != nil {
+			t.Fatal(err)
+		}
+		res, err := srv.App.Search.Search(ctx, search.Request{Query: q, SectionIDs: ids})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	if res := search1("dictaphone"); res.Typed != "" || res.Total != 0 {
+		t.Fatalf("empty forum: %+v", res)
+	}
+	sec, err := srv.App.Forum.SectionBySlug(ctx, member, "outils-et-logiciels")
+	if err != nil {
+		t.Fatal(err)
+	}
+	th, err := srv.App.Forum.CreateThread(ctx, member, forum.NewThread{SectionID: sec.ID, Title: "Quel dictaphone pour les rendez-vous ?", Body: "Un dictaphone numérique, lequel ?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := search1("dictapohne")
+	if res.Typed != "dictapohne" || res.Query.Raw != "dictaphone" || res.Total != 1 {
+		t.Errorf("after the thread: typed %q, searched %q, %d found", res.Typed, res.Query.Raw, res.Total)
+	}
+	if exact, _ := srv.App.Search.Search(ctx, search.Request{Query: "dictapohne", SectionIDs: ids, Exact: true}); exact.Typed != "" || exact.Total != 0 {
+		t.Errorf("exact search corrected: %+v", exact)
+	}
+	first, err := srv.App.Forum.Posts(ctx, th, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := srv.App.Forum.DeletePost(ctx, member, first[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	if res := search1("dictapohne"); res.Typed != "" || res.Total != 0 {
+		t.Errorf("after the deletion: typed %q, searched %q", res.Typed, res.Query.Raw)
+	}
+}
+
+// TestCorrectionServesSimilarThreadsAndAskFlow: a draft title with slips
+// finds the thread it means, as the same title spelled right does.
+func TestCorrectionServesSimilarThreads(t *testing.T) {
+	lc := loadCorpus(t, testkit.NewDB(t))
+	ctx := context.Background()
+	if err := lc.app.Search.Speller().Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for draft, want := range map[string]string{
+		"Reconnaisance vocale pour la transcripton":      "reconnaissance-vocale",
+		"Quelle mutuele pour une independante ?":         "mutuelle-independante",
+		"Requalifcation en salariat avec un seul client": "requalification-salariat",
+	} {
+		found, err := lc.app.Search.Similar(ctx, draft, "", lc.all, 0, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(found) == 0 || lc.byThread[found[0].ThreadID] != want {
+			var got []string
+			for _, f := range found {
+				got = append(got, lc.byThread[f.ThreadID])
+			}
+			t.Errorf("%q: similar %v, want %s first", draft, got, want)
+		}
+	}
+}
+
+// TestHostileQueriesStayCheapWithCorrection: huge words, a thousand words,
+// invalid UTF-8 and operators go through correction without error.
+func TestHostileQueriesStayCheapWithCorrection(t *testing.T) {
+	lc := loadCorpus(t, testkit.NewDB(t))
+	ctx := context.Background()
+	for _, q := range []string{
+		strings.Repeat("facturaton", 1000),
+		strings.Repeat("secretiare ", 1000),
+		strings.Repeat("\xff\xfe", 5000) + " facturaton",
+		`"facturaton logiciel" -devis NEAR(a b) tarif:* OR AND NOT`,
+		strings.Repeat("sous-", 2000) + "traitance",
+		strings.Repeat("é", 5000),
+	} {
+		res, err := lc.app.Search.Search(ctx, search.Request{Query: q, SectionIDs: lc.all})
+		if err != nil {
+			t.Errorf("%.40q: %v", q, err)
+			continue
+		}
+		if len(res.Hits) > search.ResultsPerPage+10 {
+			t.Errorf("%.40q: %d hits", q, len(res.Hits))
+		}
+		if _, err := lc.app.Search.Similar(ctx, q, q, lc.all, 0, 5); err != nil {
+			t.Errorf("similar %.40q: %v", q, err)
+		}
+	}
+}
+
+// TestUpgradeRebuildsAnIndexOfAnOlderAnalyzer: an index recorded as built
+// by the analyzer before joined forms is rebuilt once, and then finds a
+// hyphenated title by its joined spelling.
+func TestUpgradeRebuildsAnIndexOfAnOlderAnalyzer(t *testing.T) {
+	srv := testkit.NewServer(t)
+	ctx := context.Background()
+	_, member := srv.NewUser(accounts.Member)
+	sec, err := srv.App.Forum.SectionBySlug(ctx, member, "trouver-des-clients")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := srv.App.Forum.CreateThread(ctx, member, forum.NewThread{SectionID: sec.ID, Title: "La sous-traitance entre consœurs", Body: "Qui facture ?"}); err != nil {
+		t.Fatal(err)
+	}
+	version := func() (v int) {
+		t.Helper()
+		if err := srv.App.DB.Raw("SELECT version FROM search_analyzer").Scan(&v).Error; err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	if v := version(); v != 2 {
+		t.Fatalf("a new forum's index is recorded as version %d", v)
+	}
+	srv.App.DB.Exec("UPDATE search_analyzer SET version = 1")
+	var log strings.Builder
+	if err := srv.App.Index.Upgrade(ctx, slog.New(slog.NewTextHandler(&log, nil))); err != nil {
+		t.Fatal(err)
+	}
+	if v := version(); v != 2 || !strings.Contains(log.String(), "rebuilt for the new analyzer") {
+		t.Errorf("after the upgrade: version %d, log %q", v, log.String())
+	}
+	log.Reset()
+	if err := srv.App.Index.Upgrade(ctx, slog.New(slog.NewTextHandler(&log, nil))); err != nil || log.Len() != 0 {
+		t.Errorf("a second upgrade: %v, %q", err, log.String())
+	}
+	ids, _ := srv.App.Forum.ReadableSectionIDs(ctx, nil)
+	res, err := srv.App.Search.Search(ctx, search.Request{Query: "soustraitance", SectionIDs: ids, Exact: true})
+	if err != nil || res.Total != 1 {
+		t.Errorf("soustraitance: %v, %+v", err, res)
+	}
+}
