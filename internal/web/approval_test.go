@@ -85,6 +85,12 @@ func TestNewcomersFirstReplyWaitsThenIsApproved(t *testing.T) {
 	if !strings.Contains(q.Text(".queue-focus"), "Zéphyrin") || !strings.Contains(q.Text("main"), "1 message en attente") {
 		t.Fatalf("the queue: %q", q.Text("main"))
 	}
+	if got := q.Text(".mod-link"); !strings.Contains(got, "1") {
+		t.Errorf("the header's moderators' link does not count the queue: %q", got)
+	}
+	if got := mod.Get("/mod").Text("main"); !strings.Contains(got, "1 message attend une validation") {
+		t.Errorf("/mod does not count the queue: %q", got)
+	}
 	id := strings.TrimPrefix(pending, "/pending/")
 	a := mod.Post("/mod/queue/"+id+"/approve", form())
 	if a.Status != http.StatusSeeOther || !strings.Contains(mod.Follow(a).Text("main"), "Aucun message n'attend") {
