@@ -122,6 +122,7 @@ func Build(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 	// in the approval queue until a moderator publishes them.
 	a.Approval = approval.New(approval.Deps{DB: d, Accounts: acc, Forum: f, Log: a.ModLog, Notify: notes})
 	f.SetHolder(a.Approval)
+	a.Limits.SetHeld(a.Approval)
 	return a, nil
 }
 

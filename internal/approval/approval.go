@@ -312,3 +312,18 @@ func (s *Service) Reject(ctx context.Context, actor *accounts.User, id int64, re
 	}
 	return it, nil
 }
+
+// HeldSince counts authorID's posts waiting for approval that open a
+// thread since threadsSince and that reply since repliesSince: the rate
+// limits count them with the published ones (internal/limits), so that a
+// newcomer whose posts all wait cannot fill the queue.
+func (s *Service) HeldSince(ctx context.Context, authorID int64, threadsSince, repliesSince time.Time) (threads, replies int, err error) {
+	err = s.d.DB.Conn(ctx).Raw(`SELECT
+		COALESCE(SUM(CASE WHEN thread_id IS NULL AND created_at > ? THEN 1 ELSE 0 END), 0),
+		COALESCE(SUM(CASE WHEN thread_id IS NOT NULL AND created_at > ? THEN 1 ELSE 0 END), 0)
+		FROM pending_posts WHERE author_id = ? AND status = 'pending'`, threadsSince, repliesSince, authorID).Row().Scan(&threads, &replies)
+	if err != nil {
+		err = fmt.Errorf("approval: held since: %w", err)
+	}
+	return threads, replies, err
+}

@@ -50,8 +50,21 @@ type Deps struct {
 	Render   forum.Renderer // renders a post again once words are masked
 }
 
+// Held counts an author's posts waiting for approval (internal/approval),
+// which the rate limits count with the published ones.
+type Held interface {
+	HeldSince(ctx context.Context, authorID int64, threadsSince, repliesSince time.Time) (threads, replies int, err error)
+}
+
 // Engine checks new posts against the rules (forum.PostRules).
-type Engine struct{ d Deps }
+type Engine struct {
+	d    Deps
+	held Held
+}
+
+// SetHeld installs the approval queue's counts (wired by the application
+// once the queue exists).
+func (e *Engine) SetHeld(h Held) { e.held = h }
 
 // New returns the engine.
 func New(d Deps) *Engine { return &Engine{d: d} }
@@ -79,6 +92,13 @@ func (e *Engine) Check(ctx context.Context, author *accounts.User, d *forum.Draf
 		now.Add(-ThreadsWindow), now.Add(-RepliesWindow), now.Add(-time.Duration(same)*time.Minute))
 	if err != nil {
 		return err
+	}
+	if e.held != nil && !author.Can(accounts.Moderator) {
+		threads, replies, err := e.held.HeldSince(ctx, author.ID, now.Add(-ThreadsWindow), now.Add(-RepliesWindow))
+		if err != nil {
+			return err
+		}
+		act.Threads, act.Replies = act.Threads+threads, act.Replies+replies
 	}
 	if same > 0 && act.SameText > 0 && !author.Can(accounts.Moderator) {
 		return e.refuse(ctx, author, *d, &errs.Refusal{Rule: rules.SameText, Key: "limits.same_text", Args: []any{same}, Plural: true}, "")

@@ -239,3 +239,22 @@ func TestApprovalSettingAndWatchedWordQueue(t *testing.T) {
 		t.Error("the queue does not say a word held it")
 	}
 }
+
+// Posts waiting for approval count in the rate limits: a newcomer whose
+// threads all wait still opens only as many a day as the rule allows.
+func TestHeldPostsCountInTheRateLimits(t *testing.T) {
+	srv, admin, section, _ := limitsForum(t)
+	srv.ApprovalOn(100)
+	setRule(t, admin, rules.ThreadsPerDayNewcomer, 2)
+	nc, nu := srv.NewUser(accounts.Newcomer)
+	for i := 1; i <= 2; i++ {
+		if p := postN(nc, true, section, "", i, ""); !strings.HasPrefix(p.Location, "/pending/") {
+			t.Fatalf("thread %d not held: %d %q %s", i, p.Status, p.Location, p.Text(".form-errors"))
+		}
+	}
+	p := postN(nc, true, section, "", 3, "")
+	refusedBy(t, srv, p, nu, rules.ThreadsPerDayNewcomer, "2", "Mon message numéro 3.", 0)
+	if n, _ := srv.App.Approval.Count(context.Background()); n != 2 {
+		t.Fatalf("%d posts waiting, want 2", n)
+	}
+}

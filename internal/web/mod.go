@@ -11,7 +11,7 @@ import (
 
 type modPage struct {
 	Layout
-	Flags int   // reported posts waiting for a decision
+	Flags int // reported posts waiting for a decision
 	Queue int // posts waiting for approval
 }
 
