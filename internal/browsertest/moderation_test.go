@@ -71,6 +71,7 @@ func TestCloseAsDuplicateThroughTheForm(t *testing.T) {
 // "ma question est différente" — and reads each page that shows them.
 func TestHostileModerationTextsNeverRun(t *testing.T) {
 	srv := testkit.NewServer(t)
+	srv.RaiseLimits() // two members write a thread and a reply per hostile input
 	ctx := context.Background()
 	a := srv.App
 	_, author := srv.NewUser(accounts.Member)

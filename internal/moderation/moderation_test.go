@@ -50,7 +50,7 @@ func (fx *fixture) thread(author *accounts.User, title string) *forum.Thread {
 	if err != nil {
 		fx.t.Fatal(err)
 	}
-	in := forum.NewThread{SectionID: sec.ID, Title: title, Body: "Le texte de la question, assez long."}
+	in := forum.NewThread{SectionID: sec.ID, Title: title, Body: "Le texte de la question « " + title + " », assez long."}
 	if !author.Can(accounts.Member) {
 		return testkit.AskedThread(fx.t, fx.a, author, in)
 	}

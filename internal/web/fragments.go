@@ -191,7 +191,13 @@ func (f *fragment) threadRow(l *Layout, t *forum.ThreadSummary, withSection bool
 		f.raw(` pinned`)
 	}
 	f.raw("\">\n<div class=\"thread-main\">\n", `<a class="thread-title" href="`)
-	f.text(threadURL(t.ID, t.Slug))
+	if t.DuplicateOf != nil && (l.Viewer == nil || l.Viewer.ID != t.AuthorID) {
+		// Readers go straight to the answer; the asker to their question,
+		// whose banner leads there and takes their reply.
+		f.text("/t/" + strconv.FormatInt(*t.DuplicateOf, 10))
+	} else {
+		f.text(threadURL(t.ID, t.Slug))
+	}
 	f.raw(`">`)
 	f.text(t.Title)
 	f.raw("</a>\n", `<span class="badges">`)

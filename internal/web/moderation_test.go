@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/url"
 	"sort"
@@ -90,6 +91,15 @@ func TestCloseAsDuplicateThroughTheChooserAndTheAskersAnswers(t *testing.T) {
 		strings.Contains(results.Text(".search-results .thread-title"), "Facture pour un client belge") ||
 		!strings.Contains(results.Text(".also-asked"), "Facture pour un client belge en micro-entreprise") {
 		t.Fatalf("search: titles %q, also asked %q", results.Text(".search-results .thread-title"), results.Text(".also-asked"))
+	}
+	// Lists too: the duplicate's row leads readers to the canonical, its
+	// asker to their own question.
+	row := `.thread-list a.thread-title[href="%s"]`
+	if list := helper.Get("/s/se-lancer"); !list.Has(fmt.Sprintf(row, "/t/"+threadID(t, canon))) {
+		t.Fatalf("a reader's list does not lead to the canonical: %q", list.Text(".thread-list"))
+	}
+	if list := asker.Get("/s/se-lancer"); !list.Has(fmt.Sprintf(row, dup)) {
+		t.Fatalf("the asker's list does not lead to their question: %q", list.Text(".thread-list"))
 	}
 	similar := helper.Get("/search/similar?title=" + url.QueryEscape("Facture client belge micro-entreprise TVA"))
 	if strings.Contains(similar.Body, "Facture pour un client belge") || !strings.Contains(similar.Body, "Facturer la TVA") {

@@ -3,6 +3,7 @@ package web_test
 import (
 	"context"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -75,6 +76,26 @@ func TestNewcomerIsPromotedWhenTheRuleHolds(t *testing.T) {
 	act(t, thanker, threadURL, "/p/"+last+"/thank")
 	if roleOf(t, srv, u2) != accounts.Member {
 		t.Fatal("not promoted when thanked")
+	}
+
+	// A reply the moderators hid does not count: three written, one hidden.
+	c5, u5 := oldNewcomer(t, srv, 30)
+	_, modUser := srv.NewUser(accounts.Moderator)
+	var hidden, kept string
+	for i, text := range []string{"Une réponse masquée.", "Une réponse gardée.", "Une autre réponse gardée."} {
+		id := replyTo(t, c5, threadURL, text)
+		if i == 0 {
+			hidden = id
+		}
+		kept = id
+	}
+	hiddenID, _ := strconv.ParseInt(hidden, 10, 64)
+	if _, err := srv.App.Forum.HidePost(context.Background(), modUser, hiddenID, "Hors sujet."); err != nil {
+		t.Fatal(err)
+	}
+	act(t, thanker, threadURL, "/p/"+kept+"/thank")
+	if roleOf(t, srv, u5) != accounts.Newcomer {
+		t.Fatal("promoted with a hidden reply counted among the three")
 	}
 
 	// Too young, or suspended: not promoted.

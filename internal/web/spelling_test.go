@@ -30,6 +30,12 @@ func TestSearchCorrectsSlipsAndSaysSo(t *testing.T) {
 	if note != "Résultats pour « secretaire medicale ». Rechercher plutôt « secretiare medicale »" {
 		t.Errorf("correction note %q", note)
 	}
+	english := srv.Client()
+	english.Header.Set("Accept-Language", "en")
+	enNote := strings.Join(strings.Fields(english.Get("/search?q="+urlQuery("secretiare medicale")).Text(".correction")), " ")
+	if enNote != "Results for “secretaire medicale”. Search instead for “secretiare medicale”" {
+		t.Errorf("English correction note %q", enNote)
+	}
 	if titles := page.Text(".search-results .thread-title"); !strings.Contains(titles, "Devenir secrétaire médicale") {
 		t.Errorf("corrected search found %q", titles)
 	}
