@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"strconv"
+	"time"
 
 	"entraide/internal/accounts"
 	"entraide/internal/errs"
@@ -16,13 +17,13 @@ import (
 
 type modUserPage struct {
 	Layout
-	Member *accounts.User
+	Member MemberView
 	Form   Form
 	CanAct bool // the reader may act on this person
 }
 
 // Suspended reports whether the member is suspended now.
-func (p *modUserPage) Suspended() bool { return p.Member.SuspendedAt(p.now) }
+func (p *modUserPage) Suspended() bool { return p.Member.SuspendedUntil != nil }
 
 func (s *Server) memberParam(c echo.Context) (*accounts.User, error) {
 	id, err := paramID(c, "id")
@@ -33,7 +34,7 @@ func (s *Server) memberParam(c echo.Context) (*accounts.User, error) {
 }
 
 func (s *Server) modUserPage(c echo.Context, m *accounts.User, form Form) *modUserPage {
-	page := &modUserPage{Layout: s.layout(c, "moderation.user.title", m.Name()), Member: m, Form: form}
+	page := &modUserPage{Layout: s.layout(c, "moderation.user.title", m.Name()), Member: memberViewOf(m, time.Now()), Form: form}
 	page.CanAct = moderation.CanActOn(page.user, m)
 	return page
 }
