@@ -305,6 +305,16 @@ func (s *Service) AddUnreadNotifications(ctx context.Context, userID int64, delt
 	return nil
 }
 
+// AddHeldPosts moves a member's count of posts held or rejected by delta,
+// inside the approval's write the context carries.
+func (s *Service) AddHeldPosts(ctx context.Context, userID int64, delta int) error {
+	err := s.db.Conn(ctx).Exec("UPDATE users SET held_posts = held_posts + ? WHERE id = ?", delta, userID).Error
+	if err != nil {
+		return fmt.Errorf("accounts: held posts: %w", err)
+	}
+	return nil
+}
+
 // AddThankCounts moves a member's thank-yous received and given and
 // solutions by the deltas, inside the forum's write the context carries.
 func (s *Service) AddThankCounts(ctx context.Context, userID int64, received, given, solutions int) error {

@@ -37,6 +37,9 @@ type User struct {
 	// cannot write or thank; the reason is shown to them.
 	SuspendedUntil   *time.Time
 	SuspensionReason string
+	// HeldPosts counts the member's posts held for approval or rejected
+	// (internal/approval), kept in the transaction of those rows.
+	HeldPosts int
 }
 
 // SuspendedAt reports whether the member is suspended at now.

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"entraide/internal/approval"
 	"errors"
 	"flag"
 	"fmt"
@@ -19,7 +20,7 @@ import (
 // Invariants are the rules every package keeps on its counters; a package
 // that keeps a counter adds its list here.
 func Invariants() []db.Invariant {
-	return slices.Concat(forum.Invariants(), accounts.Invariants(), notify.Invariants(), ask.Invariants())
+	return slices.Concat(forum.Invariants(), accounts.Invariants(), notify.Invariants(), ask.Invariants(), approval.Invariants())
 }
 
 // ErrCountersBroken is returned by Check when a counter disagrees with the

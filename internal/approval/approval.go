@@ -123,6 +123,9 @@ func (s *Service) Hold(ctx context.Context, author *accounts.User, d forum.Draft
 		if err := s.d.DB.Conn(ctx).Omit("AuthorName", "AuthorUsername", "ThreadTitle").Create(it).Error; err != nil {
 			return fmt.Errorf("approval: hold: %w", err)
 		}
+		if err := s.d.Accounts.AddHeldPosts(ctx, author.ID, 1); err != nil {
+			return err
+		}
 		return s.d.Log.Record(ctx, modlog.Entry{Action: Queued, UserID: author.ID, ThreadID: d.ThreadID, Reason: d.Hold, Detail: d.HoldDetail})
 	})
 	return it.ID, err
@@ -167,10 +170,10 @@ func (s *Service) Get(ctx context.Context, viewer *accounts.User, id int64) (*It
 
 // InThread lists viewer's own replies to threadID that were not published
 // (waiting or rejected), for the thread page: one statement on the
-// author's index.
+// author's index, none when the viewer's counter says there are none.
 func (s *Service) InThread(ctx context.Context, viewer *accounts.User, threadID int64) ([]Item, error) {
-	if viewer == nil {
-		return nil, nil
+	if viewer == nil || viewer.HeldPosts == 0 {
+		return nil, nil // no statement for the many who have none
 	}
 	var items []Item
 	err := s.d.DB.Conn(ctx).Raw(selectItems+"WHERE q.author_id = ? AND q.thread_id = ? AND q.status <> 'approved' ORDER BY q.id", viewer.ID, threadID).Scan(&items).Error
@@ -238,6 +241,9 @@ func (s *Service) Approve(ctx context.Context, actor *accounts.User, id int64) (
 	err := s.d.DB.InTx(ctx, func(ctx context.Context) error {
 		var err error
 		if it, err = s.decide(ctx, actor, id, IsApproved, ""); err != nil {
+			return err
+		}
+		if err := s.d.Accounts.AddHeldPosts(ctx, it.AuthorID, -1); err != nil {
 			return err
 		}
 		author, err := s.d.Accounts.ByID(ctx, it.AuthorID)
@@ -326,4 +332,15 @@ func (s *Service) HeldSince(ctx context.Context, authorID int64, threadsSince, r
 		err = fmt.Errorf("approval: held since: %w", err)
 	}
 	return threads, replies, err
+}
+
+// Invariants are the approval's counter rules, for entraide check.
+func Invariants() []db.Invariant {
+	return []db.Invariant{{
+		Name: "users: held_posts is not the number of their posts held or rejected",
+		Broken: `SELECT u.id FROM users u LEFT JOIN (SELECT author_id, COUNT(*) AS n FROM pending_posts WHERE status <> 'approved' GROUP BY author_id) q
+			ON q.author_id = u.id WHERE u.held_posts <> COALESCE(q.n, 0)`,
+		Repair: `UPDATE users SET held_posts = (SELECT COUNT(*) FROM pending_posts q WHERE q.author_id = users.id AND q.status <> 'approved')
+			WHERE id IN (%s)`,
+	}}
 }

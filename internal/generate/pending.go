@@ -44,6 +44,9 @@ func (g *gen) pendingPosts(ctx context.Context, l loader) error {
 		err := l.exec(ctx, `INSERT INTO pending_posts (author_id, section_id, title, body, body_html, rule, status, created_at)
 			VALUES (?, ?, ?, ?, ?, ?, 'pending', ?)`, g.ids.user+int64(i), section, q.title, q.body, "<p>"+html.EscapeString(q.body)+"</p>\n",
 			rules.ApprovalFirstPosts, at)
+		if err == nil {
+			err = l.exec(ctx, "UPDATE users SET held_posts = held_posts + 1 WHERE id = ?", g.ids.user+int64(i))
+		}
 		if err != nil {
 			return fmt.Errorf("generate: pending posts: %w", err)
 		}

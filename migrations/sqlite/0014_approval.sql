@@ -28,6 +28,11 @@ CREATE TABLE pending_posts (
 );
 CREATE INDEX pending_posts_waiting ON pending_posts (created_at, id) WHERE status = 'pending';
 CREATE INDEX pending_posts_author ON pending_posts (author_id, thread_id);
+-- How many of a member's posts are held or rejected (not published): the
+-- thread page looks for them only when there are some, at no statement
+-- for everyone else. Kept in the transaction of the rows it counts.
+ALTER TABLE users ADD COLUMN held_posts INTEGER NOT NULL DEFAULT 0;
 
 -- +goose Down
+ALTER TABLE users DROP COLUMN held_posts;
 DROP TABLE pending_posts;
