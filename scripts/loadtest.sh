@@ -155,6 +155,9 @@ for db in postgres sqlite; do
     continue
   fi
 
+  # Members with the per-hour limits raised: the checks run, at a threshold
+  # 32 writers do not reach in the run.
+  env $(db_env "$db") "$OUT/perftool" raise-limits
   before=$(env $(db_env "$db") "$OUT/perftool" count)
   script=scripts/loadtest/reply.lua run "reply, 32 writers" "http://$ADDR" "$OUT/sessions-$db.txt" "$OUT/reply.threads"
   after=$(env $(db_env "$db") "$OUT/perftool" count)
