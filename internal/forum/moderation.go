@@ -426,24 +426,35 @@ func (s *Service) AnswerDuplicate(ctx context.Context, asker *accounts.User, id 
 	return tv, nil
 }
 
-// HidePost hides a post from everyone but its author and the moderators,
-// with the moderator's reason; the author is notified.
-func (s *Service) HidePost(ctx context.Context, actor *accounts.User, postID int64, reason string) (*PostContext, error) {
+// moderatedPost checks the reason a moderator gave (required or not) and
+// that actor may moderate post postID, which it returns with the cleaned
+// reason: the opening HidePost and RestorePost share.
+func (s *Service) moderatedPost(ctx context.Context, actor *accounts.User, postID int64, reason string, required bool) (string, *PostContext, error) {
 	reason = cleanReason(reason)
 	bad := errs.Invalid{}
-	checkReason(bad, reason, true)
+	checkReason(bad, reason, required)
 	if err := bad.Err(); err != nil {
-		return nil, err
+		return "", nil, err
 	}
 	if actor == nil {
-		return nil, errs.ErrForbidden
+		return "", nil, errs.ErrForbidden
 	}
 	pc, err := s.Post(ctx, actor, postID)
 	if err != nil {
-		return nil, err
+		return "", nil, err
 	}
 	if !CanModerate(actor) {
-		return nil, refuseNotModerate
+		return "", nil, refuseNotModerate
+	}
+	return reason, pc, nil
+}
+
+// HidePost hides a post from everyone but its author and the moderators,
+// with the moderator's reason; the author is notified.
+func (s *Service) HidePost(ctx context.Context, actor *accounts.User, postID int64, reason string) (*PostContext, error) {
+	reason, pc, err := s.moderatedPost(ctx, actor, postID, reason, true)
+	if err != nil {
+		return nil, err
 	}
 	return pc, s.hide(ctx, actor.ID, pc, reason)
 }
@@ -495,21 +506,9 @@ func (s *Service) hide(ctx context.Context, actorID int64, pc *PostContext, reas
 
 // RestorePost shows a hidden post to everyone again.
 func (s *Service) RestorePost(ctx context.Context, actor *accounts.User, postID int64, reason string) (*PostContext, error) {
-	reason = cleanReason(reason)
-	bad := errs.Invalid{}
-	checkReason(bad, reason, false)
-	if err := bad.Err(); err != nil {
-		return nil, err
-	}
-	if actor == nil {
-		return nil, errs.ErrForbidden
-	}
-	pc, err := s.Post(ctx, actor, postID)
+	reason, pc, err := s.moderatedPost(ctx, actor, postID, reason, false)
 	if err != nil {
 		return nil, err
-	}
-	if !CanModerate(actor) {
-		return nil, refuseNotModerate
 	}
 	err = s.tx(ctx, func(tx *gorm.DB) error {
 		res := tx.Model(&Post{}).Where("id = ? AND hidden_at IS NOT NULL", postID).
