@@ -74,7 +74,7 @@ func suspended(u *accounts.User) bool { return u.SuspendedAt(time.Now()) }
 // CanModerate reports whether u may take the moderators' actions:
 // moderators and admins who are not suspended.
 func CanModerate(u *accounts.User) bool {
-	return u != nil && u.Can(accounts.Moderator) && !suspended(u)
+	return u.ModeratesAt(time.Now())
 }
 
 // CanSeeHidden reports whether u may read hidden post p: its author and

@@ -417,3 +417,49 @@ func TestDuplicateFlagAndOneClickClose(t *testing.T) {
 		t.Fatal("the flag is still pending")
 	}
 }
+
+// A suspended moderator loses the tools with the right to write: the
+// header hides them, every /mod page says why, the domain refuses the
+// actions, and all comes back when the suspension is lifted.
+func TestSuspendedModeratorLosesTheTools(t *testing.T) {
+	t.Parallel()
+	srv := testkit.NewServer(t)
+	admin, _ := srv.NewUser(accounts.Admin)
+	mod, mu := srv.NewUser(accounts.Moderator)
+	member, _ := srv.NewUser(accounts.Member)
+	tURL := openThread(t, member, "entre-nous", "Un sujet que la modération regarde", "Texte.")
+	if p := mod.Get("/mod"); p.Status != http.StatusOK || !p.Has("a.mod-link") {
+		t.Fatalf("moderator before the suspension: %d", p.Status)
+	}
+	userPage := "/mod/users/" + itoa(mu.ID)
+	admin.Get(userPage)
+	if p := admin.Post(userPage+"/suspend", form("days", "3", "reason", "Décisions contestées")); p.Status != http.StatusSeeOther {
+		t.Fatalf("admin suspends the moderator: %d", p.Status)
+	}
+	for _, path := range []string{"/mod", "/mod/queue", "/mod/words", "/mod/flags", "/mod/log", "/mod/t/" + threadID(t, tURL) + "/duplicate"} {
+		p := mod.Get(path)
+		if p.Status != http.StatusForbidden || !strings.Contains(p.Text("main"), "outils de modération vous sont fermés") {
+			t.Fatalf("%s while suspended: %d %q", path, p.Status, p.Text("main"))
+		}
+		if p.Has("a.mod-link") {
+			t.Fatalf("%s: the header still shows the moderators' link", path)
+		}
+	}
+	mod.Get(tURL)
+	if p := mod.Post("/mod/words", form("pattern", "arnaque", "action", "block")); p.Status != http.StatusForbidden {
+		t.Fatalf("a watched word added while suspended: %d", p.Status)
+	}
+	if p := mod.Post("/mod/t/"+threadID(t, tURL)+"/do/close", nil); p.Status != http.StatusForbidden {
+		t.Fatalf("a thread closed while suspended: %d", p.Status)
+	}
+	if got := mod.Get(tURL).Text(".badges"); strings.Contains(got, "Fermé") {
+		t.Fatalf("the thread was closed: %q", got)
+	}
+	admin.Get(userPage)
+	if p := admin.Post(userPage+"/lift", nil); p.Status != http.StatusSeeOther {
+		t.Fatalf("lift: %d", p.Status)
+	}
+	if p := mod.Get("/mod/words"); p.Status != http.StatusOK || !p.Has("a.mod-link") {
+		t.Fatalf("after the lift: %d", p.Status)
+	}
+}
