@@ -216,31 +216,39 @@ func (s *Service) targetSection(tx *gorm.DB, author *accounts.User, picked int64
 
 // Reply adds a post at the end of the thread.
 func (s *Service) Reply(ctx context.Context, author *accounts.User, threadID int64, body string) (*Post, error) {
+	post, _, err := s.ReplyIn(ctx, author, threadID, body)
+	return post, err
+}
+
+// ReplyIn is Reply that also returns the thread replied to, as read
+// before the reply: enough for the reply's address without reading the
+// post again.
+func (s *Service) ReplyIn(ctx context.Context, author *accounts.User, threadID int64, body string) (*Post, *Thread, error) {
 	body = cleanText(body)
 	bad := errs.Invalid{}
 	checkBody(bad, body)
 	if err := bad.Err(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	tv, err := s.Thread(ctx, author, threadID)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if !CanReply(author, &tv.Section, &tv.Thread) {
 		switch {
 		case author != nil && suspended(author):
-			return nil, refuseSuspended
+			return nil, nil, refuseSuspended
 		case author != nil && (tv.Thread.Closed || tv.Thread.DuplicateOf != nil):
-			return nil, refuseClosed
+			return nil, nil, refuseClosed
 		}
 		if author != nil && tv.Thread.Locked {
-			return nil, &errs.Refusal{Rule: "locked", Key: "forum.reply.locked"}
+			return nil, nil, &errs.Refusal{Rule: "locked", Key: "forum.reply.locked"}
 		}
-		return nil, errs.ErrForbidden
+		return nil, nil, errs.ErrForbidden
 	}
 	html, err := s.render.Render(body)
 	if err != nil {
-		return nil, wrap("render", err)
+		return nil, nil, wrap("render", err)
 	}
 	var post *Post
 	var held int64
@@ -259,12 +267,12 @@ func (s *Service) Reply(ctx context.Context, author *accounts.User, threadID int
 		return s.considerPromotion(tx, author.ID)
 	})
 	if err != nil {
-		return nil, maybeWrap("reply", err)
+		return nil, nil, maybeWrap("reply", err)
 	}
 	if held != 0 {
-		return nil, &Held{PendingID: held}
+		return nil, nil, &Held{PendingID: held}
 	}
-	return post, nil
+	return post, &tv.Thread, nil
 }
 
 // writeReply writes author's reply at the end of the thread, with the
