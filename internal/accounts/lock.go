@@ -2,6 +2,7 @@ package accounts
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 
 	"entraide/internal/db"
@@ -21,15 +22,44 @@ type Writing struct {
 // PostgreSQL it locks the member's row; SQLite's write transactions
 // already run one at a time (they begin IMMEDIATE), on every connection to
 // the file.
-func (s *Service) LockForWrite(ctx context.Context, userID int64) (Writing, error) {
+//
+// notified (0: none) is the person the write will notify, whose unread
+// counter it moves: their row is locked in the same statement, the two in
+// the order of their ids. Taken later, while the write holds its thread's
+// and section's rows, that lock could wait on a transaction of the
+// notified person's own that waits on those rows (a deadlock, which
+// PostgreSQL breaks by failing one of the two).
+func (s *Service) LockForWrite(ctx context.Context, userID, notified int64) (Writing, error) {
 	lock := ""
 	if s.db.Dialect == db.Postgres {
 		lock = " FOR UPDATE"
 	}
+	if notified == 0 {
+		notified = userID
+	}
 	var w Writing
-	if err := s.db.Conn(ctx).Raw("SELECT thread_count + reply_count, held_posts FROM users WHERE id = ?"+lock, userID).
-		Row().Scan(&w.Published, &w.Held); err != nil {
+	rows, err := s.db.Conn(ctx).Raw("SELECT id, thread_count + reply_count, held_posts FROM users WHERE id IN (?, ?) ORDER BY id"+lock,
+		userID, notified).Rows()
+	if err != nil {
 		return w, fmt.Errorf("accounts: lock %d: %w", userID, err)
+	}
+	defer rows.Close()
+	found := false
+	for rows.Next() {
+		var id int64
+		var row Writing
+		if err := rows.Scan(&id, &row.Published, &row.Held); err != nil {
+			return w, fmt.Errorf("accounts: lock %d: %w", userID, err)
+		}
+		if id == userID {
+			w, found = row, true
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return w, fmt.Errorf("accounts: lock %d: %w", userID, err)
+	}
+	if !found {
+		return w, fmt.Errorf("accounts: lock %d: %w", userID, sql.ErrNoRows)
 	}
 	return w, nil
 }

@@ -26,6 +26,9 @@ type Draft struct {
 	// publishing it.
 	Hold       string
 	HoldDetail string
+	// Notified is the person the post will notify (a reply: the thread's
+	// author; 0: none), whose row the write's lock takes with the author's.
+	Notified int64
 }
 
 // Holder keeps a post that must wait for approval (internal/approval),

@@ -253,7 +253,7 @@ func (s *Service) ReplyIn(ctx context.Context, author *accounts.User, threadID i
 	var post *Post
 	var held int64
 	err = s.tx(ctx, func(tx *gorm.DB) error {
-		d := Draft{ThreadID: threadID, SectionID: tv.Section.ID, Body: body, HTML: html}
+		d := Draft{ThreadID: threadID, SectionID: tv.Section.ID, Body: body, HTML: html, Notified: tv.Thread.AuthorID}
 		if err := s.checkPost(tx, author, &d); err != nil {
 			return err
 		}
