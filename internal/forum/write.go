@@ -297,9 +297,6 @@ func (s *Service) writeReply(tx *gorm.DB, author *accounts.User, threadID int64,
 	if err := tx.Create(post).Error; err != nil {
 		return nil, err
 	}
-	if err := bump(tx, "sections", thread.SectionID, map[string]any{"post_count": 1}, map[string]any{"last_post_at": latest("last_post_at", now)}); err != nil {
-		return nil, err
-	}
 	if err := s.members.AddPostCounts(db.TxContext(tx), author.ID, 0, 1); err != nil {
 		return nil, err
 	}
@@ -310,6 +307,11 @@ func (s *Service) writeReply(tx *gorm.DB, author *accounts.User, threadID int64,
 		if err := s.index.PostSaved(tx, &thread, post); err != nil {
 			return nil, err
 		}
+	}
+	// The section's row last: every reply in the section queues on it, so
+	// it is held for the commit only, not for the statements above.
+	if err := bump(tx, "sections", thread.SectionID, map[string]any{"post_count": 1}, map[string]any{"last_post_at": latest("last_post_at", now)}); err != nil {
+		return nil, err
 	}
 	return post, nil
 }
