@@ -2,6 +2,7 @@ package forum
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"entraide/internal/accounts"
@@ -25,6 +26,9 @@ type Draft struct {
 	// publishing it.
 	Hold       string
 	HoldDetail string
+	// Notified is the person the post will notify (a reply: the thread's
+	// author; 0: none), whose row the write's lock takes with the author's.
+	Notified int64
 }
 
 // Holder keeps a post that must wait for approval (internal/approval),
@@ -113,25 +117,44 @@ type Activity struct {
 	SameText int // posts with the same text since the same-text window
 }
 
-// RecentActivity counts, in one statement on the author's index of posts,
-// the author's threads since threadsSince, replies since repliesSince and
-// posts whose text is body since sameSince, in thread sameIn (0: in any
-// thread). Deleted posts count: deleting and posting again does not reset
-// a limit. It joins the transaction ctx carries.
-func (s *Service) RecentActivity(ctx context.Context, authorID int64, body string, sameIn int64, threadsSince, repliesSince, sameSince time.Time) (Activity, error) {
-	from := threadsSince
-	for _, t := range []time.Time{repliesSince, sameSince} {
-		if t.Before(from) {
-			from = t
-		}
-	}
+// ActivityQuery says what RecentActivity counts; a zero time leaves that
+// count out (it reads 0).
+type ActivityQuery struct {
+	ThreadsSince time.Time // threads opened since
+	RepliesSince time.Time // replies posted since
+	SameSince    time.Time // posts whose text is Body since
+	Body         string
+	SameIn       int64 // the thread the same text is looked for in (0: any)
+}
+
+// RecentActivity counts what q asks, in one statement on the author's
+// index of posts that reads only the widest window asked (none when
+// nothing is). Deleted posts count: deleting and posting again does not
+// reset a limit. It joins the transaction ctx carries.
+func (s *Service) RecentActivity(ctx context.Context, authorID int64, q ActivityQuery) (Activity, error) {
 	var a Activity
-	err := s.db.Conn(ctx).Raw(`SELECT
-		COALESCE(SUM(CASE WHEN position = 1 AND created_at > ? THEN 1 ELSE 0 END), 0) AS threads,
-		COALESCE(SUM(CASE WHEN position > 1 AND created_at > ? THEN 1 ELSE 0 END), 0) AS replies,
-		COALESCE(SUM(CASE WHEN created_at > ? AND body = ? AND (? = 0 OR thread_id = ?) THEN 1 ELSE 0 END), 0) AS same_text
-		FROM posts WHERE author_id = ? AND created_at > ?`,
-		threadsSince, repliesSince, sameSince, body, sameIn, sameIn, authorID, from).Row().Scan(&a.Threads, &a.Replies, &a.SameText)
+	var from time.Time
+	cols := make([]string, 0, 3)
+	var args []any
+	count := func(since time.Time, cond string, extra ...any) {
+		if since.IsZero() {
+			cols = append(cols, "0")
+			return
+		}
+		if from.IsZero() || since.Before(from) {
+			from = since
+		}
+		cols = append(cols, "COALESCE(SUM(CASE WHEN created_at > ? AND "+cond+" THEN 1 ELSE 0 END), 0)")
+		args = append(append(args, since), extra...)
+	}
+	count(q.ThreadsSince, "position = 1")
+	count(q.RepliesSince, "position > 1")
+	count(q.SameSince, "body = ? AND (? = 0 OR thread_id = ?)", q.Body, q.SameIn, q.SameIn)
+	if from.IsZero() {
+		return a, nil
+	}
+	err := s.db.Conn(ctx).Raw("SELECT "+strings.Join(cols, ", ")+" FROM posts WHERE author_id = ? AND created_at > ?",
+		append(args, authorID, from)...).Row().Scan(&a.Threads, &a.Replies, &a.SameText)
 	if err != nil {
 		return a, wrap("recent activity", err)
 	}

@@ -216,36 +216,44 @@ func (s *Service) targetSection(tx *gorm.DB, author *accounts.User, picked int64
 
 // Reply adds a post at the end of the thread.
 func (s *Service) Reply(ctx context.Context, author *accounts.User, threadID int64, body string) (*Post, error) {
+	post, _, err := s.ReplyIn(ctx, author, threadID, body)
+	return post, err
+}
+
+// ReplyIn is Reply that also returns the thread replied to, as read
+// before the reply: enough for the reply's address without reading the
+// post again.
+func (s *Service) ReplyIn(ctx context.Context, author *accounts.User, threadID int64, body string) (*Post, *Thread, error) {
 	body = cleanText(body)
 	bad := errs.Invalid{}
 	checkBody(bad, body)
 	if err := bad.Err(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	tv, err := s.Thread(ctx, author, threadID)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if !CanReply(author, &tv.Section, &tv.Thread) {
 		switch {
 		case author != nil && suspended(author):
-			return nil, refuseSuspended
+			return nil, nil, refuseSuspended
 		case author != nil && (tv.Thread.Closed || tv.Thread.DuplicateOf != nil):
-			return nil, refuseClosed
+			return nil, nil, refuseClosed
 		}
 		if author != nil && tv.Thread.Locked {
-			return nil, &errs.Refusal{Rule: "locked", Key: "forum.reply.locked"}
+			return nil, nil, &errs.Refusal{Rule: "locked", Key: "forum.reply.locked"}
 		}
-		return nil, errs.ErrForbidden
+		return nil, nil, errs.ErrForbidden
 	}
 	html, err := s.render.Render(body)
 	if err != nil {
-		return nil, wrap("render", err)
+		return nil, nil, wrap("render", err)
 	}
 	var post *Post
 	var held int64
 	err = s.tx(ctx, func(tx *gorm.DB) error {
-		d := Draft{ThreadID: threadID, SectionID: tv.Section.ID, Body: body, HTML: html}
+		d := Draft{ThreadID: threadID, SectionID: tv.Section.ID, Body: body, HTML: html, Notified: tv.Thread.AuthorID}
 		if err := s.checkPost(tx, author, &d); err != nil {
 			return err
 		}
@@ -259,12 +267,12 @@ func (s *Service) Reply(ctx context.Context, author *accounts.User, threadID int
 		return s.considerPromotion(tx, author.ID)
 	})
 	if err != nil {
-		return nil, maybeWrap("reply", err)
+		return nil, nil, maybeWrap("reply", err)
 	}
 	if held != 0 {
-		return nil, &Held{PendingID: held}
+		return nil, nil, &Held{PendingID: held}
 	}
-	return post, nil
+	return post, &tv.Thread, nil
 }
 
 // writeReply writes author's reply at the end of the thread, with the
@@ -289,9 +297,6 @@ func (s *Service) writeReply(tx *gorm.DB, author *accounts.User, threadID int64,
 	if err := tx.Create(post).Error; err != nil {
 		return nil, err
 	}
-	if err := bump(tx, "sections", thread.SectionID, map[string]any{"post_count": 1}, map[string]any{"last_post_at": latest("last_post_at", now)}); err != nil {
-		return nil, err
-	}
 	if err := s.members.AddPostCounts(db.TxContext(tx), author.ID, 0, 1); err != nil {
 		return nil, err
 	}
@@ -302,6 +307,11 @@ func (s *Service) writeReply(tx *gorm.DB, author *accounts.User, threadID int64,
 		if err := s.index.PostSaved(tx, &thread, post); err != nil {
 			return nil, err
 		}
+	}
+	// The section's row last: every reply in the section queues on it, so
+	// it is held for the commit only, not for the statements above.
+	if err := bump(tx, "sections", thread.SectionID, map[string]any{"post_count": 1}, map[string]any{"last_post_at": latest("last_post_at", now)}); err != nil {
+		return nil, err
 	}
 	return post, nil
 }

@@ -70,9 +70,16 @@ func (e *Engine) SetHeld(h Held) { e.held = h }
 func New(d Deps) *Engine { return &Engine{d: d} }
 
 // Check refuses d when a rule stops it; it runs in the transaction ctx
-// carries, before the post is written.
+// carries, before the post is written. It reads what applies to the
+// author and nothing else: two statements for a member's reply (the lock
+// with the author's counters, the recent activity), the rules' values and
+// the watched words coming from their caches.
 func (e *Engine) Check(ctx context.Context, author *accounts.User, d *forum.Draft) error {
-	if err := e.d.Accounts.LockForWrite(ctx, author.ID); err != nil {
+	// Everyone's write takes the lock, with the notified person's row (see
+	// LockForWrite): a moderator's too, though no rule here applies to
+	// them.
+	w, err := e.d.Accounts.LockForWrite(ctx, author.ID, d.Notified)
+	if err != nil || author.Can(accounts.Moderator) {
 		return err
 	}
 	v, err := e.d.Rules.Values(ctx)
@@ -81,41 +88,51 @@ func (e *Engine) Check(ctx context.Context, author *accounts.User, d *forum.Draf
 	}
 	now := e.d.Forum.Now()
 	same := v.Int(rules.SameText)
-	// A newcomer's text repeated anywhere is refused (posting one text in
-	// many threads is how spam looks); a member's only in the same thread
-	// (a double submit), since members answer with canned replies.
-	sameIn := int64(0)
-	if author.Can(accounts.Member) {
-		sameIn = d.ThreadID
+	// Each limit counts in its own window: a reply reads the last hour of
+	// the author's posts, not the day a new thread's limit needs.
+	q := forum.ActivityQuery{}
+	if d.OpensThread {
+		q.ThreadsSince = now.Add(-ThreadsWindow)
+	} else {
+		q.RepliesSince = now.Add(-RepliesWindow)
 	}
-	act, err := e.d.Forum.RecentActivity(ctx, author.ID, d.Body, sameIn,
-		now.Add(-ThreadsWindow), now.Add(-RepliesWindow), now.Add(-time.Duration(same)*time.Minute))
+	if same > 0 {
+		q.SameSince, q.Body = now.Add(-time.Duration(same)*time.Minute), d.Body
+		// A newcomer's text repeated anywhere is refused (posting one text
+		// in many threads is how spam looks); a member's only in the same
+		// thread (a double submit), since members answer with canned
+		// replies.
+		if author.Can(accounts.Member) {
+			q.SameIn = d.ThreadID
+		}
+	}
+	act, err := e.d.Forum.RecentActivity(ctx, author.ID, q)
 	if err != nil {
 		return err
 	}
-	if e.held != nil && !author.Can(accounts.Moderator) {
+	// Posts waiting for approval count too; the author's row, read under
+	// the lock, says whether there are any.
+	if e.held != nil && w.Held > 0 {
 		threads, replies, err := e.held.HeldSince(ctx, author.ID, now.Add(-ThreadsWindow), now.Add(-RepliesWindow))
 		if err != nil {
 			return err
 		}
 		act.Threads, act.Replies = act.Threads+threads, act.Replies+replies
 	}
-	if same > 0 && act.SameText > 0 && !author.Can(accounts.Moderator) {
+	if same > 0 && act.SameText > 0 {
 		return e.refuse(ctx, author, *d, &errs.Refusal{Rule: rules.SameText, Key: "limits.same_text", Args: []any{same}, Plural: true}, "")
 	}
-	if !author.Can(accounts.Moderator) {
-		if d.OpensThread {
-			rule := byRole(author, rules.ThreadsPerDayNewcomer, rules.ThreadsPerDayMember)
-			if max := v.Int(rule); act.Threads >= max {
-				return e.refuse(ctx, author, *d, &errs.Refusal{Rule: rule, Key: "limits.threads_per_day", Args: []any{max}, Plural: true},
-					fmt.Sprintf("%d/%d", act.Threads+1, max))
-			}
-		} else {
-			rule := byRole(author, rules.RepliesPerHourNewcomer, rules.RepliesPerHourMember)
-			if max := v.Int(rule); act.Replies >= max {
-				return e.refuse(ctx, author, *d, &errs.Refusal{Rule: rule, Key: "limits.replies_per_hour", Args: []any{max}, Plural: true},
-					fmt.Sprintf("%d/%d", act.Replies+1, max))
-			}
+	if d.OpensThread {
+		rule := byRole(author, rules.ThreadsPerDayNewcomer, rules.ThreadsPerDayMember)
+		if max := v.Int(rule); act.Threads >= max {
+			return e.refuse(ctx, author, *d, &errs.Refusal{Rule: rule, Key: "limits.threads_per_day", Args: []any{max}, Plural: true},
+				fmt.Sprintf("%d/%d", act.Threads+1, max))
+		}
+	} else {
+		rule := byRole(author, rules.RepliesPerHourNewcomer, rules.RepliesPerHourMember)
+		if max := v.Int(rule); act.Replies >= max {
+			return e.refuse(ctx, author, *d, &errs.Refusal{Rule: rule, Key: "limits.replies_per_hour", Args: []any{max}, Plural: true},
+				fmt.Sprintf("%d/%d", act.Replies+1, max))
 		}
 	}
 	if !author.Can(accounts.Member) {
@@ -124,21 +141,15 @@ func (e *Engine) Check(ctx context.Context, author *accounts.User, d *forum.Draf
 				strconv.Itoa(n)+"/"+strconv.Itoa(max))
 		}
 	}
-	if v.On(rules.WatchedWords) && !author.Can(accounts.Moderator) && e.d.Words != nil {
+	if v.On(rules.WatchedWords) && e.d.Words != nil {
 		if err := e.watch(ctx, author, d); err != nil {
 			return err
 		}
 	}
 	// A newcomer's first posts wait for approval; the published ones are
 	// counted on the author's row, read under the lock taken above.
-	if n := v.Int(rules.ApprovalFirstPosts); n > 0 && !author.Can(accounts.Member) && d.Hold == "" {
-		published, err := e.d.Accounts.PostCount(ctx, author.ID)
-		if err != nil {
-			return err
-		}
-		if published < n {
-			d.Hold = rules.ApprovalFirstPosts
-		}
+	if n := v.Int(rules.ApprovalFirstPosts); n > 0 && !author.Can(accounts.Member) && d.Hold == "" && w.Published < n {
+		d.Hold = rules.ApprovalFirstPosts
 	}
 	return nil
 }

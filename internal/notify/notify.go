@@ -8,7 +8,6 @@ package notify
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"time"
 
@@ -111,28 +110,20 @@ func (s *Service) Send(ctx context.Context, n Note) error {
 		return nil
 	}
 	err := s.db.WithTx(ctx, func(tx *gorm.DB) error {
-		now := s.now()
-		for try := 0; try < 3; try++ {
-			// The partial unique index allows one unread group: a second
-			// sender does nothing here and joins the group below.
-			res := tx.Exec(`INSERT INTO notifications (recipient_id, kind, subject, link, title, actor_id, post_id, actor_count, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?) ON CONFLICT (recipient_id, kind, subject) WHERE read_at IS NULL DO NOTHING`,
-				n.RecipientID, string(n.Kind), n.Subject, n.Link, n.Title, nullID(n.ActorID), nullID(n.PostID), now)
-			if res.Error != nil {
-				return res.Error
-			}
-			if res.RowsAffected == 1 {
-				return s.recipients.AddUnreadNotifications(db.TxContext(tx), n.RecipientID, 1)
-			}
-			res = tx.Exec(`UPDATE notifications SET actor_count = actor_count + 1, actor_id = ?, title = ?, created_at = ?
-				WHERE recipient_id = ? AND kind = ? AND subject = ? AND read_at IS NULL`,
-				nullID(n.ActorID), n.Title, now, n.RecipientID, string(n.Kind), n.Subject)
-			if res.Error != nil || res.RowsAffected > 0 {
-				return res.Error
-			}
-			// Marked read between the two statements: insert afresh.
+		// One statement: the partial unique index allows one unread group,
+		// which a second sender joins. A new group starts at one actor,
+		// so the count it returns says whether this one started it.
+		var actors int
+		err := tx.Raw(`INSERT INTO notifications (recipient_id, kind, subject, link, title, actor_id, post_id, actor_count, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?) ON CONFLICT (recipient_id, kind, subject) WHERE read_at IS NULL
+			DO UPDATE SET actor_count = notifications.actor_count + 1, actor_id = excluded.actor_id, title = excluded.title,
+			created_at = excluded.created_at
+			RETURNING actor_count`,
+			n.RecipientID, string(n.Kind), n.Subject, n.Link, n.Title, nullID(n.ActorID), nullID(n.PostID), s.now()).Row().Scan(&actors)
+		if err != nil || actors != 1 {
+			return err
 		}
-		return errors.New("the unread group kept changing")
+		return s.recipients.AddUnreadNotifications(db.TxContext(tx), n.RecipientID, 1)
 	})
 	if err != nil {
 		return fmt.Errorf("notify: send: %w", err)

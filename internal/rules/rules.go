@@ -11,6 +11,8 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"sync"
+	"time"
 
 	"entraide/internal/accounts"
 	"entraide/internal/db"
@@ -170,19 +172,89 @@ func (v Values) Int(name string) int {
 
 // Book reads and writes the rules' values.
 type Book struct {
-	db   *db.DB
-	list []Descriptor
+	db    *db.DB
+	list  []Descriptor
+	cache cache
+}
+
+// CacheFor is how long an instance keeps the values it read: every post
+// checks them, and a statement each time costs a round trip inside the
+// post's transaction. A change saved on this instance applies at once (Set
+// and Save forget the values); one saved on another instance applies within
+// CacheFor.
+const CacheFor = time.Second
+
+// cache holds the values last read. gen counts the changes saved here: a
+// read that started before a change does not keep what it read.
+type cache struct {
+	mu  sync.Mutex
+	v   Values
+	at  time.Time
+	gen uint64
+	ttl time.Duration
+	now func() time.Time
 }
 
 // New returns the book of list (usually Catalog) on d.
-func New(d *db.DB, list []Descriptor) *Book { return &Book{db: d, list: list} }
+func New(d *db.DB, list []Descriptor) *Book {
+	return &Book{db: d, list: list, cache: cache{ttl: CacheFor, now: time.Now}}
+}
+
+// SetCacheTTL changes how long the values are kept (0: read on every
+// use, for the tests that count statements).
+func (b *Book) SetCacheTTL(d time.Duration) {
+	b.cache.mu.Lock()
+	b.cache.ttl, b.cache.v = d, nil
+	b.cache.mu.Unlock()
+}
+
+// SetClock replaces the clock the cache ages by, for tests that let
+// another instance's second pass.
+func (b *Book) SetClock(now func() time.Time) {
+	b.cache.mu.Lock()
+	b.cache.now = now
+	b.cache.mu.Unlock()
+}
+
+// forget drops the cached values, and any read under way.
+func (b *Book) forget() {
+	b.cache.mu.Lock()
+	b.cache.v = nil
+	b.cache.gen++
+	b.cache.mu.Unlock()
+}
 
 // List returns the descriptors.
 func (b *Book) List() []Descriptor { return b.list }
 
-// Values reads every rule's value in one statement, defaults filling in
-// what an admin never set. It joins the transaction ctx carries, if any.
+// Values returns every rule's value, defaults filling in what an admin
+// never set: from the cache when it is fresh, else read in one statement
+// (joining the transaction ctx carries, if any). The map is shared: read
+// it, never change it.
 func (b *Book) Values(ctx context.Context) (Values, error) {
+	c := &b.cache
+	c.mu.Lock()
+	if c.v != nil && c.now().Sub(c.at) < c.ttl {
+		v := c.v
+		c.mu.Unlock()
+		return v, nil
+	}
+	gen := c.gen
+	c.mu.Unlock()
+	v, err := b.read(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	if c.gen == gen && c.ttl > 0 {
+		c.v, c.at = v, c.now()
+	}
+	c.mu.Unlock()
+	return v, nil
+}
+
+// read reads the values in one statement.
+func (b *Book) read(ctx context.Context) (Values, error) {
 	keys := make([]string, len(b.list))
 	for i, d := range b.list {
 		keys[i] = d.Setting
@@ -218,6 +290,7 @@ func (b *Book) Set(ctx context.Context, name, value string) error {
 	if err != nil {
 		return fmt.Errorf("rules: set %s: %w", name, err)
 	}
+	b.forget()
 	return nil
 }
 
@@ -243,7 +316,7 @@ func (b *Book) Save(ctx context.Context, actor *accounts.User, chosen map[string
 	if err := bad.Err(); err != nil {
 		return err
 	}
-	return b.db.InTx(ctx, func(ctx context.Context) error {
+	err := b.db.InTx(ctx, func(ctx context.Context) error {
 		for _, d := range b.list {
 			if v, ok := chosen[d.Name]; ok {
 				if err := b.Set(ctx, d.Name, v); err != nil {
@@ -253,4 +326,8 @@ func (b *Book) Save(ctx context.Context, actor *accounts.User, chosen map[string
 		}
 		return nil
 	})
+	// Once more after the commit: a read between a Set and the commit
+	// saw the old values.
+	b.forget()
+	return err
 }

@@ -106,10 +106,11 @@ func (s *Server) createReply(c echo.Context) error {
 	// The reply and the use counts of the canned replies it was made with
 	// are written together.
 	var post *forum.Post
+	var thread *forum.Thread
 	var held int64
 	err = s.db.InTx(ctx, func(ctx context.Context) error {
 		var err error
-		post, err = s.forum.Reply(ctx, currentUser(c), id, form.Get("body"))
+		post, thread, err = s.forum.ReplyIn(ctx, currentUser(c), id, form.Get("body"))
 		if heldID, ok := heldFor(err); ok {
 			held = heldID // saved for approval: the transaction keeps it
 		} else if err != nil {
@@ -131,11 +132,8 @@ func (s *Server) createReply(c echo.Context) error {
 	if held != 0 {
 		return redirect(c, pendingURL(held), "approval.flash.held")
 	}
-	pc, err := s.forum.Post(ctx, currentUser(c), post.ID)
-	if err != nil {
-		return err
-	}
-	return redirect(c, postAddress(pc), "flash.reply_created")
+	// The address comes from what the reply returned: no statement more.
+	return redirect(c, postAddress(&forum.PostContext{Post: forum.PostView{Post: *post}, Thread: *thread}), "flash.reply_created")
 }
 
 type editPostPage struct {

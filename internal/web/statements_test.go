@@ -38,6 +38,8 @@ func TestPagesRunAFixedNumberOfStatements(t *testing.T) {
 	srv.App.Forum.SetSectionsTTL(0)
 	srv.App.Settings.SetSiteTTL(0)         // and the site settings' (the image policy)
 	srv.App.Search.Speller().SetRefresh(0) // and the search's vocabulary
+	srv.App.Rules.SetCacheTTL(0)           // and the rules' values
+	srv.App.Words.SetCacheTTL(0)           // and the watched words
 	member, asker := srv.NewUser(accounts.Member)
 	moderator, modUser := srv.NewUser(accounts.Moderator)
 	reader := asker // the member reading keeps canned replies too

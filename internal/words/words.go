@@ -9,6 +9,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -50,13 +51,82 @@ func (Word) TableName() string { return "watched_words" }
 
 // Service stores the watched words.
 type Service struct {
-	db  *db.DB
-	now func() time.Time
+	db    *db.DB
+	now   func() time.Time
+	cache cache
+}
+
+// CacheFor is how long an instance keeps the list Check reads: every post
+// is checked against it. A change made on this instance applies at once
+// (Add and Delete forget the list); one made on another instance applies
+// within CacheFor.
+const CacheFor = time.Second
+
+// cache holds the list last read for Check; gen counts the changes made
+// here, so that a read that started before one does not keep what it read.
+type cache struct {
+	mu    sync.Mutex
+	list  []Word
+	valid bool
+	at    time.Time
+	gen   uint64
+	ttl   time.Duration
+	now   func() time.Time
 }
 
 // New returns the service on d.
 func New(d *db.DB) *Service {
-	return &Service{db: d, now: func() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }}
+	return &Service{db: d, now: func() time.Time { return time.Now().UTC().Truncate(time.Microsecond) },
+		cache: cache{ttl: CacheFor, now: time.Now}}
+}
+
+// SetCacheTTL changes how long Check keeps the list (0: read on every
+// post, for the tests that count statements).
+func (s *Service) SetCacheTTL(d time.Duration) {
+	s.cache.mu.Lock()
+	s.cache.ttl, s.cache.valid = d, false
+	s.cache.mu.Unlock()
+}
+
+// SetClock replaces the clock the cache ages by, for tests that let
+// another instance's second pass.
+func (s *Service) SetClock(now func() time.Time) {
+	s.cache.mu.Lock()
+	s.cache.now = now
+	s.cache.mu.Unlock()
+}
+
+// forget drops the cached list, and any read under way.
+func (s *Service) forget() {
+	s.cache.mu.Lock()
+	s.cache.list, s.cache.valid = nil, false
+	s.cache.gen++
+	s.cache.mu.Unlock()
+}
+
+// watched returns the list for Check: cached when fresh, else read (in
+// the transaction ctx carries, if any). The slice is shared: never change
+// it.
+func (s *Service) watched(ctx context.Context) ([]Word, error) {
+	c := &s.cache
+	c.mu.Lock()
+	if c.valid && c.now().Sub(c.at) < c.ttl {
+		list := c.list
+		c.mu.Unlock()
+		return list, nil
+	}
+	gen := c.gen
+	c.mu.Unlock()
+	list, err := s.List(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	if c.gen == gen && c.ttl > 0 {
+		c.list, c.valid, c.at = list, true, c.now()
+	}
+	c.mu.Unlock()
+	return list, nil
 }
 
 // CanManage reports whether u may edit the list: moderators and admins
@@ -102,6 +172,7 @@ func (s *Service) Add(ctx context.Context, actor *accounts.User, pattern string,
 		}
 		return nil, fmt.Errorf("words: add: %w", err)
 	}
+	s.forget()
 	return w, nil
 }
 
@@ -114,6 +185,7 @@ func (s *Service) Delete(ctx context.Context, actor *accounts.User, id int64) er
 	if res.Error != nil {
 		return fmt.Errorf("words: delete: %w", res.Error)
 	}
+	s.forget()
 	if res.RowsAffected == 0 {
 		return errs.ErrNotFound
 	}
@@ -129,34 +201,34 @@ type Verdict struct {
 	Body    string
 }
 
-// Check matches title and body against the list (read in the transaction
-// ctx carries): one statement.
+// Check matches title and body against the list: cached for CacheFor,
+// else one statement (in the transaction ctx carries).
 func (s *Service) Check(ctx context.Context, title, body string) (Verdict, error) {
 	v := Verdict{Title: title, Body: body}
-	list, err := s.List(ctx)
+	list, err := s.watched(ctx)
 	if err != nil || len(list) == 0 {
 		return v, err
 	}
 	tt, bt := tokens(title), tokens(body)
 	for i := range list {
-		w := &list[i]
+		w := list[i] // a copy: the cached list is shared
 		ts, bs := find(tt, w.PatternKey), find(bt, w.PatternKey)
 		if len(ts)+len(bs) == 0 {
 			continue
 		}
 		if w.Action == Block {
 			if v.Blocked == nil {
-				v.Blocked = w
+				v.Blocked = &w
 			}
 			continue
 		}
 		if w.Action == Queue {
 			if v.Queued == nil {
-				v.Queued = w
+				v.Queued = &w
 			}
 			continue
 		}
-		v.Masked = append(v.Masked, *w)
+		v.Masked = append(v.Masked, w)
 	}
 	if v.Blocked != nil || len(v.Masked) == 0 {
 		return v, nil
