@@ -253,7 +253,7 @@ func (s *Service) Approve(ctx context.Context, actor *accounts.User, id int64) (
 		}
 		var postID, threadID int64
 		if it.OpensThread() {
-			t, p, err := s.d.Forum.PublishThread(ctx, author, it.SectionID, forum.NewThread{Title: it.Title, Body: it.Body, Tried: it.Tried}, it.BodyHTML)
+			t, p, err := s.d.Forum.PublishThread(ctx, author, it.SectionID, forum.NewThread{Title: it.Title, Body: it.Body, Tried: it.Tried, Pending: id}, it.BodyHTML)
 			if err != nil {
 				return err
 			}

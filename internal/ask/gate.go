@@ -57,13 +57,33 @@ func (s *Service) Admit(ctx context.Context, author *accounts.User, in forum.New
 // wrote the thread. For a newcomer the session must still be open at this
 // point: two submissions racing on one session get one thread.
 func (s *Service) Opened(ctx context.Context, author *accounts.User, in forum.NewThread, t *forum.Thread) error {
+	return s.endPosted(ctx, author, in, "thread_id", t.ID)
+}
+
+// Held ends the session as posted when the question waits for approval:
+// the newcomer asked, and the session cannot open a second one.
+func (s *Service) Held(ctx context.Context, author *accounts.User, in forum.NewThread, pendingID int64) error {
+	return s.endPosted(ctx, author, in, "pending_id", pendingID)
+}
+
+// Published gives the session of an approved question its thread.
+func (s *Service) Published(ctx context.Context, pendingID int64, t *forum.Thread) error {
+	err := s.db.Conn(ctx).Model(&Session{}).Where("pending_id = ? AND outcome = ?", pendingID, Posted).
+		Updates(map[string]any{"thread_id": t.ID, "updated_at": s.now()}).Error
+	return wrap("published", err)
+}
+
+// endPosted ends the session in as posted, pointing column at id. For a
+// newcomer the session must still be open at this point: two submissions
+// racing on one session get one question.
+func (s *Service) endPosted(ctx context.Context, author *accounts.User, in forum.NewThread, column string, id int64) error {
 	if in.AskSession == "" {
 		return nil
 	}
 	now := s.now()
 	res := s.db.Conn(ctx).Model(&Session{}).
 		Where("token = ? AND user_id = ? AND outcome = ? AND expires_at > ?", in.AskSession, author.ID, Open, now).
-		Updates(map[string]any{"outcome": Posted, "thread_id": t.ID, "ended_at": now, "updated_at": now})
+		Updates(map[string]any{"outcome": Posted, column: id, "ended_at": now, "updated_at": now})
 	if res.Error != nil {
 		return wrap("posted", res.Error)
 	}

@@ -45,14 +45,17 @@ const MaxSentence = 300
 
 // Session is one pass through the ask flow.
 type Session struct {
-	ID            int64
-	Token         string
-	UserID        *int64
-	Query         string
-	Shown         string // space-separated thread ids
-	Opened        string // space-separated thread ids
-	Outcome       string
-	ThreadID      *int64
+	ID       int64
+	Token    string
+	UserID   *int64
+	Query    string
+	Shown    string // space-separated thread ids
+	Opened   string // space-separated thread ids
+	Outcome  string
+	ThreadID *int64
+	// PendingID is the question waiting for approval that ended the
+	// session (posted, its thread set once approved).
+	PendingID     *int64
 	FoundThreadID *int64
 	CreatedAt     time.Time
 	UpdatedAt     time.Time

@@ -19,6 +19,12 @@ type ThreadGate interface {
 	Admit(ctx context.Context, author *accounts.User, in NewThread) (toNewcomers bool, err error)
 	// Opened is told of the thread once written, in the same transaction.
 	Opened(ctx context.Context, author *accounts.User, in NewThread, t *Thread) error
+	// Held is told instead when a rule made the thread wait for approval
+	// (pendingID is the waiting post), in the same transaction.
+	Held(ctx context.Context, author *accounts.User, in NewThread, pendingID int64) error
+	// Published is told when a moderator approves waiting post pendingID
+	// as thread t, in the approval's transaction.
+	Published(ctx context.Context, pendingID int64, t *Thread) error
 }
 
 // SetGate installs the gate every new thread goes through; without one a

@@ -63,8 +63,16 @@ func (s *Service) PublishThread(ctx context.Context, author *accounts.User, sect
 	var post *Post
 	err := s.tx(ctx, func(tx *gorm.DB) error {
 		var err error
-		if thread, post, err = s.writeThread(tx, author, sectionID, in, html); err != nil || author.Can(accounts.Member) {
+		if thread, post, err = s.writeThread(tx, author, sectionID, in, html); err != nil {
 			return err
+		}
+		if s.gate != nil && in.Pending != 0 {
+			if err := s.gate.Published(db.TxContext(tx), in.Pending, thread); err != nil {
+				return err
+			}
+		}
+		if author.Can(accounts.Member) {
+			return nil
 		}
 		return s.considerPromotion(tx, author.ID)
 	})

@@ -32,6 +32,9 @@ type NewThread struct {
 	// Tried is "what I already read or tried", shown under the question:
 	// required of newcomers who come through the ask flow.
 	Tried string
+	// Pending is the waiting post this thread publishes, on approval
+	// (PublishThread); 0 otherwise.
+	Pending int64
 	// AskSession is the token of the ask session the thread comes from
 	// (internal/ask), or "" when it was opened directly.
 	AskSession string
@@ -133,8 +136,14 @@ func (s *Service) CreateThread(ctx context.Context, author *accounts.User, in Ne
 			return err
 		}
 		in.Title, in.Body, html = d.Title, d.Body, d.HTML
-		if held, err = s.hold(tx, author, d, in.Tried); err != nil || held != 0 {
+		if held, err = s.hold(tx, author, d, in.Tried); err != nil {
 			return err
+		}
+		if held != 0 {
+			if s.gate != nil {
+				return s.gate.Held(db.TxContext(tx), author, in, held)
+			}
+			return nil
 		}
 		if thread, _, err = s.writeThread(tx, author, sec.ID, in, html); err != nil {
 			return err

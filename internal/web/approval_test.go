@@ -7,7 +7,9 @@ import (
 	"testing"
 
 	"entraide/internal/accounts"
+	"entraide/internal/app"
 	"entraide/internal/approval"
+	"entraide/internal/db"
 	"entraide/internal/modlog"
 	"entraide/internal/rules"
 	"entraide/internal/testkit"
@@ -256,5 +258,67 @@ func TestHeldPostsCountInTheRateLimits(t *testing.T) {
 	refusedBy(t, srv, p, nu, rules.ThreadsPerDayNewcomer, "2", "Mon message numéro 3.", 0)
 	if n, _ := srv.App.Approval.Count(context.Background()); n != 2 {
 		t.Fatalf("%d posts waiting, want 2", n)
+	}
+}
+
+// A newcomer's question that waits for approval ends its ask session as
+// asked (the session cannot open a second one), and the approved thread is
+// the session's: the moderators' figures count it, the invariants hold.
+func TestHeldQuestionFromTheAskFlowKeepsItsSession(t *testing.T) {
+	t.Parallel()
+	srv := testkit.NewServer(t)
+	srv.ApprovalOn(1)
+	nc, nu := srv.NewUser(accounts.Newcomer)
+	sentence := "Comment relancer un client qui ne paie pas sa facture ?"
+	token := nc.AskToken(sentence)
+	if w := nc.Get("/ask/" + token + "/write"); w.Status != http.StatusOK {
+		t.Fatalf("step 3: %d", w.Status)
+	}
+	ask := func() *testkit.Page {
+		return nc.Post("/ask/write", form("session", token, "title", "Relancer un client qui ne paie pas",
+			"body", "Ma cliente a trente jours de retard, que lui écrire ?", "tried", testkit.AskedTried, "reviewed", "1"))
+	}
+	p := ask()
+	if p.Status != http.StatusSeeOther || !strings.HasPrefix(p.Location, "/pending/") {
+		t.Fatalf("held question: %d %q %s", p.Status, p.Location, p.Text(".form-errors"))
+	}
+	pendingID := strings.TrimPrefix(p.Location, "/pending/")
+	session := func() (outcome string, pending, thread *int64) {
+		t.Helper()
+		if err := srv.App.DB.Raw("SELECT outcome, pending_id, thread_id FROM ask_sessions WHERE token = ?", token).Row().
+			Scan(&outcome, &pending, &thread); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	if outcome, pending, thread := session(); outcome != "posted" || pending == nil || itoa(*pending) != pendingID || thread != nil {
+		t.Fatalf("session after the hold: %s %v %v", outcome, pending, thread)
+	}
+	// The same session cannot ask again.
+	nc.Get("/ask/" + token + "/write")
+	if again := ask(); again.Status != http.StatusUnprocessableEntity && again.Status != http.StatusSeeOther || strings.HasPrefix(again.Location, "/pending/") {
+		t.Fatalf("a second question from one session: %d %q", again.Status, again.Location)
+	}
+	var held int
+	srv.App.DB.Raw("SELECT COUNT(*) FROM pending_posts WHERE author_id = ?", nu.ID).Row().Scan(&held)
+	if held != 1 {
+		t.Fatalf("%d questions held from one session", held)
+	}
+	mod, _ := srv.NewUser(accounts.Moderator)
+	mod.Get("/mod/queue")
+	if a := mod.Post("/mod/queue/"+pendingID+"/approve", form()); a.Status != http.StatusSeeOther {
+		t.Fatalf("approve: %d", a.Status)
+	}
+	var threadID int64
+	srv.App.DB.Raw("SELECT id FROM threads WHERE author_id = ?", nu.ID).Row().Scan(&threadID)
+	if outcome, _, thread := session(); outcome != "posted" || thread == nil || *thread != threadID {
+		t.Fatalf("session after the approval: %s %v (thread %d)", outcome, thread, threadID)
+	}
+	if got := mod.Get("/mod/ask").Text("main"); !strings.Contains(got, strings.ToLower(sentence)) || !strings.Contains(got, "1 (100 %)") {
+		t.Fatalf("the moderators' figures miss the question: %q", got)
+	}
+	found, err := db.Check(context.Background(), srv.App.DB, app.Invariants(), false)
+	if err != nil || len(found) != 0 {
+		t.Fatalf("invariants: %v %+v", err, found)
 	}
 }
