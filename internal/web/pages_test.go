@@ -70,7 +70,7 @@ func TestRelativeDatesAreLocalised(t *testing.T) {
 	t.Parallel()
 	srv := testkit.NewServer(t)
 	member, _ := srv.NewUser(accounts.Member)
-	openThread(t, member, "entre-nous", "Un sujet pour voir les dates", "Texte.")
+	member.OpenThread("entre-nous", "Un sujet pour voir les dates", "Texte.")
 	if err := srv.App.DB.Exec("UPDATE threads SET created_at = created_at - INTERVAL '3 hours'").Error; err != nil {
 		// SQLite has no INTERVAL: use its own date arithmetic.
 		if err := srv.App.DB.Exec("UPDATE threads SET created_at = datetime(created_at, '-3 hours')").Error; err != nil {
