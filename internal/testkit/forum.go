@@ -50,7 +50,9 @@ var postAnchor = regexp.MustCompile(`#p(\d+)$`)
 // the reply's id.
 func (c *Client) Reply(threadURL, body string) (postID string) {
 	c.t.Helper()
-	c.Get(threadURL)
+	if page := c.Get(threadURL); page.Status >= 300 && page.Status < 400 {
+		c.Follow(page) // /t/{id} leads to the thread's full address
+	}
 	p := c.Post("/t/"+ThreadID(c.t, threadURL)+"/reply", URLValues("body", body))
 	m := postAnchor.FindStringSubmatch(p.Location)
 	if p.Status != http.StatusSeeOther || m == nil {
