@@ -198,11 +198,11 @@ func TestEveryCatalogKeyUsedExists(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	single := regexp.MustCompile(`\.T "([a-z0-9_.]+)"|"(?:Label|Help)" "([a-z0-9_.]+)"`)
+	single := regexp.MustCompile(`\.T "([a-z0-9_.]+)"|"(?:Label|Help)" "([a-z0-9_.]+)"|editor [.\w]+ [.\w]+ "([a-z0-9_.]+)"`)
 	plural := regexp.MustCompile(`\.N "([a-z0-9_.]+)"`)
 	check := func(where, text string) {
 		for _, m := range single.FindAllStringSubmatch(text, -1) {
-			if key := m[1] + m[2]; !bundle.Has(key) {
+			if key := m[1] + m[2] + m[3]; !bundle.Has(key) {
 				t.Errorf("%s uses missing key %s", where, key)
 			}
 		}
