@@ -1,5 +1,11 @@
 package accounts
 
+import (
+	"context"
+
+	"entraide/internal/db"
+)
+
 // Bulk loaders (the data generator) write accounts in batches, beside the
 // service; these give them exactly the keys and hash format the service
 // uses, so generated members log in and collide like real ones.
@@ -21,3 +27,9 @@ func HashPassword(password string) (string, error) { return hashPassword(passwor
 // CheckUsername returns the catalog key of what is wrong with username, or
 // "" when registration would accept it.
 func CheckUsername(username string) string { return checkUsername(username) }
+
+// Recount computes, inside a bulk loader's transaction, the members' thread
+// and reply counts (see forum.Recount).
+func Recount(ctx context.Context, ex db.Execer) error {
+	return db.Recount(ctx, ex, Invariants())
+}

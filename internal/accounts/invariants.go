@@ -11,9 +11,11 @@ func Invariants() []db.Invariant {
 			LEFT JOIN (SELECT author_id, COUNT(*) AS n FROM threads WHERE deleted_at IS NULL GROUP BY author_id) t ON t.author_id = u.id
 			LEFT JOIN (SELECT author_id, COUNT(*) AS n FROM posts WHERE position > 1 AND deleted_at IS NULL GROUP BY author_id) p ON p.author_id = u.id
 			WHERE u.thread_count <> COALESCE(t.n, 0) OR u.reply_count <> COALESCE(p.n, 0)`,
-		Repair: `UPDATE users SET
-			thread_count = (SELECT COUNT(*) FROM threads t WHERE t.author_id = users.id AND t.deleted_at IS NULL),
-			reply_count = (SELECT COUNT(*) FROM posts p WHERE p.author_id = users.id AND p.position > 1 AND p.deleted_at IS NULL)
-			WHERE id IN (%s)`,
+		Repair: `UPDATE users SET thread_count = c.t, reply_count = c.r FROM (
+			SELECT u.id, COALESCE(t.n, 0) AS t, COALESCE(p.n, 0) AS r FROM users u
+			LEFT JOIN (SELECT author_id, COUNT(*) AS n FROM threads WHERE deleted_at IS NULL GROUP BY author_id) t ON t.author_id = u.id
+			LEFT JOIN (SELECT author_id, COUNT(*) AS n FROM posts WHERE position > 1 AND deleted_at IS NULL GROUP BY author_id) p ON p.author_id = u.id
+			WHERE u.id IN (%s)) c
+			WHERE users.id = c.id`,
 	}}
 }

@@ -341,7 +341,15 @@ func Invariants() []db.Invariant {
 		Name: "users: held_posts is not the number of their posts held or rejected",
 		Broken: `SELECT u.id FROM users u LEFT JOIN (SELECT author_id, COUNT(*) AS n FROM pending_posts WHERE status <> 'approved' GROUP BY author_id) q
 			ON q.author_id = u.id WHERE u.held_posts <> COALESCE(q.n, 0)`,
-		Repair: `UPDATE users SET held_posts = (SELECT COUNT(*) FROM pending_posts q WHERE q.author_id = users.id AND q.status <> 'approved')
-			WHERE id IN (%s)`,
+		Repair: `UPDATE users SET held_posts = c.n FROM (
+			SELECT u.id, COUNT(q.author_id) AS n FROM users u LEFT JOIN pending_posts q ON q.author_id = u.id AND q.status <> 'approved'
+			WHERE u.id IN (%s) GROUP BY u.id) c
+			WHERE users.id = c.id`,
 	}}
+}
+
+// Recount computes, inside a bulk loader's transaction, the members' count
+// of held posts (see forum.Recount).
+func Recount(ctx context.Context, ex db.Execer) error {
+	return db.Recount(ctx, ex, Invariants())
 }

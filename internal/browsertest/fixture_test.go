@@ -71,12 +71,12 @@ func newForum(t *testing.T) *site {
 	adminHTTP, f.admin = f.srv.NewUser(accounts.Admin)
 	f.setDisplayName(f.member, "Martine Lefèvre")
 
-	f.threadURL = openThread(t, f.memberHTTP, "trouver-des-clients", "Comment trouver ses premiers clients en télésecrétariat ?", richPost)
+	f.threadURL = f.memberHTTP.OpenThread("trouver-des-clients", "Comment trouver ses premiers clients en télésecrétariat ?", richPost)
 	f.threadID = strings.Split(f.threadURL, "/")[2]
 	f.firstPostID = idAfter(t, f.memberHTTP.Get(f.threadURL).Doc.Find("article.post").First().AttrOr("id", ""), "p")
-	reply(t, newcomerHTTP, f.threadID, "Merci pour ce sujet, je suis dans le même cas. Avez-vous essayé les plateformes de mise en relation ?")
-	f.solutionID = reply(t, adminHTTP, f.threadID, "Pensez aussi aux **réseaux locaux** : chambres de commerce, clubs d'entrepreneurs.")
-	f.replyID = reply(t, f.memberHTTP, f.threadID, "Merci à vous deux ! Je teste les deux pistes.")
+	newcomerHTTP.Reply("/t/"+f.threadID, "Merci pour ce sujet, je suis dans le même cas. Avez-vous essayé les plateformes de mise en relation ?")
+	f.solutionID = adminHTTP.Reply("/t/"+f.threadID, "Pensez aussi aux **réseaux locaux** : chambres de commerce, clubs d'entrepreneurs.")
+	f.replyID = f.memberHTTP.Reply("/t/"+f.threadID, "Merci à vous deux ! Je teste les deux pistes.")
 	f.memberHTTP.Get("/p/" + f.replyID + "/edit")
 	if p := f.memberHTTP.Post("/p/"+f.replyID+"/edit", testkit.URLValues("body", "Merci à vous deux ! Je teste les deux pistes et je vous dis.")); p.Status != http.StatusSeeOther {
 		t.Fatalf("edit the reply: %d", p.Status)
@@ -95,16 +95,16 @@ func newForum(t *testing.T) *site {
 	// member chooses it; the member's answer to the newcomer, two days old,
 	// waits for the newcomer's response (reminder, and the step before a
 	// new question). Everyone has notifications.
-	act(t, newcomerHTTP, f.threadURL, "/p/"+f.solutionID+"/thank")
-	act(t, f.memberHTTP, f.threadURL, "/p/"+f.solutionID+"/solution")
-	waiting := reply(t, f.memberHTTP, strings.Split(f.newcomerThreadURL, "/")[2], "Aucun diplôme n'est exigé : une formation courte en secrétariat médical aide beaucoup.")
+	newcomerHTTP.Act(f.threadURL, "/p/"+f.solutionID+"/thank")
+	f.memberHTTP.Act(f.threadURL, "/p/"+f.solutionID+"/solution")
+	waiting := f.memberHTTP.Reply(f.newcomerThreadURL, "Aucun diplôme n'est exigé : une formation courte en secrétariat médical aide beaucoup.")
 	f.exec(t, "UPDATE posts SET created_at = ? WHERE id = ?", time.Now().UTC().Add(-48*time.Hour), waiting)
 	f.memberProfile(t)
 	f.cannedReplyID = f.canned(t, f.member, false, "Se reconvertir : le diplôme n'est pas obligatoire", "Bonjour {prénom},\n\nAucun diplôme n'est exigé ; une formation aide. Lisez d'abord :\n\n{guides}")
 	f.canned(t, f.admin, true, "Bienvenue", "Bienvenue {auteur}, les membres répondent ici, sur le forum.")
 
-	pinned := openThread(t, adminHTTP, "trouver-des-clients", "À lire avant de poser une question sur la prospection", "Les réponses aux questions les plus fréquentes.")
-	locked := openThread(t, f.memberHTTP, "trouver-des-clients", "Ancien sujet sur les annuaires payants", "Sujet clos.")
+	pinned := adminHTTP.OpenThread("trouver-des-clients", "À lire avant de poser une question sur la prospection", "Les réponses aux questions les plus fréquentes.")
+	locked := f.memberHTTP.OpenThread("trouver-des-clients", "Ancien sujet sur les annuaires payants", "Sujet clos.")
 	f.moderate(t, newcomerHTTP, pinned, locked)
 
 	// A reply of the newcomer's waits in the approval queue (testkit turns
@@ -131,38 +131,6 @@ func (f *site) setDisplayName(u *accounts.User, name string) {
 	if err := f.srv.App.DB.Exec("UPDATE users SET display_name = ? WHERE id = ?", name, u.ID).Error; err == nil {
 		u.DisplayName = name
 	}
-}
-
-// act sends a one-click form (Merci, the solution…) from the page at from.
-func act(t *testing.T, c *testkit.Client, from, action string) {
-	t.Helper()
-	c.Get(from)
-	if p := c.Post(action, testkit.URLValues("next", from)); p.Status != http.StatusSeeOther {
-		t.Fatalf("%s: %d", action, p.Status)
-	}
-}
-
-// openThread opens a thread through the form and returns its address.
-func openThread(t *testing.T, c *testkit.Client, slug, title, body string) string {
-	t.Helper()
-	page := c.Get("/new?ack=skip&section=" + slug)
-	section := page.Doc.Find("#field-section option[selected]").AttrOr("value", "")
-	p := c.Post("/new", testkit.URLValues("section", section, "title", title, "body", body))
-	if p.Status != http.StatusSeeOther {
-		t.Fatalf("open thread %q: %d %s", title, p.Status, p.Text(".form-errors, .field-error"))
-	}
-	return p.Location
-}
-
-// reply posts a reply through the form and returns the new post's id.
-func reply(t *testing.T, c *testkit.Client, threadID, body string) string {
-	t.Helper()
-	c.Get("/t/" + threadID + "/reply")
-	p := c.Post("/t/"+threadID+"/reply", testkit.URLValues("body", body))
-	if p.Status != http.StatusSeeOther {
-		t.Fatalf("reply: %d %s", p.Status, p.Text(".form-errors, .field-error"))
-	}
-	return idAfter(t, p.Location, "#p")
 }
 
 func idAfter(t *testing.T, s, marker string) string {

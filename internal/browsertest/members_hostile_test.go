@@ -38,7 +38,7 @@ func TestHostileProfileAndCannedRepliesNeverRun(t *testing.T) {
 	srv := testkit.NewServer(t)
 	ctx := context.Background()
 	writer, wu := srv.NewUser(accounts.Admin) // keeps the team's set too
-	threadURL := openThread(t, writer, "entre-nous", "Un sujet où répondent des profils piégés", "Premier message.")
+	threadURL := writer.OpenThread("entre-nous", "Un sujet où répondent des profils piégés", "Premier message.")
 	threadID, _ := strconv.ParseInt(strings.Split(threadURL, "/")[2], 10, 64)
 	hash, err := accounts.HashPassword(testkit.Password)
 	if err != nil {

@@ -34,7 +34,7 @@ func (f *site) moderate(t *testing.T, newcomerHTTP *testkit.Client, pinned, lock
 	}
 	f.duplicateURL, f.duplicateID = asked.Location, strings.Split(asked.Location, "/")[2]
 	do("/mod/t/"+f.duplicateID+"/duplicate", "canonical", f.threadID, "message", "La réponse est déjà dans le sujet de Martine.")
-	spam := reply(t, newcomerHTTP, f.threadID, "Découvrez mon annuaire payant, inscription à prix réduit cette semaine.")
+	spam := newcomerHTTP.Reply("/t/"+f.threadID, "Découvrez mon annuaire payant, inscription à prix réduit cette semaine.")
 	do("/mod/p/"+spam+"/hide", "reason", "Publicité")
 	f.memberHTTP.Get("/p/" + f.solutionID + "/flag")
 	if p := f.memberHTTP.Post("/p/"+f.solutionID+"/flag", testkit.URLValues("kind", "other", "sentence", "Le lien vers la chambre de commerce ne marche plus.")); p.Status != http.StatusSeeOther {

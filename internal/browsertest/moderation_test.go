@@ -23,9 +23,9 @@ func TestCloseAsDuplicateThroughTheForm(t *testing.T) {
 	srv := testkit.NewServer(t)
 	helperHTTP, _ := srv.NewUser(accounts.Member)
 	askerHTTP, asker := srv.NewUser(accounts.Newcomer)
-	canon := openThread(t, helperHTTP, "juridique-et-statut", "Assurance responsabilité civile professionnelle obligatoire ?",
+	canon := helperHTTP.OpenThread("juridique-et-statut", "Assurance responsabilité civile professionnelle obligatoire ?",
 		"Faut-il une RC pro pour du secrétariat à distance ?")
-	reply(t, helperHTTP, strings.Split(canon, "/")[2], "Elle n'est pas obligatoire, mais vivement conseillée.")
+	helperHTTP.Reply(canon, "Elle n'est pas obligatoire, mais vivement conseillée.")
 	asked := askerHTTP.AskThread("rc pro secretaire independante", "", "RC pro obligatoire pour une secrétaire indépendante ?",
 		"Dois-je prendre une assurance avant mon premier client ?", "J'ai lu le guide sur les statuts.")
 	if asked.Status != http.StatusSeeOther {

@@ -28,7 +28,7 @@ func TestNewcomerIsRemindedAndThanksInPlace(t *testing.T) {
 	tab := browser.Tab(t, srv)
 	tab.Login(asker.Username, testkit.Password)
 	memberHTTP, member := srv.NewUser(accounts.Member)
-	replyID := reply(t, memberHTTP, strings.Split(threadPath, "/")[2], "Commencez par les cabinets de votre ville : un courrier, puis un appel une semaine après.")
+	replyID := memberHTTP.Reply(threadPath, "Commencez par les cabinets de votre ville : un courrier, puis un appel une semaine après.")
 
 	tab.Go("/")
 	if got := tab.Text(".bell .unread-count"); got != "1" {
@@ -109,9 +109,9 @@ func TestHostileTextInThanksPagesStaysInert(t *testing.T) {
 	}
 	thread := asked.Location
 	id := strings.Split(thread, "/")[2]
-	chosen := reply(t, writerHTTP, id, strings.Join(hostile, "\n\n"))
-	waiting := reply(t, writerHTTP, id, strings.Join(hostile[6:], "\n\n"))
-	act(t, askerHTTP, thread, "/p/"+chosen+"/solution")
+	chosen := writerHTTP.Reply("/t/"+id, strings.Join(hostile, "\n\n"))
+	waiting := writerHTTP.Reply("/t/"+id, strings.Join(hostile[6:], "\n\n"))
+	askerHTTP.Act(thread, "/p/"+chosen+"/solution")
 	if err := srv.App.DB.Exec("UPDATE posts SET created_at = ? WHERE id = ?", time.Now().UTC().Add(-48*time.Hour), waiting).Error; err != nil {
 		t.Fatal(err)
 	}

@@ -48,7 +48,7 @@ func TestHostileWatchedWordsStayInert(t *testing.T) {
 	tab.Logout()
 
 	admin, _ := srv.NewUser(accounts.Admin)
-	threadURL := openThread(t, admin, "entre-nous", "Un sujet pour les mots piégés", "Premier message.")
+	threadURL := admin.OpenThread("entre-nous", "Un sujet pour les mots piégés", "Premier message.")
 	_, member := srv.NewUser(accounts.Member)
 	tab.Login(member.Username, testkit.Password)
 	tab.Go("/t/" + strings.Split(threadURL, "/")[2] + "/reply")

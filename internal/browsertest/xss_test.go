@@ -151,7 +151,7 @@ func TestHostileInputNeverRunsInTheBrowser(t *testing.T) {
 	list := hostilePayloads(t)
 	posts := batches(list)
 
-	threadURL := openThread(t, writer, "entre-nous", "Messages piégés, pour le test", "Les réponses qui suivent sont hostiles.")
+	threadURL := writer.OpenThread("entre-nous", "Messages piégés, pour le test", "Les réponses qui suivent sont hostiles.")
 	threadID := strings.Split(threadURL, "/")[2]
 	for _, b := range posts {
 		writer.Get(threadURL)
@@ -160,7 +160,7 @@ func TestHostileInputNeverRunsInTheBrowser(t *testing.T) {
 		}
 	}
 	for _, h := range hostileInputs[:8] {
-		openThread(t, writer, "entre-nous", fmt.Sprintf("Titre piégé %.130s", h), "Un titre hostile.")
+		writer.OpenThread("entre-nous", fmt.Sprintf("Titre piégé %.130s", h), "Un titre hostile.")
 	}
 
 	reader := browser.Tab(t, srv)

@@ -64,3 +64,26 @@ func countBroken(ctx context.Context, d *DB, inv Invariant) (int64, error) {
 	}
 	return n, nil
 }
+
+// Execer runs one statement written with ? placeholders. A bulk loader
+// hands its transaction to the packages' recounts through it, so rows and
+// counters land together.
+type Execer interface {
+	Exec(ctx context.Context, query string, args ...any) error
+}
+
+// Recount mends, inside ex's transaction, the rows breaking each
+// invariant, in order: a bulk load writes rows without their counters and
+// lets the packages that own the counters compute them with the statements
+// `entraide check --repair` uses. Invariants without a repair are skipped.
+func Recount(ctx context.Context, ex Execer, invariants []Invariant) error {
+	for _, inv := range invariants {
+		if inv.Repair == "" {
+			continue
+		}
+		if err := ex.Exec(ctx, fmt.Sprintf(inv.Repair, inv.Broken)); err != nil {
+			return fmt.Errorf("db: recount %q: %w", inv.Name, err)
+		}
+	}
+	return nil
+}

@@ -1,10 +1,11 @@
 // Package generate fills a database with a realistic forum for benchmarks
 // and load tests: members who join as the community grows, threads over the
 // existing sections, replies of French-like text with Markdown, edits with
-// their history, deletions, and a few very long threads. Counters are the
-// ones the forum service would have kept. Rows are written in bulk (COPY on
-// PostgreSQL, multi-row INSERTs on SQLite) in one transaction, bypassing the
-// service, so the search index must be rebuilt afterwards.
+// their history, deletions, and a few very long threads. Rows are written
+// in bulk (COPY on PostgreSQL, multi-row INSERTs on SQLite) in one
+// transaction, bypassing the service, so the search index must be rebuilt
+// afterwards; the counters are left to the packages keeping them
+// (forum.Recount and its siblings), in the same transaction.
 package generate
 
 import (

@@ -20,8 +20,8 @@ type loader interface {
 	// insert writes n rows of table; fill sets row i's values in dst, in
 	// the order of cols.
 	insert(ctx context.Context, table string, cols []string, n int, fill func(i int, dst []any)) error
-	// exec runs a statement written with ? placeholders.
-	exec(ctx context.Context, query string, args ...any) error
+	// Exec runs a statement written with ? placeholders.
+	Exec(ctx context.Context, query string, args ...any) error
 }
 
 // inTx runs fn with a loader in one transaction on one connection: COPY on
@@ -68,7 +68,7 @@ func (l pgLoader) insert(ctx context.Context, table string, cols []string, n int
 	return nil
 }
 
-func (l pgLoader) exec(ctx context.Context, query string, args ...any) error {
+func (l pgLoader) Exec(ctx context.Context, query string, args ...any) error {
 	_, err := l.tx.Exec(ctx, numbered(query), args...)
 	return err
 }
@@ -149,7 +149,7 @@ func (l sqliteLoader) insert(ctx context.Context, table string, cols []string, n
 	return nil
 }
 
-func (l sqliteLoader) exec(ctx context.Context, query string, args ...any) error {
+func (l sqliteLoader) Exec(ctx context.Context, query string, args ...any) error {
 	_, err := l.tx.ExecContext(ctx, query, args...)
 	return err
 }

@@ -23,13 +23,12 @@ type planUser struct {
 }
 
 type planThread struct {
-	created, lastAt    int64
-	section            int32 // index in plan.sections
-	author, lastAuthor int32
-	posts              int32 // post_seq: every post, deleted ones included
-	visibleReplies     int32
-	pinned, locked     bool
-	deleted            bool
+	created, lastAt int64 // lastAt: its latest visible post's time, for updated_at
+	section         int32 // index in plan.sections
+	author          int32
+	posts           int32 // every post, deleted ones included
+	pinned, locked  bool
+	deleted         bool
 	// Moderation (moderation.go): closed, or closed as a duplicate of the
 	// thread at index duplicateOf+1 (0: none).
 	closed      bool
@@ -47,10 +46,8 @@ type planPost struct {
 }
 
 type planSection struct {
-	id             int64
-	newcomers      bool
-	threads, posts int64
-	lastAt         int64
+	id        int64
+	newcomers bool
 }
 
 type plan struct {
@@ -291,10 +288,10 @@ func (p *plan) later(r *rand.Rand, at int64) int64 {
 	return min(p.now, at+minute+int64(r.ExpFloat64()*float64(6*hour)))
 }
 
-// count sets the counters the forum service keeps, from the rows. A
-// thread's last activity is its latest visible post (deleting a reply gives
-// the activity back to the one before), and a section's is that of its most
-// recently active live thread.
+// count notes what later choices need: each thread's number of posts and
+// latest visible post (deleting a reply gives the activity back to the one
+// before), and which members posted. The counters the forum keeps are not
+// planned here: forum.Recount computes them from the rows.
 func (p *plan) count() {
 	for _, po := range p.posts {
 		t := &p.threads[po.thread]
@@ -303,11 +300,9 @@ func (p *plan) count() {
 			continue
 		}
 		if po.pos == 1 || po.at >= t.lastAt {
-			t.lastAt, t.lastAuthor = po.at, po.author
+			t.lastAt = po.at
 		}
-		p.sections[t.section].posts++
 		if po.pos > 1 {
-			t.visibleReplies++
 			p.users[po.author].replies++
 		}
 	}
@@ -315,12 +310,9 @@ func (p *plan) count() {
 		t := &p.threads[i]
 		if t.deleted {
 			// Its only post is gone; the thread keeps the time it was opened.
-			t.lastAt, t.lastAuthor = t.created, t.author
+			t.lastAt = t.created
 			continue
 		}
-		s := &p.sections[t.section]
-		s.threads++
-		s.lastAt = max(s.lastAt, t.lastAt)
 		p.users[t.author].threads++
 	}
 }

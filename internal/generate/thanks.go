@@ -16,7 +16,8 @@ import (
 // replies, elsewhere fewer; other readers add a thank-you now and then. The
 // notifications are the ones the service would have left: one per thread
 // for its replies, one per thanked post, one per solution, the older ones
-// read. Every counter is set from these rows, as the service keeps them.
+// read. The counters are computed from these rows by the packages keeping
+// them (forum.Recount, notify.Recount).
 
 type planThank struct {
 	post int32 // index in plan.posts
@@ -39,17 +40,11 @@ type thanksPlan struct {
 	notes     []planNote
 	solution  []int32 // per thread: index in plan.posts of its solution, or -1
 	postCount []int32 // per post: thank-yous
-	received  []int32 // per member
-	given     []int32
-	solutions []int32
-	unread    []int32
 }
 
 func (p *plan) planThanks(seed uint64) {
 	r := rand.New(rand.NewPCG(seed, 0x7468616e6b73))
-	tp := &thanksPlan{solution: make([]int32, len(p.threads)), postCount: make([]int32, len(p.posts)),
-		received: make([]int32, len(p.users)), given: make([]int32, len(p.users)),
-		solutions: make([]int32, len(p.users)), unread: make([]int32, len(p.users))}
+	tp := &thanksPlan{solution: make([]int32, len(p.threads)), postCount: make([]int32, len(p.posts))}
 	p.thanks = tp
 	replies := make([][]int32, len(p.threads)) // visible replies by others, in order
 	for i, po := range p.posts {
@@ -76,7 +71,6 @@ func (p *plan) planThanks(seed uint64) {
 			askerRate = 0.85
 			pick := list[min(len(list)-1, int(r.ExpFloat64()))]
 			tp.solution[ti] = pick
-			tp.solutions[p.posts[pick].author]++
 			at := p.later(r, p.posts[pick].at)
 			tp.notes = append(tp.notes, planNote{recipient: p.posts[pick].author, actor: t.author, kind: notify.KindSolution,
 				thread: int32(ti), post: pick, count: 1, at: at, read: at < readBefore || r.Float64() < 0.5})
@@ -104,16 +98,9 @@ func (p *plan) planThanks(seed uint64) {
 				latest = max(latest, at)
 				tp.thanks = append(tp.thanks, planThank{post: pi, user: u, at: at})
 				tp.postCount[pi]++
-				tp.received[po.author]++
-				tp.given[u]++
 			}
 			tp.notes = append(tp.notes, planNote{recipient: po.author, actor: t.author, kind: notify.KindThanks, thread: int32(ti),
 				post: pi, count: tp.postCount[pi], at: latest, read: latest < readBefore || r.Float64() < 0.5})
-		}
-	}
-	for _, n := range tp.notes {
-		if !n.read {
-			tp.unread[n.recipient]++
 		}
 	}
 }
@@ -128,8 +115,7 @@ func sortedKeys(m map[int32]bool) []int32 {
 	return out
 }
 
-// writeThanks writes the thank-yous and the notifications; the counters
-// went in with their rows.
+// writeThanks writes the thank-yous and the notifications.
 func (g *gen) writeThanks(ctx context.Context, l loader, pr *progress) error {
 	tp := g.p.thanks
 	err := l.insert(ctx, "thanks", []string{"post_id", "user_id", "created_at"}, len(tp.thanks), func(i int, row []any) {

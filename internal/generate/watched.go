@@ -25,7 +25,7 @@ var watchedList = []struct {
 // previous run wrote.
 func (g *gen) watchedWords(ctx context.Context, l loader) error {
 	for _, w := range watchedList {
-		err := l.exec(ctx, `INSERT INTO watched_words (pattern, pattern_key, action, created_by, created_at) VALUES (?, ?, ?, ?, ?)
+		err := l.Exec(ctx, `INSERT INTO watched_words (pattern, pattern_key, action, created_by, created_at) VALUES (?, ?, ?, ?, ?)
 			ON CONFLICT (pattern_key) DO NOTHING`, w.pattern, words.Key(w.pattern), string(w.action), g.ids.user, at(g.p.users[0].created))
 		if err != nil {
 			return fmt.Errorf("generate: watched words: %w", err)

@@ -198,7 +198,15 @@ func Invariants() []db.Invariant {
 		Broken: `SELECT u.id FROM users u LEFT JOIN (SELECT recipient_id, COUNT(*) AS n FROM notifications WHERE read_at IS NULL GROUP BY recipient_id) n
 				ON n.recipient_id = u.id
 			WHERE u.unread_notifications <> COALESCE(n.n, 0)`,
-		Repair: `UPDATE users SET unread_notifications = (SELECT COUNT(*) FROM notifications n WHERE n.recipient_id = users.id AND n.read_at IS NULL)
-			WHERE id IN (%s)`,
+		Repair: `UPDATE users SET unread_notifications = c.n FROM (
+			SELECT u.id, COUNT(n.recipient_id) AS n FROM users u LEFT JOIN notifications n ON n.recipient_id = u.id AND n.read_at IS NULL
+			WHERE u.id IN (%s) GROUP BY u.id) c
+			WHERE users.id = c.id`,
 	}}
+}
+
+// Recount computes, inside a bulk loader's transaction, the members'
+// unread notifications (see forum.Recount).
+func Recount(ctx context.Context, ex db.Execer) error {
+	return db.Recount(ctx, ex, Invariants())
 }

@@ -47,13 +47,13 @@ func TestNewcomersFirstReplyWaitsThenIsApproved(t *testing.T) {
 	srv, admin, _, threadURL := limitsForum(t)
 	srv.ApprovalOn(1)
 	var askerID int64
-	srv.App.DB.Raw("SELECT author_id FROM threads WHERE id = ?", threadID(t, threadURL)).Row().Scan(&askerID)
+	srv.App.DB.Raw("SELECT author_id FROM threads WHERE id = ?", testkit.ThreadID(t, threadURL)).Row().Scan(&askerID)
 	nc, nu := srv.NewUser(accounts.Newcomer)
 	tid := int64(0)
 	srv.App.DB.Raw("SELECT id FROM threads").Row().Scan(&tid)
 	before := queueCounts(t, srv, tid, nu.ID, askerID)
 	nc.Get(threadURL)
-	p := nc.Post("/t/"+threadID(t, threadURL)+"/reply", form("body", "Ma première réponse : essayez Zéphyrin pour la facturation."))
+	p := nc.Post("/t/"+testkit.ThreadID(t, threadURL)+"/reply", form("body", "Ma première réponse : essayez Zéphyrin pour la facturation."))
 	if p.Status != http.StatusSeeOther || !strings.HasPrefix(p.Location, "/pending/") {
 		t.Fatalf("held reply: %d %q %s", p.Status, p.Location, p.Text(".form-errors"))
 	}
@@ -127,7 +127,7 @@ func TestNewcomersFirstReplyWaitsThenIsApproved(t *testing.T) {
 		}
 	}
 	// Their second post is published at once (the rule holds one).
-	replyTo(t, nc, threadURL, "Et une deuxième réponse, publiée directement.")
+	nc.Reply(threadURL, "Et une deuxième réponse, publiée directement.")
 	_ = admin
 }
 
@@ -201,7 +201,7 @@ func TestApprovalSettingAndWatchedWordQueue(t *testing.T) {
 		t.Error("/rules does not say the rule is off")
 	}
 	nc, _ := srv.NewUser(accounts.Newcomer)
-	replyTo(t, nc, threadURL, "Publiée sans attendre, la règle est coupée.")
+	nc.Reply(threadURL, "Publiée sans attendre, la règle est coupée.")
 	setRule(t, admin, rules.ApprovalFirstPosts, 2)
 	if !strings.Contains(srv.Client().Get("/rules").Text("main"), "Les 2 premiers messages") {
 		t.Error("/rules does not say 2")
@@ -209,7 +209,7 @@ func TestApprovalSettingAndWatchedWordQueue(t *testing.T) {
 	n2, _ := srv.NewUser(accounts.Newcomer)
 	for i, body := range []string{"Première réponse, retenue.", "Deuxième réponse, retenue aussi."} {
 		n2.Get(threadURL)
-		if p := n2.Post("/t/"+threadID(t, threadURL)+"/reply", form("body", body)); !strings.HasPrefix(p.Location, "/pending/") {
+		if p := n2.Post("/t/"+testkit.ThreadID(t, threadURL)+"/reply", form("body", body)); !strings.HasPrefix(p.Location, "/pending/") {
 			t.Fatalf("post %d not held: %d %q", i+1, p.Status, p.Location)
 		}
 	}
@@ -224,13 +224,13 @@ func TestApprovalSettingAndWatchedWordQueue(t *testing.T) {
 		mod.Get("/mod/queue")
 		mod.Post("/mod/queue/"+itoa(items[0].ID)+"/approve", form())
 	}
-	replyTo(t, n2, threadURL, "Troisième réponse, publiée directement.")
+	n2.Reply(threadURL, "Troisième réponse, publiée directement.")
 	member, mu := srv.NewUser(accounts.Member)
-	replyTo(t, member, threadURL, "Un membre n'attend pas.")
+	member.Reply(threadURL, "Un membre n'attend pas.")
 	mod.Get("/mod/words")
 	mod.Post("/mod/words", form("pattern", "crypto*", "action", "queue"))
 	member.Get(threadURL)
-	p := member.Post("/t/"+threadID(t, threadURL)+"/reply", form("body", "Avez-vous essayé les CRYPTOmonnaies ?"))
+	p := member.Post("/t/"+testkit.ThreadID(t, threadURL)+"/reply", form("body", "Avez-vous essayé les CRYPTOmonnaies ?"))
 	if !strings.HasPrefix(p.Location, "/pending/") {
 		t.Fatalf("watched word queue: %d %q", p.Status, p.Location)
 	}

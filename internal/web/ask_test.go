@@ -75,7 +75,7 @@ func TestAskFlowForANewcomerWithoutJavaScript(t *testing.T) {
 	existing, guide := askForum(t, srv)
 	newcomer, _ := srv.NewUser(accounts.Newcomer)
 	member, _ := srv.NewUser(accounts.Member)
-	entreNous := sectionID(t, member, "entre-nous")
+	entreNous := member.SectionID("entre-nous")
 
 	step1 := newcomer.Get("/ask")
 	if step1.Status != http.StatusOK || !strings.Contains(step1.Text("main"), "professionnelles") || !strings.Contains(step1.Text("main"), "jamais par un appel") {
@@ -249,13 +249,13 @@ func TestMembersAreNotForcedThroughTheAskFlow(t *testing.T) {
 	if p := member.Get("/new"); p.Status != http.StatusOK {
 		t.Fatalf("member /new: %d", p.Status)
 	}
-	openThread(t, member, "entre-nous", "Un sujet ouvert directement", "Sans passer par la recherche.")
+	member.OpenThread("entre-nous", "Un sujet ouvert directement", "Sans passer par la recherche.")
 	token := member.AskToken(askSentence)
 	step3 := member.Get("/ask/" + token + "/write")
 	if !step3.Has("#field-section") || !step3.Has("aside.guidance") {
 		t.Fatalf("member step 3: section %v guidance %v", step3.Has("#field-section"), step3.Has("aside.guidance"))
 	}
-	p := member.Post("/ask/write", form("session", token, "section", sectionID(t, member, "entre-nous"), "title", askTitle, "body", askBody, "reviewed", "1"))
+	p := member.Post("/ask/write", form("session", token, "section", member.SectionID("entre-nous"), "title", askTitle, "body", askBody, "reviewed", "1"))
 	if p.Status != http.StatusSeeOther || !strings.Contains(member.Follow(p).Text(".breadcrumb"), "Entre nous") {
 		t.Fatalf("member through /ask: %d %q", p.Status, p.Text(".form-errors"))
 	}
@@ -393,7 +393,7 @@ func TestRulesPageAndTheirSettings(t *testing.T) {
 	if p := newcomer.Get("/new"); p.Status != http.StatusOK {
 		t.Fatalf("newcomer /new with search first off: %d", p.Status)
 	}
-	p := newcomer.Post("/new", form("section", sectionID(t, admin, "entre-nous"), "title", "Une question posée directement", "body", askBody))
+	p := newcomer.Post("/new", form("section", admin.SectionID("entre-nous"), "title", "Une question posée directement", "body", askBody))
 	if p.Status != http.StatusSeeOther || !strings.Contains(newcomer.Follow(p).Text(".breadcrumb"), "Entre nous") {
 		t.Fatalf("newcomer's direct thread: %d %q", p.Status, p.Text(".form-errors"))
 	}

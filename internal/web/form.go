@@ -1,10 +1,12 @@
 package web
 
 import (
+	"cmp"
 	"net/http"
 	"strconv"
 
 	"entraide/internal/errs"
+	"entraide/internal/markup"
 
 	"github.com/labstack/echo/v4"
 )
@@ -32,6 +34,28 @@ func (f Form) Error(field string) string { return f.Errors[field] }
 
 // HasErrors reports whether any message is set.
 func (f Form) HasErrors() bool { return len(f.Errors) > 0 }
+
+// editorArgs is the argument of the editor partial (the Markdown text
+// area, its syntax help and its preview), built by the template function
+// editor so that a page names each piece rather than filling a map.
+type editorArgs struct {
+	L       Layout
+	Label   string // catalog key of the label
+	Body    string // what was typed
+	Error   string // the body's message, translated; "" for none
+	Rows    int
+	Preview markup.HTML // the server-rendered preview; "" for none
+}
+
+// editorOf is the template function editor: the editor of form's body
+// field, rows high (10 when 0), with an optional preview.
+func editorOf(l Layout, form Form, label string, rows int, preview ...markup.HTML) editorArgs {
+	e := editorArgs{L: l, Label: label, Body: form.Get("body"), Error: form.Error("body"), Rows: cmp.Or(rows, 10)}
+	if len(preview) > 0 {
+		e.Preview = preview[0]
+	}
+	return e
+}
 
 // fail records err on the form in the reader's language, and reports whether
 // err was a problem with the input (to show the form again with 422) rather

@@ -95,7 +95,7 @@ func TestSearchInputIsBoundedAndVisitorsHaveABudget(t *testing.T) {
 	t.Parallel()
 	srv := testkit.NewServer(t)
 	member, _ := srv.NewUser(accounts.Member)
-	openThread(t, member, "trouver-des-clients", "Facturation des premiers clients", "Comment facturer ?")
+	member.OpenThread("trouver-des-clients", "Facturation des premiers clients", "Comment facturer ?")
 	visitor := srv.Client()
 	long := strings.Repeat("zzz ", 150) + "facturation"
 	if p := visitor.Get("/search/similar?title=" + urlQuery(long)); p.Status != http.StatusOK || p.Has(".similar") {
@@ -133,7 +133,7 @@ func TestPageNumbersAreBounded(t *testing.T) {
 	t.Parallel()
 	srv := testkit.NewServer(t)
 	member, _ := srv.NewUser(accounts.Member)
-	url := openThread(t, member, "trouver-des-clients", "Trouver des clients en ligne", "Par où commencer ?")
+	url := member.OpenThread("trouver-des-clients", "Trouver des clients en ligne", "Par où commencer ?")
 	for _, path := range []string{
 		"/search?q=clients&page=99999999999999999999",
 		"/search?q=clients&page=9223372036854775807",
@@ -198,7 +198,7 @@ func TestInvisibleAndReversedTextIsRefusedOrNeutralised(t *testing.T) {
 	t.Parallel()
 	srv := testkit.NewServer(t)
 	member, _ := srv.NewUser(accounts.Member)
-	id := sectionID(t, member, "entre-nous")
+	id := member.SectionID("entre-nous")
 	for _, title := range []string{strings.Repeat("\u200b", 20), strings.Repeat("\u2060\ufeff\u200d", 6), strings.Repeat("\u3164 ", 12), strings.Repeat("\u2800", 12)} {
 		p := member.Post("/new", form("section", id, "title", title, "body", "Un texte lisible."))
 		if p.Status != http.StatusUnprocessableEntity || p.Text("#error-title") == "" {
@@ -209,7 +209,7 @@ func TestInvisibleAndReversedTextIsRefusedOrNeutralised(t *testing.T) {
 	if p.Status != http.StatusUnprocessableEntity || !strings.Contains(p.Text("#error-body"), "invisibles") {
 		t.Errorf("invisible body: %d %q", p.Status, p.Text("#error-body"))
 	}
-	url := openThread(t, member, "entre-nous", "Facture reçue \u202egpj.exe", "Voir \u202ecod.exe et \u2067isolé\u2069.")
+	url := member.OpenThread("entre-nous", "Facture reçue \u202egpj.exe", "Voir \u202ecod.exe et \u2067isolé\u2069.")
 	page := srv.Client().Get(url)
 	if h1 := page.Text("h1"); strings.ContainsAny(h1, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069") || h1 != "Facture reçue gpj.exe" {
 		t.Errorf("title shown as %q", h1)
@@ -298,7 +298,7 @@ func TestExternalImagesCanBeShownAsLinks(t *testing.T) {
 	t.Parallel()
 	srv := testkit.NewServer(t)
 	member, _ := srv.NewUser(accounts.Member)
-	url := openThread(t, member, "entre-nous", "Une capture d'écran de mon agenda", "Voici : ![mon agenda](https://images.exemple.net/agenda.png) et [![logo](https://images.exemple.net/l.png)](https://exemple.net)")
+	url := member.OpenThread("entre-nous", "Une capture d'écran de mon agenda", "Voici : ![mon agenda](https://images.exemple.net/agenda.png) et [![logo](https://images.exemple.net/l.png)](https://exemple.net)")
 	page := srv.Client().Get(url)
 	if !page.Has(`.post-body img[src="https://images.exemple.net/agenda.png"]`) || !strings.Contains(page.Header.Get("Content-Security-Policy"), "img-src 'self' https:") {
 		t.Fatalf("by default images show: %q", page.Text(".post-body"))

@@ -25,8 +25,8 @@ func limitsForum(t *testing.T) (srv *testkit.Server, admin *testkit.Client, sect
 		t.Fatal(err)
 	}
 	admin, _ = srv.NewUser(accounts.Admin)
-	section = sectionID(t, admin, "entre-nous")
-	threadURL = openThread(t, admin, "entre-nous", "Le fil où l'on répond", "Répondez ici.")
+	section = admin.SectionID("entre-nous")
+	threadURL = admin.OpenThread("entre-nous", "Le fil où l'on répond", "Répondez ici.")
 	return srv, admin, section, threadURL
 }
 
@@ -138,22 +138,22 @@ func TestModeratorsAreExemptFromRateLimits(t *testing.T) {
 // passes; the rule at 0 lets it through.
 func TestSameTextTwiceIsRefused(t *testing.T) {
 	srv, admin, _, threadURL := limitsForum(t)
-	other := openThread(t, admin, "entre-nous", "Un deuxième fil de discussion", "Ailleurs.")
+	other := admin.OpenThread("entre-nous", "Un deuxième fil de discussion", "Ailleurs.")
 	c, u := srv.NewUser(accounts.Member)
 	text := "Je confirme, la facture d'acompte suffit."
-	replyTo(t, c, threadURL, text)
+	c.Reply(threadURL, text)
 	c.Get(threadURL)
-	p := c.Post("/t/"+threadID(t, threadURL)+"/reply", form("body", text))
+	p := c.Post("/t/"+testkit.ThreadID(t, threadURL)+"/reply", form("body", text))
 	refusedBy(t, srv, p, u, rules.SameText, "même texte publié deux fois", text, 0)
 	if !strings.Contains(p.Text(".form-errors"), "10 minutes") {
 		t.Errorf("the message does not give the window: %q", p.Text(".form-errors"))
 	}
-	replyTo(t, c, other, text) // a member's canned answer elsewhere
-	replyTo(t, c, threadURL, text+" Et l'avoir aussi.")
+	c.Reply(other, text) // a member's canned answer elsewhere
+	c.Reply(threadURL, text+" Et l'avoir aussi.")
 	newcomer, nu := srv.NewUser(accounts.Newcomer)
-	replyTo(t, newcomer, threadURL, text)
+	newcomer.Reply(threadURL, text)
 	newcomer.Get(other)
-	p = newcomer.Post("/t/"+threadID(t, other)+"/reply", form("body", text))
+	p = newcomer.Post("/t/"+testkit.ThreadID(t, other)+"/reply", form("body", text))
 	refusedBy(t, srv, p, nu, rules.SameText, "même texte publié deux fois", text, 0)
 	// The window: 9 minutes later still refused, 11 minutes later passes;
 	// at 30 minutes, 11 minutes later is refused.
@@ -163,9 +163,9 @@ func TestSameTextTwiceIsRefused(t *testing.T) {
 	}
 	again := func(who *testkit.Client) *testkit.Page {
 		who.Get(threadURL)
-		return who.Post("/t/"+threadID(t, threadURL)+"/reply", form("body", "Le même texte, à l'heure près."))
+		return who.Post("/t/"+testkit.ThreadID(t, threadURL)+"/reply", form("body", "Le même texte, à l'heure près."))
 	}
-	replyTo(t, c, threadURL, "Le même texte, à l'heure près.")
+	c.Reply(threadURL, "Le même texte, à l'heure près.")
 	later(9)
 	if p := again(c); p.Status != http.StatusUnprocessableEntity {
 		t.Fatalf("9 minutes later: %d", p.Status)
@@ -180,8 +180,8 @@ func TestSameTextTwiceIsRefused(t *testing.T) {
 		t.Fatalf("11 minutes after, with 30: %d %q", p.Status, p.Text(".form-errors"))
 	}
 	setRule(t, admin, rules.SameText, 0)
-	replyTo(t, c, threadURL, text)
-	replyTo(t, newcomer, other, text)
+	c.Reply(threadURL, text)
+	newcomer.Reply(other, text)
 }
 
 // A newcomer's post holds at most so many links, images included; a
@@ -196,15 +196,15 @@ func TestNewcomersLinksAreLimited(t *testing.T) {
 		return b.String()
 	}
 	c, u := srv.NewUser(accounts.Newcomer)
-	replyTo(t, c, threadURL, links(2))
+	c.Reply(threadURL, links(2))
 	c.Get(threadURL)
-	p := c.Post("/t/"+threadID(t, threadURL)+"/reply", form("body", links(2)+"![capture](https://images.exemple.fr/a.png)"))
+	p := c.Post("/t/"+testkit.ThreadID(t, threadURL)+"/reply", form("body", links(2)+"![capture](https://images.exemple.fr/a.png)"))
 	refusedBy(t, srv, p, u, rules.NewcomerLinks, "le vôtre en contient 3", "https://images.exemple.fr/a.png", 0)
 	setRule(t, admin, rules.NewcomerLinks, 3)
-	replyTo(t, c, threadURL, links(3))
+	c.Reply(threadURL, links(3))
 	c.Get(threadURL)
-	p = c.Post("/t/"+threadID(t, threadURL)+"/reply", form("body", links(4)))
+	p = c.Post("/t/"+testkit.ThreadID(t, threadURL)+"/reply", form("body", links(4)))
 	refusedBy(t, srv, p, u, rules.NewcomerLinks, "peuvent mettre 3 liens", "exemple3.fr", 1)
 	member, _ := srv.NewUser(accounts.Member)
-	replyTo(t, member, threadURL, links(8))
+	member.Reply(threadURL, links(8))
 }

@@ -16,30 +16,19 @@ import (
 	"github.com/labstack/echo/v4"
 )
 
-// askThread opens a newcomer's thread through the ask flow and returns its
-// address.
-func askThread(t *testing.T, c *testkit.Client, title, body string) string {
-	t.Helper()
-	p := c.AskThread(title, "", title, body, testkit.AskedTried)
-	if p.Status != http.StatusSeeOther {
-		t.Fatalf("ask: %d %s", p.Status, p.Text(".form-errors, .field-error"))
-	}
-	return p.Location
-}
-
 func TestCloseAsDuplicateThroughTheChooserAndTheAskersAnswers(t *testing.T) {
 	srv := testkit.NewServer(t)
 	helper, _ := srv.NewUser(accounts.Member)
 	solver, solverUser := srv.NewUser(accounts.Member)
 	asker, _ := srv.NewUser(accounts.Newcomer)
 	mod, _ := srv.NewUser(accounts.Moderator)
-	canon := openThread(t, helper, "juridique-et-statut", "Facturer la TVA à un client belge en micro-entreprise",
+	canon := helper.OpenThread("juridique-et-statut", "Facturer la TVA à un client belge en micro-entreprise",
 		"Je suis en franchise de TVA et un client belge me demande une facture.")
-	sol := replyTo(t, solver, canon, "En franchise, vous facturez hors taxe avec la mention « TVA non applicable, art. 293 B du CGI ».")
-	act(t, helper, canon, "/p/"+sol+"/solution")
-	dup := askThread(t, asker, "Facture pour un client belge en micro-entreprise et TVA",
+	sol := solver.Reply(canon, "En franchise, vous facturez hors taxe avec la mention « TVA non applicable, art. 293 B du CGI ».")
+	helper.Act(canon, "/p/"+sol+"/solution")
+	dup := asker.AskQuestion("Facture pour un client belge en micro-entreprise et TVA",
 		"Un client en Belgique veut une facture : dois-je mettre la TVA ?")
-	dupID := threadID(t, dup)
+	dupID := testkit.ThreadID(t, dup)
 
 	// The thread page offers the moderators' forms; the chooser proposes
 	// the similar thread first, and its search box works without script.
@@ -61,7 +50,7 @@ func TestCloseAsDuplicateThroughTheChooserAndTheAskersAnswers(t *testing.T) {
 		!strings.Contains(p.Body, "Mon message") || p.Text("#error-canonical") == "" {
 		t.Fatalf("nothing chosen: %d", p.Status)
 	}
-	p := mod.Post("/mod/t/"+dupID+"/duplicate", form("canonical", threadID(t, canon), "message", "La réponse est déjà là."))
+	p := mod.Post("/mod/t/"+dupID+"/duplicate", form("canonical", testkit.ThreadID(t, canon), "message", "La réponse est déjà là."))
 	if p.Status != http.StatusSeeOther {
 		t.Fatalf("close as duplicate: %d %s", p.Status, p.Text(".form-errors"))
 	}
@@ -70,7 +59,7 @@ func TestCloseAsDuplicateThroughTheChooserAndTheAskersAnswers(t *testing.T) {
 	page = asker.Get(dup)
 	banner := page.Text(".duplicate-banner")
 	if !strings.Contains(banner, "Facturer la TVA à un client belge") || !strings.Contains(banner, "TVA non applicable") ||
-		!page.Has(`.duplicate-banner a.canonical-link[href^="/t/`+threadID(t, canon)+`/"]`) {
+		!page.Has(`.duplicate-banner a.canonical-link[href^="/t/`+testkit.ThreadID(t, canon)+`/"]`) {
 		t.Fatalf("banner: %q", banner)
 	}
 	if strings.Contains(strings.ToLower(banner), "chercher avant") || page.Has("#field-body") || !strings.Contains(page.Text(".badges"), "Doublon") {
@@ -95,7 +84,7 @@ func TestCloseAsDuplicateThroughTheChooserAndTheAskersAnswers(t *testing.T) {
 	// Lists too: the duplicate's row leads readers to the canonical, its
 	// asker to their own question.
 	row := `.thread-list a.thread-title[href="%s"]`
-	if list := helper.Get("/s/se-lancer"); !list.Has(fmt.Sprintf(row, "/t/"+threadID(t, canon))) {
+	if list := helper.Get("/s/se-lancer"); !list.Has(fmt.Sprintf(row, "/t/"+testkit.ThreadID(t, canon))) {
 		t.Fatalf("a reader's list does not lead to the canonical: %q", list.Text(".thread-list"))
 	}
 	if list := asker.Get("/s/se-lancer"); !list.Has(fmt.Sprintf(row, dup)) {
@@ -109,7 +98,7 @@ func TestCloseAsDuplicateThroughTheChooserAndTheAskersAnswers(t *testing.T) {
 	before := srv.App.DB.Raw("SELECT thanks_received FROM users WHERE id = ?", solverUser.ID)
 	var received int
 	before.Scan(&received)
-	page = act(t, asker, dup, "/t/"+dupID+"/duplicate/yes")
+	page = asker.Act(dup, "/t/"+dupID+"/duplicate/yes")
 	var after int
 	srv.App.DB.Raw("SELECT thanks_received FROM users WHERE id = ?", solverUser.ID).Scan(&after)
 	if after != received+1 || !strings.Contains(page.Text(".duplicate-banner"), "vous convient") {
@@ -123,9 +112,9 @@ func TestAskerSaysTheirQuestionDiffers(t *testing.T) {
 	helper, _ := srv.NewUser(accounts.Member)
 	asker, _ := srv.NewUser(accounts.Newcomer)
 	mod, _ := srv.NewUser(accounts.Moderator)
-	canon := openThread(t, helper, "juridique-et-statut", "Mutuelle obligatoire en micro-entreprise", "Dois-je en prendre une ?")
-	dup := askThread(t, asker, "Mutuelle obligatoire pour une salariée à temps partiel", "Mon employeur me propose une mutuelle.")
-	dupID := threadID(t, dup)
+	canon := helper.OpenThread("juridique-et-statut", "Mutuelle obligatoire en micro-entreprise", "Dois-je en prendre une ?")
+	dup := asker.AskQuestion("Mutuelle obligatoire pour une salariée à temps partiel", "Mon employeur me propose une mutuelle.")
+	dupID := testkit.ThreadID(t, dup)
 	mod.Get(dup)
 	if p := mod.Post("/mod/t/"+dupID+"/duplicate", form("ref", canon)); p.Status != http.StatusSeeOther {
 		t.Fatalf("close by address: %d %s", p.Status, p.Text(".form-errors"))
@@ -163,8 +152,8 @@ func TestHiddenPostsAndFlags(t *testing.T) {
 	asker, _ := srv.NewUser(accounts.Member)
 	author, _ := srv.NewUser(accounts.Member)
 	mod, _ := srv.NewUser(accounts.Moderator)
-	tURL := openThread(t, asker, "entre-nous", "Vos logiciels de facturation préférés", "Lesquels utilisez-vous ?")
-	spam := replyTo(t, author, tURL, "Achetez notre logiciel zorglubissime à prix cassé.")
+	tURL := asker.OpenThread("entre-nous", "Vos logiciels de facturation préférés", "Lesquels utilisez-vous ?")
+	spam := author.Reply(tURL, "Achetez notre logiciel zorglubissime à prix cassé.")
 	// Three distinct people flag it (one of them twice): hidden.
 	var flaggers []*testkit.Client
 	for range 3 {
@@ -244,7 +233,7 @@ func TestSuspensionThroughTheFormsAndItsEffectAtOnce(t *testing.T) {
 	member, mu := srv.NewUser(accounts.Member)
 	newcomer, nu := srv.NewUser(accounts.Newcomer)
 	mod, _ := srv.NewUser(accounts.Moderator)
-	tURL := openThread(t, mod, "entre-nous", "Un sujet ouvert par la modération", "Texte.")
+	tURL := mod.OpenThread("entre-nous", "Un sujet ouvert par la modération", "Texte.")
 	userPage := "/mod/users/" + itoa(mu.ID)
 	if p := mod.Get("/u/" + mu.Username); !p.Has(`a.mod-user-link[href="` + userPage + `"]`) {
 		t.Fatal("no moderation link on the profile for a moderator")
@@ -271,7 +260,7 @@ func TestSuspensionThroughTheFormsAndItsEffectAtOnce(t *testing.T) {
 	if !strings.Contains(page.Text(".suspension-notice"), "Propos répétés") || page.Has("#field-body") {
 		t.Fatalf("suspended member's page: %q", page.Text(".suspension-notice"))
 	}
-	if p := member.Post("/t/"+threadID(t, tURL)+"/reply", form("body", "Je réponds quand même.")); p.Status != http.StatusUnprocessableEntity ||
+	if p := member.Post("/t/"+testkit.ThreadID(t, tURL)+"/reply", form("body", "Je réponds quand même.")); p.Status != http.StatusUnprocessableEntity ||
 		!strings.Contains(p.Text(".form-errors"), "suspendu") {
 		t.Fatalf("reply while suspended: %d %q", p.Status, p.Text(".form-errors"))
 	}
@@ -305,9 +294,9 @@ func TestThreadActionsThroughTheForms(t *testing.T) {
 	srv := testkit.NewServer(t)
 	member, _ := srv.NewUser(accounts.Member)
 	mod, _ := srv.NewUser(accounts.Moderator)
-	tURL := openThread(t, member, "entre-nous", "Un sujet à ranger ailleurs", "Texte.")
-	id := threadID(t, tURL)
-	page := act(t, mod, tURL, "/mod/t/"+id+"/do/close")
+	tURL := member.OpenThread("entre-nous", "Un sujet à ranger ailleurs", "Texte.")
+	id := testkit.ThreadID(t, tURL)
+	page := mod.Act(tURL, "/mod/t/"+id+"/do/close")
 	if !strings.Contains(page.Text(".badges"), "Fermé") || !strings.Contains(page.Text(".flash"), "fermé") {
 		t.Fatalf("closed: %q", page.Text(".badges"))
 	}
@@ -315,10 +304,10 @@ func TestThreadActionsThroughTheForms(t *testing.T) {
 		t.Fatal("a closed thread still takes replies")
 	}
 	// Closing twice answers with a message, never an error page.
-	if page := act(t, mod, tURL, "/mod/t/"+id+"/do/close"); !strings.Contains(page.Text(".flash"), "déjà") {
+	if page := mod.Act(tURL, "/mod/t/"+id+"/do/close"); !strings.Contains(page.Text(".flash"), "déjà") {
 		t.Fatalf("closing twice: %q", page.Text(".flash"))
 	}
-	act(t, mod, tURL, "/mod/t/"+id+"/do/reopen")
+	mod.Act(tURL, "/mod/t/"+id+"/do/reopen")
 	edit := mod.Get("/mod/t/" + id + "/edit")
 	if edit.Status != http.StatusOK {
 		t.Fatalf("edit page: %d", edit.Status)
@@ -330,7 +319,7 @@ func TestThreadActionsThroughTheForms(t *testing.T) {
 	if p.Status != http.StatusSeeOther || !strings.Contains(mod.Follow(p).Text("h1"), "Un sujet rangé et renommé") {
 		t.Fatalf("retitle: %d", p.Status)
 	}
-	sec := sectionID(t, member, "outils-et-logiciels")
+	sec := member.SectionID("outils-et-logiciels")
 	p = mod.Post("/mod/t/"+id+"/move", form("section", sec))
 	if p.Status != http.StatusSeeOther || !strings.Contains(mod.Follow(p).Text(".breadcrumb"), "Outils") {
 		t.Fatalf("move: %d", p.Status)
@@ -348,11 +337,11 @@ func TestNoRouteChangesTheLog(t *testing.T) {
 	srv := testkit.NewServer(t)
 	admin, _ := srv.NewUser(accounts.Admin)
 	member, _ := srv.NewUser(accounts.Member)
-	tURL := openThread(t, member, "entre-nous", "Un sujet pour le journal de modération", "Texte.")
-	id := threadID(t, tURL)
-	replyTo(t, admin, tURL, "Une réponse.")
-	act(t, admin, tURL, "/mod/t/"+id+"/do/pin")
-	act(t, admin, tURL, "/mod/t/"+id+"/do/lock")
+	tURL := member.OpenThread("entre-nous", "Un sujet pour le journal de modération", "Texte.")
+	id := testkit.ThreadID(t, tURL)
+	admin.Reply(tURL, "Une réponse.")
+	admin.Act(tURL, "/mod/t/"+id+"/do/pin")
+	admin.Act(tURL, "/mod/t/"+id+"/do/lock")
 	snapshot := func() map[int64]modlog.Line {
 		out := map[int64]modlog.Line{}
 		for page := 1; ; page++ {
@@ -408,19 +397,19 @@ func TestDuplicateFlagAndOneClickClose(t *testing.T) {
 	asker, _ := srv.NewUser(accounts.Member)
 	flagger, _ := srv.NewUser(accounts.Member)
 	mod, _ := srv.NewUser(accounts.Moderator)
-	canon := openThread(t, helper, "outils-et-logiciels", "Quel logiciel de facturation pour une secrétaire indépendante ?", "Lequel choisir ?")
-	dup := openThread(t, asker, "outils-et-logiciels", "Logiciel de facturation pour secrétaire indépendante", "Vous utilisez quoi ?")
+	canon := helper.OpenThread("outils-et-logiciels", "Quel logiciel de facturation pour une secrétaire indépendante ?", "Lequel choisir ?")
+	dup := asker.OpenThread("outils-et-logiciels", "Logiciel de facturation pour secrétaire indépendante", "Vous utilisez quoi ?")
 	first := flagger.Get(dup).Doc.Find("article.post.first").AttrOr("id", "")
 	postID := strings.TrimPrefix(first, "p")
 	page := flagger.Get("/p/" + postID + "/flag")
-	radio := page.Doc.Find(`.similar-choices input[value="` + threadID(t, canon) + `"]`)
+	radio := page.Doc.Find(`.similar-choices input[value="` + testkit.ThreadID(t, canon) + `"]`)
 	if radio.Length() != 1 {
 		t.Fatalf("the flag form does not propose the similar thread: %q", page.Text(".similar-choices"))
 	}
 	if p := flagger.Post("/p/"+postID+"/flag", form("kind", "duplicate")); p.Status != http.StatusUnprocessableEntity || p.Text("#error-canonical") == "" {
 		t.Fatalf("duplicate without a thread: %d", p.Status)
 	}
-	if p := flagger.Post("/p/"+postID+"/flag", form("kind", "duplicate", "canonical", threadID(t, canon))); p.Status != http.StatusSeeOther {
+	if p := flagger.Post("/p/"+postID+"/flag", form("kind", "duplicate", "canonical", testkit.ThreadID(t, canon))); p.Status != http.StatusSeeOther {
 		t.Fatalf("flag: %d %s", p.Status, p.Text(".form-errors"))
 	}
 	flags := mod.Get("/mod/flags")

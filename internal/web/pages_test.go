@@ -70,7 +70,7 @@ func TestRelativeDatesAreLocalised(t *testing.T) {
 	t.Parallel()
 	srv := testkit.NewServer(t)
 	member, _ := srv.NewUser(accounts.Member)
-	openThread(t, member, "entre-nous", "Un sujet pour voir les dates", "Texte.")
+	member.OpenThread("entre-nous", "Un sujet pour voir les dates", "Texte.")
 	if err := srv.App.DB.Exec("UPDATE threads SET created_at = created_at - INTERVAL '3 hours'").Error; err != nil {
 		// SQLite has no INTERVAL: use its own date arithmetic.
 		if err := srv.App.DB.Exec("UPDATE threads SET created_at = datetime(created_at, '-3 hours')").Error; err != nil {
@@ -198,11 +198,11 @@ func TestEveryCatalogKeyUsedExists(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	single := regexp.MustCompile(`\.T "([a-z0-9_.]+)"|"(?:Label|Help)" "([a-z0-9_.]+)"`)
+	single := regexp.MustCompile(`\.T "([a-z0-9_.]+)"|"(?:Label|Help)" "([a-z0-9_.]+)"|editor [.\w]+ [.\w]+ "([a-z0-9_.]+)"`)
 	plural := regexp.MustCompile(`\.N "([a-z0-9_.]+)"`)
 	check := func(where, text string) {
 		for _, m := range single.FindAllStringSubmatch(text, -1) {
-			if key := m[1] + m[2]; !bundle.Has(key) {
+			if key := m[1] + m[2] + m[3]; !bundle.Has(key) {
 				t.Errorf("%s uses missing key %s", where, key)
 			}
 		}

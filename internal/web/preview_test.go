@@ -72,7 +72,7 @@ func TestEditorOffersPreviewAndSyntaxHelp(t *testing.T) {
 		t.Errorf("English syntax help: %q", help)
 	}
 	// Without JavaScript, the button shows the preview on the page.
-	p := member.Post("/new", form("section", sectionID(t, member, "entre-nous"), "title", "Un sujet en brouillon", "body", "*Essai*", "preview", "1"))
+	p := member.Post("/new", form("section", member.SectionID("entre-nous"), "title", "Un sujet en brouillon", "body", "*Essai*", "preview", "1"))
 	if p.Status != http.StatusOK || p.Doc.Find("section.preview:not([hidden]) .post-body em").Text() != "Essai" || p.Text("#field-body") != "*Essai*" {
 		t.Errorf("no-JS preview: %d %q", p.Status, p.Text("section.preview"))
 	}

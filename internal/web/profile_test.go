@@ -12,13 +12,6 @@ import (
 	"github.com/PuerkitoBio/goquery"
 )
 
-// newcomerThread opens a newcomer's question through the ask flow, filed
-// in the newcomers' section.
-func newcomerThread(t *testing.T, c *testkit.Client, title, body string) string {
-	t.Helper()
-	return askQuestion(t, c, title, body)
-}
-
 // profileForm is a complete, valid profile as the form sends it.
 func profileForm(pairs ...string) url.Values {
 	v := form("display_name", "Sylvie Martin", "bio", "Secrétaire **médicale** depuis 12 ans.", "specialties", "2",
@@ -117,7 +110,7 @@ func TestHostileProfileIsInertEverywhere(t *testing.T) {
 	t.Parallel()
 	srv := testkit.NewServer(t)
 	member, u := srv.NewUser(accounts.Member)
-	url := openThread(t, member, "entre-nous", "Un sujet écrit par un profil piégé", "Premier message.")
+	url := member.OpenThread("entre-nous", "Un sujet écrit par un profil piégé", "Premier message.")
 	for _, h := range hostile {
 		member.Get("/settings/profile")
 		values := profileForm("display_name", h[:min(len(h), 50)], "bio", "Bio : "+h, "specialties_other", h[:min(len(h), 150)], "contact_note", h[:min(len(h), 200)])
@@ -150,8 +143,8 @@ func TestContactLineBesidePostsAndNewcomersReminder(t *testing.T) {
 	if p := member.Post("/settings/profile", profileForm()); p.Status != http.StatusSeeOther {
 		t.Fatalf("save: %d", p.Status)
 	}
-	url := newcomerThread(t, newcomer, "Comment devenir secrétaire indépendante ?", "Je débute, par où commencer ?")
-	id := threadID(t, url)
+	url := newcomer.AskQuestion("Comment devenir secrétaire indépendante ?", "Je débute, par où commencer ?")
+	id := testkit.ThreadID(t, url)
 	member.Get(url)
 	if p := member.Post("/t/"+id+"/reply", form("body", "Bienvenue, voici quelques pistes.")); p.Status != http.StatusSeeOther {
 		t.Fatalf("reply: %d", p.Status)
@@ -167,7 +160,7 @@ func TestContactLineBesidePostsAndNewcomersReminder(t *testing.T) {
 	if !strings.Contains(page.Text(".newcomers-reminder"), "sur le forum") {
 		t.Errorf("newcomers' thread header: %q", page.Text(".newcomers-reminder"))
 	}
-	other := openThread(t, member, "entre-nous", "Un sujet entre membres confirmés", "Texte.")
+	other := member.OpenThread("entre-nous", "Un sujet entre membres confirmés", "Texte.")
 	if srv.Client().Get(other).Has(".newcomers-reminder") {
 		t.Error("the newcomers' reminder on a members' thread")
 	}

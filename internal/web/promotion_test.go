@@ -43,13 +43,13 @@ func TestNewcomerIsPromotedWhenTheRuleHolds(t *testing.T) {
 
 	// At the post: 3 replies, one thanked, 8 days old.
 	c, u := oldNewcomer(t, srv, 8)
-	first := replyTo(t, c, threadURL, "Première réponse utile.")
-	act(t, thanker, threadURL, "/p/"+first+"/thank")
-	replyTo(t, c, threadURL, "Deuxième réponse utile.")
+	first := c.Reply(threadURL, "Première réponse utile.")
+	thanker.Act(threadURL, "/p/"+first+"/thank")
+	c.Reply(threadURL, "Deuxième réponse utile.")
 	if roleOf(t, srv, u) != accounts.Newcomer {
 		t.Fatal("promoted with 2 replies")
 	}
-	replyTo(t, c, threadURL, "Troisième réponse utile.")
+	c.Reply(threadURL, "Troisième réponse utile.")
 	if roleOf(t, srv, u) != accounts.Member {
 		t.Fatal("not promoted with 3 replies, a thank-you and 8 days")
 	}
@@ -68,12 +68,12 @@ func TestNewcomerIsPromotedWhenTheRuleHolds(t *testing.T) {
 	c2, u2 := oldNewcomer(t, srv, 30)
 	var last string
 	for _, text := range []string{"Un avis.", "Un autre avis.", "Un dernier avis."} {
-		last = replyTo(t, c2, threadURL, text)
+		last = c2.Reply(threadURL, text)
 	}
 	if roleOf(t, srv, u2) != accounts.Newcomer {
 		t.Fatal("promoted without a thank-you")
 	}
-	act(t, thanker, threadURL, "/p/"+last+"/thank")
+	thanker.Act(threadURL, "/p/"+last+"/thank")
 	if roleOf(t, srv, u2) != accounts.Member {
 		t.Fatal("not promoted when thanked")
 	}
@@ -83,7 +83,7 @@ func TestNewcomerIsPromotedWhenTheRuleHolds(t *testing.T) {
 	_, modUser := srv.NewUser(accounts.Moderator)
 	var hidden, kept string
 	for i, text := range []string{"Une réponse masquée.", "Une réponse gardée.", "Une autre réponse gardée."} {
-		id := replyTo(t, c5, threadURL, text)
+		id := c5.Reply(threadURL, text)
 		if i == 0 {
 			hidden = id
 		}
@@ -93,7 +93,7 @@ func TestNewcomerIsPromotedWhenTheRuleHolds(t *testing.T) {
 	if _, err := srv.App.Forum.HidePost(context.Background(), modUser, hiddenID, "Hors sujet."); err != nil {
 		t.Fatal(err)
 	}
-	act(t, thanker, threadURL, "/p/"+kept+"/thank")
+	thanker.Act(threadURL, "/p/"+kept+"/thank")
 	if roleOf(t, srv, u5) != accounts.Newcomer {
 		t.Fatal("promoted with a hidden reply counted among the three")
 	}
@@ -110,7 +110,7 @@ func TestNewcomerIsPromotedWhenTheRuleHolds(t *testing.T) {
 		}
 	}
 	srv.App.DB.Exec("UPDATE users SET thanks_received = 1 WHERE id IN (?, ?)", yu.ID, su.ID)
-	replyTo(t, young, threadURL, "Réponse D.")
+	young.Reply(threadURL, "Réponse D.")
 	if roleOf(t, srv, yu) != accounts.Newcomer || roleOf(t, srv, su) != accounts.Newcomer {
 		t.Fatal("a young or suspended newcomer was promoted")
 	}
@@ -120,7 +120,7 @@ func TestNewcomerIsPromotedWhenTheRuleHolds(t *testing.T) {
 	setRule(t, admin, rules.PromotionThanks, 0)
 	setRule(t, admin, rules.PromotionDays, 0)
 	c3, u3 := srv.NewUser(accounts.Newcomer)
-	replyTo(t, c3, threadURL, "Une seule réponse suffit.")
+	c3.Reply(threadURL, "Une seule réponse suffit.")
 	if roleOf(t, srv, u3) != accounts.Member {
 		t.Fatal("the changed setting is not applied")
 	}
@@ -133,7 +133,7 @@ func TestNewcomerIsPromotedWhenTheRuleHolds(t *testing.T) {
 		t.Fatal(p.Status)
 	}
 	c4, u4 := srv.NewUser(accounts.Newcomer)
-	replyTo(t, c4, threadURL, "Une réponse quand la règle est coupée.")
+	c4.Reply(threadURL, "Une réponse quand la règle est coupée.")
 	if roleOf(t, srv, u4) != accounts.Newcomer {
 		t.Fatal("promoted with the rule off")
 	}

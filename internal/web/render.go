@@ -192,6 +192,7 @@ var funcs = template.FuncMap{
 	"fieldID":   func(name string) string { return "field-" + name },
 	"errorID":   func(name string) string { return "error-" + name },
 	"dict":      dict,
+	"editor":    editorOf,
 	"deref":     func(p *int64) int64 { return *p },
 	"clock":     accounts.Clock,
 }

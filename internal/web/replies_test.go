@@ -157,14 +157,14 @@ func TestInsertCannedReplyWithoutJavaScriptAndCountUses(t *testing.T) {
 	modo, _ := srv.NewUser(accounts.Moderator)
 	newcomer, nu := srv.NewUser(accounts.Newcomer)
 	srv.App.DB.Exec("UPDATE users SET display_name = ? WHERE id = ?", "Camille *R*", nu.ID)
-	guide := openThread(t, modo, "se-lancer", "Les premiers pas d'une télésecrétaire", "Le guide.")
-	srv.App.DB.Exec("UPDATE threads SET pinned = TRUE WHERE id = ?", threadID(t, guide))
+	guide := modo.OpenThread("se-lancer", "Les premiers pas d'une télésecrétaire", "Le guide.")
+	srv.App.DB.Exec("UPDATE threads SET pinned = TRUE WHERE id = ?", testkit.ThreadID(t, guide))
 
 	mine := createCanned(t, anne, false, "Se lancer", "Bonjour {prénom},\n\nÀ propos de « {sujet} », commencez par :\n\n{guides}")
 	theirs := createCanned(t, berthe, false, "Réponse de Berthe", "Secret de Berthe.")
 	team := createCanned(t, modo, true, "Bienvenue", "Bienvenue {auteur}.")
-	url := newcomerThread(t, newcomer, "Comment débuter dans le métier ?", "Je ne sais pas par où commencer.")
-	id := threadID(t, url)
+	url := newcomer.AskQuestion("Comment débuter dans le métier ?", "Je ne sais pas par où commencer.")
+	id := testkit.ThreadID(t, url)
 
 	// The thread page's reply box lists Anne's replies and the team's, as
 	// plain links to the reply page.
@@ -240,8 +240,8 @@ func TestCannedReplyForTheScript(t *testing.T) {
 	anne, _ := srv.NewUser(accounts.Member)
 	berthe, _ := srv.NewUser(accounts.Member)
 	mine := createCanned(t, anne, false, "Sujet", "Au sujet de {sujet} : <script>alert(1)</script>")
-	url := openThread(t, berthe, "entre-nous", "Un <b>titre</b> piégé pour le test", "Texte.")
-	id := threadID(t, url)
+	url := berthe.OpenThread("entre-nous", "Un <b>titre</b> piégé pour le test", "Texte.")
+	id := testkit.ThreadID(t, url)
 	resp, err := anne.Raw(http.MethodGet, "/t/"+id+"/canned/"+mine)
 	if err != nil {
 		t.Fatal(err)
@@ -271,21 +271,21 @@ func TestCannedReplySuggestedForANewcomersQuestion(t *testing.T) {
 	newcomer, _ := srv.NewUser(accounts.Newcomer)
 	match := createCanned(t, anne, false, "Se lancer comme télésecrétaire : par où commencer", "Le statut, une formation, puis les premiers clients.")
 	createCanned(t, anne, false, "Logiciels de transcription", "Une pédale et un bon casque.")
-	question := newcomerThread(t, newcomer, "Devenir télésecrétaire, par où commencer ?", "Je voudrais me lancer mais je ne sais pas par où commencer.")
+	question := newcomer.AskQuestion("Devenir télésecrétaire, par où commencer ?", "Je voudrais me lancer mais je ne sais pas par où commencer.")
 	page := anne.Get(question)
 	suggestion := page.Doc.Find(".canned-suggestion")
-	if !strings.Contains(suggestion.Text(), "Se lancer comme télésecrétaire") || suggestion.Find("a").AttrOr("href", "") != "/t/"+threadID(t, question)+"/reply?canned="+match {
+	if !strings.Contains(suggestion.Text(), "Se lancer comme télésecrétaire") || suggestion.Find("a").AttrOr("href", "") != "/t/"+testkit.ThreadID(t, question)+"/reply?canned="+match {
 		t.Fatalf("suggestion: %q", suggestion.Text())
 	}
-	if p := anne.Get("/t/" + threadID(t, question) + "/reply"); !p.Has(".canned-suggestion") {
+	if p := anne.Get("/t/" + testkit.ThreadID(t, question) + "/reply"); !p.Has(".canned-suggestion") {
 		t.Error("no suggestion on the reply page")
 	}
-	other := newcomerThread(t, newcomer, "Mon ordinateur ne démarre plus depuis hier", "Que faire ?")
+	other := newcomer.AskQuestion("Mon ordinateur ne démarre plus depuis hier", "Que faire ?")
 	if anne.Get(other).Has(".canned-suggestion") {
 		t.Error("a suggestion for a question it does not answer")
 	}
 	// Only for newcomers' questions.
-	members := openThread(t, anne, "entre-nous", "Devenir télésecrétaire, par où commencer ?", "Un sujet entre membres.")
+	members := anne.OpenThread("entre-nous", "Devenir télésecrétaire, par où commencer ?", "Un sujet entre membres.")
 	berthe, _ := srv.NewUser(accounts.Member)
 	srv.App.DB.Exec("UPDATE canned_replies SET owner_id = NULL WHERE id = ?", match) // a team reply, usable by Berthe
 	if berthe.Get(members).Has(".canned-suggestion") {

@@ -18,8 +18,8 @@ func TestSearchFindsFrenchWordsAndHighlights(t *testing.T) {
 	t.Parallel()
 	srv := testkit.NewServer(t)
 	member, mu := srv.NewUser(accounts.Member)
-	threadAddr := openThread(t, member, "comptabilite-et-tarifs", "Comment facturer une cliente à l'étranger ?", "Je dois établir mes factures pour l'entreprise d'une cliente <b>belge</b>.")
-	openThread(t, member, "entre-nous", "Un sujet sans rapport avec le reste", "On parle de jardinage et de vacances.")
+	threadAddr := member.OpenThread("comptabilite-et-tarifs", "Comment facturer une cliente à l'étranger ?", "Je dois établir mes factures pour l'entreprise d'une cliente <b>belge</b>.")
+	member.OpenThread("entre-nous", "Un sujet sans rapport avec le reste", "On parle de jardinage et de vacances.")
 	visitor := srv.Client()
 	for _, q := range []string{"facture", "FACTURES", "entreprise", "clientes", "étrangers", `"cliente belge"`} {
 		page := visitor.Get("/search?q=" + urlQuery(q))
@@ -88,7 +88,7 @@ func TestHostileQueriesNeverErrorNorMatchEverything(t *testing.T) {
 	t.Parallel()
 	srv := testkit.NewServer(t)
 	member, _ := srv.NewUser(accounts.Member)
-	openThread(t, member, "entre-nous", "Un sujet ordinaire sur les pauses", "Texte ordinaire.")
+	member.OpenThread("entre-nous", "Un sujet ordinaire sur les pauses", "Texte ordinaire.")
 	c := srv.Client()
 	for _, q := range []string{`"`, `*`, `NEAR(a b)`, `a OR b`, `'; DROP TABLE posts; --`, `)`, `title:x`, `^x`, "\xff\xfe", strings.Repeat("mot ", 500), `\" OR 1=1 --`, `'':*`, `!x & y`} {
 		p := c.Get("/search?q=" + urlQuery(q))
@@ -108,7 +108,7 @@ func TestSearchFollowsEditsDeletionsAndVisibility(t *testing.T) {
 	t.Parallel()
 	srv := testkit.NewServer(t)
 	member, _ := srv.NewUser(accounts.Member)
-	url := openThread(t, member, "outils-et-logiciels", "Quel logiciel de dictée utilisez-vous ?", "J'utilise Dictabelle depuis un an.")
+	url := member.OpenThread("outils-et-logiciels", "Quel logiciel de dictée utilisez-vous ?", "J'utilise Dictabelle depuis un an.")
 	c := srv.Client()
 	if !strings.Contains(c.Get("/search?q=dictabelle").Text(".search-results"), "dictée") {
 		t.Fatal("a new post is not searchable at once")
@@ -122,7 +122,7 @@ func TestSearchFollowsEditsDeletionsAndVisibility(t *testing.T) {
 	if !c.Get("/search?q=vocalis").Has(".search-results") {
 		t.Error("the edited text is not found")
 	}
-	id := threadID(t, url)
+	id := testkit.ThreadID(t, url)
 	member.Get(url)
 	p := member.Follow(member.Post("/t/"+id+"/reply", form("body", "Et pour les réunions, Transcribo.")))
 	del, _ := p.Doc.Find(".post:not(.first) a[href$='/delete']").Attr("href")
@@ -139,7 +139,7 @@ func TestSearchFollowsEditsDeletionsAndVisibility(t *testing.T) {
 	admin.Get("/admin/sections/new")
 	admin.Post("/admin/sections", form("name", "Coulisses", "slug", "coulisses", "position", "9", "read_role", "moderator"))
 	mod, _ := srv.NewUser(accounts.Moderator)
-	openThread(t, mod, "coulisses", "Note interne sur Vocalis pour l'équipe", "Réservé à l'équipe.")
+	mod.OpenThread("coulisses", "Note interne sur Vocalis pour l'équipe", "Réservé à l'équipe.")
 	if strings.Contains(c.Get("/search?q=vocalis").Text(".search-results"), "Note interne") {
 		t.Error("a visitor finds a moderators' thread")
 	}
@@ -161,9 +161,9 @@ func TestSearchFiltersAndPaging(t *testing.T) {
 	anne, au := srv.NewUser(accounts.Member)
 	bea, _ := srv.NewUser(accounts.Member)
 	for i := 1; i <= 23; i++ {
-		openThread(t, anne, "trouver-des-clients", fmt.Sprintf("Prospection des cabinets, essai %02d", i), "Prospection par courrier.")
+		anne.OpenThread("trouver-des-clients", fmt.Sprintf("Prospection des cabinets, essai %02d", i), "Prospection par courrier.")
 	}
-	openThread(t, bea, "entre-nous", "Prospection et moral en berne", "La prospection me fatigue.")
+	bea.OpenThread("entre-nous", "Prospection et moral en berne", "La prospection me fatigue.")
 	c := srv.Client()
 	p := c.Get("/search?q=prospection")
 	if !strings.Contains(p.Text("#results-title"), "24 sujets") || p.Doc.Find(".search-results li").Length() != 20 {
@@ -199,8 +199,8 @@ func TestSimilarThreadsFragmentAndJSON(t *testing.T) {
 	t.Parallel()
 	srv := testkit.NewServer(t)
 	member, _ := srv.NewUser(accounts.Member)
-	url := openThread(t, member, "trouver-des-clients", "Comment trouver mes premiers clients ?", "Je débute.")
-	openThread(t, member, "entre-nous", "Organiser sa semaine de travail", "Agenda.")
+	url := member.OpenThread("trouver-des-clients", "Comment trouver mes premiers clients ?", "Je débute.")
+	member.OpenThread("entre-nous", "Organiser sa semaine de travail", "Agenda.")
 	c := srv.Client()
 	p := c.Get("/search/similar?title=" + urlQuery("trouver des clients quand on débute"))
 	if p.Status != 200 || p.Text(".similar li") != "Comment trouver mes premiers clients ?" {
@@ -243,9 +243,9 @@ func TestSnippetComesFromTextThatMatches(t *testing.T) {
 	long := "Je me lance depuis septembre et je cherche surtout des professions libérales du côté de Nantes. " +
 		strings.Repeat("J'ai déjà envoyé des courriers, passé des appels, déposé des cartes dans les cabinets du quartier. ", 6) +
 		"Pour l'instant aucune de ces clientes potentielles n'a répondu."
-	url := openThread(t, member, "trouver-des-clients", "Où trouver des clientes libérales ?", long)
+	url := member.OpenThread("trouver-des-clients", "Où trouver des clientes libérales ?", long)
 	member.Get(url)
-	member.Post("/t/"+threadID(t, url)+"/reply", form("body", "Bonne idée, je note."))
+	member.Post("/t/"+testkit.ThreadID(t, url)+"/reply", form("body", "Bonne idée, je note."))
 	p := srv.Client().Get("/search?q=clientes")
 	if got := p.Text(".search-results .snippet mark"); got != "clientes" {
 		t.Fatalf("the snippet highlights %q: %q", got, p.Text(".search-results .snippet"))

@@ -17,7 +17,7 @@ func TestFormsWithoutCSRFTokenAreRefused(t *testing.T) {
 	t.Parallel()
 	srv := testkit.NewServer(t)
 	member, _ := srv.NewUser(accounts.Member)
-	id := sectionID(t, member, "entre-nous")
+	id := member.SectionID("entre-nous")
 	p := member.PostRaw("/new", form("section", id, "title", "Un sujet sans jeton CSRF", "body", "Texte."))
 	if p.Status != http.StatusForbidden || !strings.Contains(p.Text("main"), "expiré") {
 		t.Fatalf("no token: %d %q", p.Status, p.Text("main"))
@@ -39,7 +39,7 @@ func TestCrossSiteOriginIsRefused(t *testing.T) {
 	t.Parallel()
 	srv := testkit.NewServer(t)
 	member, _ := srv.NewUser(accounts.Member)
-	id := sectionID(t, member, "entre-nous")
+	id := member.SectionID("entre-nous")
 	member.Header.Set("Origin", "https://evil.example")
 	if p := member.Post("/new", form("section", id, "title", "Un sujet venu d'ailleurs", "body", "Texte.")); p.Status != http.StatusForbidden {
 		t.Fatalf("cross-site post: %d", p.Status)
@@ -56,8 +56,8 @@ func TestGuardsForEveryRole(t *testing.T) {
 	admin, adminUser := srv.NewUser(accounts.Admin)
 	// A thread with a reply for the thank-you routes: post 1 is the admin's
 	// question, post 2 the member's reply.
-	qURL := openThread(t, admin, "entre-nous", "Une question pour les gardes", "Texte.")
-	replyTo(t, member, qURL, "Une réponse.")
+	qURL := admin.OpenThread("entre-nous", "Une question pour les gardes", "Texte.")
+	member.Reply(qURL, "Une réponse.")
 	cases := []struct {
 		path string
 		want map[*testkit.Client]int
@@ -192,11 +192,11 @@ func testModerationGuards(t *testing.T) {
 	admin, adminUser := srv.NewUser(accounts.Admin)
 	// Post 1 opens the member's thread, post 2 is the suspended member's
 	// reply (their own content), post 3 the admin's.
-	tURL := openThread(t, member, "entre-nous", "Un sujet pour les gardes de la modération", "Texte de la question.")
-	tid := threadID(t, tURL)
-	own := replyTo(t, suspended, tURL, "Ma réponse, écrite avant la suspension.")
-	adminPost := replyTo(t, admin, tURL, "La réponse de l'administratrice.")
-	other := openThread(t, admin, "entre-nous", "Un autre sujet, candidat canonique", "Texte.")
+	tURL := member.OpenThread("entre-nous", "Un sujet pour les gardes de la modération", "Texte de la question.")
+	tid := testkit.ThreadID(t, tURL)
+	own := suspended.Reply(tURL, "Ma réponse, écrite avant la suspension.")
+	adminPost := admin.Reply(tURL, "La réponse de l'administratrice.")
+	other := admin.OpenThread("entre-nous", "Un autre sujet, candidat canonique", "Texte.")
 	until := "2099-01-01 00:00:00"
 	if err := srv.App.DB.Exec("UPDATE users SET suspended_until = ?, suspension_reason = ? WHERE id = ?", until, "Propos insultants", suspendedUser.ID).Error; err != nil {
 		t.Fatal(err)
@@ -237,7 +237,7 @@ func testModerationGuards(t *testing.T) {
 		t.Errorf("suspended member's page: flag link %v, notice %q", p.Has(".flag-link"), p.Text(".suspension-notice"))
 	}
 	nonMods := map[*testkit.Client]int{visitor: 401, newcomer: 403, member: 403, suspended: 403}
-	sec := sectionID(t, member, "juridique-et-statut")
+	sec := member.SectionID("juridique-et-statut")
 	posts := []struct {
 		path   string
 		values url.Values
@@ -247,7 +247,7 @@ func testModerationGuards(t *testing.T) {
 		{"/mod/t/" + tid + "/do/pin", nil, nonMods},
 		{"/mod/t/" + tid + "/move", form("section", sec), nonMods},
 		{"/mod/t/" + tid + "/title", form("title", "Un titre changé par un pirate"), nonMods},
-		{"/mod/t/" + tid + "/duplicate", form("canonical", threadID(t, other)), nonMods},
+		{"/mod/t/" + tid + "/duplicate", form("canonical", testkit.ThreadID(t, other)), nonMods},
 		{"/mod/p/" + adminPost + "/hide", form("reason", "Pirate"), nonMods},
 		{"/mod/p/" + adminPost + "/restore", nil, nonMods},
 		{"/mod/users/" + itoa(newcomerUser.ID) + "/suspend", form("days", "3", "reason", "Pirate"), nonMods},
@@ -316,8 +316,8 @@ func TestLockedThreadRefusesRepliesButToModerators(t *testing.T) {
 	t.Parallel()
 	srv := testkit.NewServer(t)
 	member, _ := srv.NewUser(accounts.Member)
-	url := openThread(t, member, "entre-nous", "Un sujet bientôt verrouillé", "Texte.")
-	id := threadID(t, url)
+	url := member.OpenThread("entre-nous", "Un sujet bientôt verrouillé", "Texte.")
+	id := testkit.ThreadID(t, url)
 	srv.App.DB.Exec("UPDATE threads SET locked = TRUE WHERE id = ?", id)
 	page := member.Get(url)
 	if page.Has("#field-body") || !strings.Contains(page.Text(".notice"), "verrouillé") || !strings.Contains(page.Text(".badges"), "Verrouillé") {
@@ -358,8 +358,8 @@ func TestHostileInputIsStoredAndShownInert(t *testing.T) {
 	t.Parallel()
 	srv := testkit.NewServer(t)
 	member, _ := srv.NewUser(accounts.Member)
-	url := openThread(t, member, "entre-nous", `Titre <script>alert("t")</script> piégé`, "Premier message")
-	id := threadID(t, url)
+	url := member.OpenThread("entre-nous", `Titre <script>alert("t")</script> piégé`, "Premier message")
+	id := testkit.ThreadID(t, url)
 	for _, h := range hostile {
 		member.Get(url)
 		if p := member.Post("/t/"+id+"/reply", form("body", "Texte autour : "+h)); p.Status != http.StatusSeeOther {
@@ -450,7 +450,7 @@ func TestOversizedBodyIsRefused(t *testing.T) {
 	t.Parallel()
 	srv := testkit.NewServer(t)
 	member, _ := srv.NewUser(accounts.Member)
-	id := sectionID(t, member, "entre-nous")
+	id := member.SectionID("entre-nous")
 	p := member.Post("/new", url.Values{"section": {id}, "title": {"Un message beaucoup trop long"}, "body": {strings.Repeat("a", 2<<20)}})
 	if p.Status != http.StatusRequestEntityTooLarge || !strings.Contains(p.Text("main"), "trop volumineux") {
 		t.Fatalf("2 MiB body: %d %q", p.Status, p.Text("main"))
@@ -465,8 +465,8 @@ func TestTextIsGivenBackWhenItCannotBeSaved(t *testing.T) {
 	t.Parallel()
 	srv := testkit.NewServer(t)
 	member, _ := srv.NewUser(accounts.Member)
-	url := openThread(t, member, "entre-nous", "Un sujet pour tester les pannes", "Premier message.")
-	id := threadID(t, url)
+	url := member.OpenThread("entre-nous", "Un sujet pour tester les pannes", "Premier message.")
+	id := testkit.ThreadID(t, url)
 	member.Get(url)
 
 	// An expired or forged token: refused, and the text comes back to copy —

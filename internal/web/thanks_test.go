@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/http"
 	"net/url"
-	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -18,47 +17,6 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 )
-
-// askQuestion opens a thread as a newcomer does (the newcomers' section,
-// whatever the form says) and returns its address.
-func askQuestion(t *testing.T, c *testkit.Client, title, body string) string {
-	t.Helper()
-	p := c.AskThread(title, "", title, body, testkit.AskedTried)
-	if p.Status != http.StatusSeeOther {
-		t.Fatalf("ask: %d %s", p.Status, p.Text(".form-errors, .field-error"))
-	}
-	return p.Location
-}
-
-var postAnchor = regexp.MustCompile(`#p(\d+)$`)
-
-// replyTo answers the thread at threadURL and returns the reply's id.
-func replyTo(t *testing.T, c *testkit.Client, threadURL, body string) string {
-	t.Helper()
-	c.Get(threadURL)
-	p := c.Post("/t/"+threadID(t, threadURL)+"/reply", form("body", body))
-	m := postAnchor.FindStringSubmatch(p.Location)
-	if p.Status != http.StatusSeeOther || m == nil {
-		t.Fatalf("reply: %d %q %s", p.Status, p.Location, p.Text(".form-errors"))
-	}
-	return m[1]
-}
-
-// act sends a one-click form from the page at from and returns the page it
-// leads back to.
-func act(t *testing.T, c *testkit.Client, from, action string, extra ...string) *testkit.Page {
-	t.Helper()
-	c.Get(from)
-	p := c.Post(action, form(append([]string{"next", from}, extra...)...))
-	if p.Status != http.StatusSeeOther {
-		t.Fatalf("POST %s: %d %s", action, p.Status, p.Text("main"))
-	}
-	page := c.Follow(p)
-	if strings.Contains(page.Body, "%!") {
-		t.Errorf("a message was formatted with the wrong arguments on %s: %s", p.Location, page.Text("main"))
-	}
-	return page
-}
 
 func counters(t *testing.T, srv *testkit.Server, userID int64) (received, given, solutions, unread int) {
 	t.Helper()
@@ -75,10 +33,10 @@ func TestThankWithdrawAndRefusals(t *testing.T) {
 	asker, au := srv.NewUser(accounts.Newcomer)
 	helper, hu := srv.NewUser(accounts.Member)
 	first, fu := srv.NewUser(accounts.Newcomer) // a newcomer on their first day
-	thread := askQuestion(t, asker, "Comment fixer mon premier tarif ?", "Je démarre et je ne sais pas par où commencer.")
-	reply := replyTo(t, helper, thread, "Regardez les tarifs moyens de la région, puis ajoutez vos charges.")
+	thread := asker.AskQuestion("Comment fixer mon premier tarif ?", "Je démarre et je ne sais pas par où commencer.")
+	reply := helper.Reply(thread, "Regardez les tarifs moyens de la région, puis ajoutez vos charges.")
 
-	page := act(t, first, thread, "/p/"+reply+"/thank")
+	page := first.Act(thread, "/p/"+reply+"/thank")
 	if !strings.Contains(page.Text(".flash"), "Merci envoyé") {
 		t.Errorf("flash after thanks: %q", page.Text(".flash"))
 	}
@@ -103,14 +61,14 @@ func TestThankWithdrawAndRefusals(t *testing.T) {
 		t.Errorf("who thanked: %d %q", who.Status, who.Text("main"))
 	}
 	// Thanking again changes nothing.
-	act(t, first, thread, "/p/"+reply+"/thank")
+	first.Act(thread, "/p/"+reply+"/thank")
 	var n int
 	srv.App.DB.Raw("SELECT thank_count FROM posts WHERE id = ?", reply).Scan(&n)
 	if n != 1 {
 		t.Errorf("thanked twice: count %d", n)
 	}
 
-	page = act(t, first, thread, "/p/"+reply+"/unthank")
+	page = first.Act(thread, "/p/"+reply+"/unthank")
 	if got := page.Text("#thanks-" + reply); strings.Contains(got, "merci ") || !strings.Contains(got, "Merci") {
 		t.Errorf("after withdrawing: %q", got)
 	}
@@ -123,7 +81,7 @@ func TestThankWithdrawAndRefusals(t *testing.T) {
 	if page.Has("#thanks-" + reply + " form") {
 		t.Error("the author is offered to thank their own post")
 	}
-	page = act(t, helper, thread, "/p/"+reply+"/thank")
+	page = helper.Act(thread, "/p/"+reply+"/thank")
 	if !strings.Contains(page.Text(".flash"), "vous remercier vous-même") {
 		t.Errorf("self-thanks message: %q", page.Text(".flash"))
 	}
@@ -144,12 +102,12 @@ func TestThankWithdrawAndRefusals(t *testing.T) {
 	}
 
 	// A deleted post takes no thanks.
-	gone := replyTo(t, helper, thread, "Une réponse que je vais retirer.")
+	gone := helper.Reply(thread, "Une réponse que je vais retirer.")
 	helper.Get("/p/" + gone + "/delete")
 	if p := helper.Post("/p/"+gone+"/delete", nil); p.Status != http.StatusSeeOther {
 		t.Fatalf("delete: %d", p.Status)
 	}
-	page = act(t, first, thread, "/p/"+gone+"/thank")
+	page = first.Act(thread, "/p/"+gone+"/thank")
 	if !strings.Contains(page.Text(".flash"), "supprimé") {
 		t.Errorf("thanks on a deleted post: %q", page.Text(".flash"))
 	}
@@ -167,8 +125,8 @@ func TestConcurrentThanksEndWithOne(t *testing.T) {
 	asker, _ := srv.NewUser(accounts.Member)
 	helper, hu := srv.NewUser(accounts.Member)
 	clicker, cu := srv.NewUser(accounts.Newcomer)
-	thread := openThread(t, asker, "entre-nous", "Un sujet très remercié", "Question.")
-	reply := replyTo(t, helper, thread, "Réponse utile.")
+	thread := asker.OpenThread("entre-nous", "Un sujet très remercié", "Question.")
+	reply := helper.Reply(thread, "Réponse utile.")
 	page := clicker.Get(thread)
 	token, _ := page.Doc.Find(`input[name="csrf"]`).First().Attr("value")
 	var cookie []string
@@ -216,21 +174,21 @@ func TestSolutionByAuthorAndModeratorsOnly(t *testing.T) {
 	helper, hu := srv.NewUser(accounts.Member)
 	other, _ := srv.NewUser(accounts.Member)
 	mod, _ := srv.NewUser(accounts.Moderator)
-	thread := askQuestion(t, asker, "Quel logiciel pour la transcription ?", "J'hésite entre plusieurs logiciels de transcription.")
-	first := replyTo(t, helper, thread, "Essayez Express Scribe avec une pédale : vous gagnerez beaucoup de temps.")
-	second := replyTo(t, other, thread, "Moi j'utilise un simple lecteur.")
+	thread := asker.AskQuestion("Quel logiciel pour la transcription ?", "J'hésite entre plusieurs logiciels de transcription.")
+	first := helper.Reply(thread, "Essayez Express Scribe avec une pédale : vous gagnerez beaucoup de temps.")
+	second := other.Reply(thread, "Moi j'utilise un simple lecteur.")
 
-	page := act(t, other, thread, "/p/"+first+"/solution")
+	page := other.Act(thread, "/p/"+first+"/solution")
 	if !strings.Contains(page.Text(".flash"), "Seule la personne qui a posé la question") || page.Has(".solution-box") {
 		t.Fatalf("solution by someone else: %q", page.Text(".flash"))
 	}
 	if other.Get(thread).Has(`form[action="/p/` + first + `/solution"]`) {
 		t.Error("someone else is offered to choose the solution")
 	}
-	if page := act(t, asker, thread, "/t/1/solution/remove"); page.Has(".solution-box") {
+	if page := asker.Act(thread, "/t/1/solution/remove"); page.Has(".solution-box") {
 		t.Error("removing nothing showed a solution")
 	}
-	page = act(t, asker, thread, "/p/"+first+"/solution")
+	page = asker.Act(thread, "/p/"+first+"/solution")
 	if !strings.Contains(page.Text(".page-head .badges"), "Résolu") {
 		t.Errorf("thread badge: %q", page.Text(".page-head"))
 	}
@@ -249,19 +207,19 @@ func TestSolutionByAuthorAndModeratorsOnly(t *testing.T) {
 		t.Errorf("section list badge: %q", got)
 	}
 	// The question itself is not a solution.
-	page = act(t, asker, thread, "/p/"+postOne(t, srv, thread)+"/solution")
+	page = asker.Act(thread, "/p/"+postOne(t, srv, thread)+"/solution")
 	if !strings.Contains(page.Text(".flash"), "pas la question") {
 		t.Errorf("question as solution: %q", page.Text(".flash"))
 	}
 	// A moderator changes it; the counts follow.
-	page = act(t, mod, thread, "/p/"+second+"/solution")
+	page = mod.Act(thread, "/p/"+second+"/solution")
 	if !strings.Contains(page.Text(".solution-box"), "simple lecteur") {
 		t.Errorf("moderator's choice: %q", page.Text(".solution-box"))
 	}
 	if _, _, s, _ := counters(t, srv, hu.ID); s != 0 {
 		t.Errorf("previous solution still counted: %d", s)
 	}
-	page = act(t, asker, thread, "/t/"+threadID(t, thread)+"/solution/remove")
+	page = asker.Act(thread, "/t/"+testkit.ThreadID(t, thread)+"/solution/remove")
 	if page.Has(".solution-box") || strings.Contains(page.Text(".page-head"), "Résolu") {
 		t.Error("solution still shown after removal")
 	}
@@ -277,7 +235,7 @@ func TestSolutionByAuthorAndModeratorsOnly(t *testing.T) {
 func postOne(t *testing.T, srv *testkit.Server, threadURL string) string {
 	t.Helper()
 	var id int64
-	srv.App.DB.Raw("SELECT id FROM posts WHERE thread_id = ? AND position = 1", threadID(t, threadURL)).Scan(&id)
+	srv.App.DB.Raw("SELECT id FROM posts WHERE thread_id = ? AND position = 1", testkit.ThreadID(t, threadURL)).Scan(&id)
 	return itoa(id)
 }
 
@@ -288,10 +246,10 @@ func TestReminderAppearsAndGoesWhenAcknowledged(t *testing.T) {
 	a, _ := srv.NewUser(accounts.Member)
 	b, _ := srv.NewUser(accounts.Member)
 	c, _ := srv.NewUser(accounts.Member)
-	thread := askQuestion(t, asker, "Faut-il un contrat pour chaque client ?", "Je travaille sans contrat pour l'instant.")
-	ra := replyTo(t, a, thread, "Oui, même un devis signé suffit au début.")
-	rb := replyTo(t, b, thread, "Un contrat-cadre vous protège.")
-	rc := replyTo(t, c, thread, "Voyez le modèle du guide.")
+	thread := asker.AskQuestion("Faut-il un contrat pour chaque client ?", "Je travaille sans contrat pour l'instant.")
+	ra := a.Reply(thread, "Oui, même un devis signé suffit au début.")
+	rb := b.Reply(thread, "Un contrat-cadre vous protège.")
+	rc := c.Reply(thread, "Voyez le modèle du guide.")
 	page := asker.Get(thread)
 	if page.Doc.Find(".reminder").Length() != 3 || !strings.Contains(page.Text(".reminder-banner"), "3 réponses attendent") {
 		t.Fatalf("reminders: %d, banner %q", page.Doc.Find(".reminder").Length(), page.Text(".reminder-banner"))
@@ -299,9 +257,9 @@ func TestReminderAppearsAndGoesWhenAcknowledged(t *testing.T) {
 	if a.Get(thread).Has(".reminder") {
 		t.Error("someone else sees the asker's reminders")
 	}
-	act(t, asker, thread, "/p/"+ra+"/thank")
-	act(t, asker, thread, "/p/"+rb+"/not-helpful")
-	page = act(t, asker, thread, "/p/"+rc+"/solution")
+	asker.Act(thread, "/p/"+ra+"/thank")
+	asker.Act(thread, "/p/"+rb+"/not-helpful")
+	page = asker.Act(thread, "/p/"+rc+"/solution")
 	if page.Has(".reminder") || page.Has(".reminder-banner") {
 		t.Errorf("reminders left: %q", page.Text(".reminder"))
 	}
@@ -312,12 +270,12 @@ func TestReminderAppearsAndGoesWhenAcknowledged(t *testing.T) {
 		t.Error("the author of the reply sees the private mark")
 	}
 	// Undone, the reminder comes back.
-	page = act(t, asker, thread, "/p/"+rb+"/not-helpful", "undo", "1")
+	page = asker.Act(thread, "/p/"+rb+"/not-helpful", "undo", "1")
 	if page.Doc.Find(".reminder").Length() != 1 {
 		t.Errorf("reminder after undo: %d", page.Doc.Find(".reminder").Length())
 	}
 	// Only the asker marks a reply as not helpful.
-	page = act(t, c, thread, "/p/"+rb+"/not-helpful")
+	page = c.Act(thread, "/p/"+rb+"/not-helpful")
 	if !strings.Contains(page.Text(".flash"), "Seule la personne qui a posé la question") {
 		t.Errorf("not helpful by another: %q", page.Text(".flash"))
 	}
@@ -328,8 +286,8 @@ func TestAcknowledgeBeforeAskingAgain(t *testing.T) {
 	srv := testkit.NewServer(t)
 	asker, au := srv.NewUser(accounts.Newcomer)
 	helper, _ := srv.NewUser(accounts.Member)
-	thread := askQuestion(t, asker, "Comment trouver mes premiers clients ?", "Je ne sais pas où chercher.")
-	reply := replyTo(t, helper, thread, "Commencez par les cabinets médicaux de votre ville.")
+	thread := asker.AskQuestion("Comment trouver mes premiers clients ?", "Je ne sais pas où chercher.")
+	reply := helper.Reply(thread, "Commencez par les cabinets médicaux de votre ville.")
 	// Under search-first, the ask flow's first step is where a newcomer
 	// starts a new question: the earlier answers come first there.
 	srv.App.DB.Exec("UPDATE posts SET created_at = ? WHERE id = ?", time.Now().UTC().Add(-25*time.Hour), reply)
@@ -383,7 +341,7 @@ func TestAcknowledgeBeforeAskingAgain(t *testing.T) {
 		t.Fatalf("require refusal: %d %q", p.Status, p.Text(".form-errors"))
 	}
 	// Acknowledged from the list, the form comes.
-	page = act(t, asker, "/new", "/p/"+reply+"/thank")
+	page = asker.Act("/new", "/p/"+reply+"/thank")
 	if !page.Has("#field-title") {
 		t.Fatalf("after thanking: %q", page.Text("main"))
 	}
@@ -405,11 +363,11 @@ func TestNotificationsCreatedGroupedAndRead(t *testing.T) {
 	for i := range others {
 		others[i], _ = srv.NewUser(accounts.Member)
 	}
-	thread := askQuestion(t, asker, "Quelle assurance professionnelle choisir ?", "Faut-il une RC pro ?")
+	thread := asker.AskQuestion("Quelle assurance professionnelle choisir ?", "Faut-il une RC pro ?")
 	if p := asker.Get("/"); p.Has(".unread-count") {
 		t.Fatal("unread before any reply")
 	}
-	first := replyTo(t, helper, thread, "Oui, une RC pro est indispensable.")
+	first := helper.Reply(thread, "Oui, une RC pro est indispensable.")
 	page := asker.Get("/")
 	if got := page.Text(".bell .unread-count"); got != "1" {
 		t.Fatalf("bell: %q", got)
@@ -418,16 +376,16 @@ func TestNotificationsCreatedGroupedAndRead(t *testing.T) {
 	if got := page.Text(".notification"); !strings.Contains(got, hu.Username+" a répondu à votre question") || !page.Has(`form[action="/p/`+first+`/thank"]`) {
 		t.Fatalf("reply notification: %q", got)
 	}
-	replyTo(t, others[0], thread, "Comparez trois devis.")
-	replyTo(t, others[1], thread, "Regardez les assurances des syndicats.")
+	others[0].Reply(thread, "Comparez trois devis.")
+	others[1].Reply(thread, "Regardez les assurances des syndicats.")
 	page = asker.Get("/notifications")
 	if n := page.Doc.Find(".notification").Length(); n != 1 || !strings.Contains(page.Text(".notification"), "3 nouvelles réponses") {
 		t.Fatalf("grouped replies: %d %q", n, page.Text(".notification"))
 	}
 	// Thanks from three people: one line for the helper.
-	act(t, asker, thread, "/p/"+first+"/thank")
-	act(t, others[0], thread, "/p/"+first+"/thank")
-	act(t, others[2], thread, "/p/"+first+"/thank")
+	asker.Act(thread, "/p/"+first+"/thank")
+	others[0].Act(thread, "/p/"+first+"/thank")
+	others[2].Act(thread, "/p/"+first+"/thank")
 	page = helper.Get("/notifications")
 	if got := page.Text(".notification"); !strings.Contains(got, "3 personnes ont remercié votre réponse") {
 		t.Fatalf("grouped thanks: %q", got)
@@ -435,7 +393,7 @@ func TestNotificationsCreatedGroupedAndRead(t *testing.T) {
 	if got := page.Text(".bell .unread-count"); got != "1" {
 		t.Errorf("helper's bell: %q", got)
 	}
-	act(t, asker, thread, "/p/"+first+"/solution")
+	asker.Act(thread, "/p/"+first+"/solution")
 	if _, _, _, unread := counters(t, srv, hu.ID); unread != 2 {
 		t.Errorf("helper unread after the solution: %d", unread)
 	}
@@ -464,7 +422,7 @@ func TestNotificationsCreatedGroupedAndRead(t *testing.T) {
 		t.Error("bell still counts")
 	}
 	// After reading, a new thank-you starts a new line.
-	act(t, others[1], thread, "/p/"+first+"/thank")
+	others[1].Act(thread, "/p/"+first+"/thank")
 	if n := helper.Get("/notifications").Doc.Find(".notification.unread").Length(); n != 1 {
 		t.Errorf("new unread after reading: %d", n)
 	}
@@ -518,11 +476,11 @@ func TestSearchSolvedFilterBadgeAndRanking(t *testing.T) {
 	asker, _ := srv.NewUser(accounts.Member)
 	helper, _ := srv.NewUser(accounts.Member)
 	// Two threads of the same relevance; the later one is solved.
-	open := openThread(t, asker, "entre-nous", "Facturer une cliente en retard de paiement", "Une cliente ne paie pas sa facture.")
-	solved := openThread(t, asker, "entre-nous", "Facturer un client en retard de paiement", "Un client ne paie pas sa facture.")
-	srv.App.DB.Exec("UPDATE threads SET last_post_at = ? WHERE id = ?", time.Now().UTC().Add(time.Hour), threadID(t, open))
-	reply := replyTo(t, helper, solved, "Envoyez une mise en demeure.")
-	srv.App.DB.Exec("UPDATE threads SET last_post_at = ? WHERE id = ?", time.Now().UTC().Add(-time.Hour), threadID(t, solved))
+	open := asker.OpenThread("entre-nous", "Facturer une cliente en retard de paiement", "Une cliente ne paie pas sa facture.")
+	solved := asker.OpenThread("entre-nous", "Facturer un client en retard de paiement", "Un client ne paie pas sa facture.")
+	srv.App.DB.Exec("UPDATE threads SET last_post_at = ? WHERE id = ?", time.Now().UTC().Add(time.Hour), testkit.ThreadID(t, open))
+	reply := helper.Reply(solved, "Envoyez une mise en demeure.")
+	srv.App.DB.Exec("UPDATE threads SET last_post_at = ? WHERE id = ?", time.Now().UTC().Add(-time.Hour), testkit.ThreadID(t, solved))
 	visitor := srv.Client()
 	titles := func(p *testkit.Page) []string {
 		var out []string
@@ -533,7 +491,7 @@ func TestSearchSolvedFilterBadgeAndRanking(t *testing.T) {
 	if len(before) != 2 || !strings.Contains(before[0], "cliente") {
 		t.Fatalf("before: %q", before)
 	}
-	act(t, asker, solved, "/p/"+reply+"/solution")
+	asker.Act(solved, "/p/"+reply+"/solution")
 	page := visitor.Get("/search?q=" + urlQuery("retard de paiement"))
 	after := titles(page)
 	if len(after) != 2 || !strings.Contains(after[0], "un client") {

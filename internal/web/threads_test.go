@@ -12,42 +12,11 @@ import (
 	"github.com/PuerkitoBio/goquery"
 )
 
-// sectionID returns the id of the section with slug, as the new-thread
-// form's select offers it.
-func sectionID(t *testing.T, c *testkit.Client, slug string) string {
-	t.Helper()
-	page := c.Get("/new?section=" + slug)
-	id, ok := page.Doc.Find("#field-section option[selected]").Attr("value")
-	if !ok {
-		t.Fatalf("no section %s in the form", slug)
-	}
-	return id
-}
-
-func openThread(t *testing.T, c *testkit.Client, slug, title, body string) (threadURL string) {
-	t.Helper()
-	id := sectionID(t, c, slug)
-	p := c.Post("/new", form("section", id, "title", title, "body", body))
-	if p.Status != http.StatusSeeOther {
-		t.Fatalf("open thread: %d %s", p.Status, p.Text(".form-errors, .field-error"))
-	}
-	return p.Location
-}
-
-func threadID(t *testing.T, url string) string {
-	t.Helper()
-	parts := strings.Split(url, "/")
-	if len(parts) < 3 {
-		t.Fatalf("not a thread address: %q", url)
-	}
-	return parts[2]
-}
-
 func TestMemberOpensThreadAndOthersReply(t *testing.T) {
 	t.Parallel()
 	srv := testkit.NewServer(t)
 	member, mu := srv.NewUser(accounts.Member)
-	url := openThread(t, member, "comptabilite-et-tarifs", "Quel tarif horaire pour de la saisie ?", "Je débute et j'hésite entre **25 €** et 30 € de l'heure.")
+	url := member.OpenThread("comptabilite-et-tarifs", "Quel tarif horaire pour de la saisie ?", "Je débute et j'hésite entre **25 €** et 30 € de l'heure.")
 	if !strings.HasPrefix(url, "/t/") || !strings.HasSuffix(url, "/quel-tarif-horaire-pour-de-la-saisie") {
 		t.Fatalf("thread address %q", url)
 	}
@@ -63,7 +32,7 @@ func TestMemberOpensThreadAndOthersReply(t *testing.T) {
 	}
 
 	newcomer, nu := srv.NewUser(accounts.Newcomer)
-	id := threadID(t, url)
+	id := testkit.ThreadID(t, url)
 	newcomer.Get(url)
 	p := newcomer.Post("/t/"+id+"/reply", form("body", "Merci pour la question, je me la posais aussi !"))
 	if p.Status != http.StatusSeeOther || !strings.Contains(p.Location, "#p") {
@@ -121,7 +90,7 @@ func TestNewcomersThreadsGoToTheNewcomersSection(t *testing.T) {
 		t.Fatalf("newcomer form: section select %v, notice %q", page.Has("#field-section"), page.Text(".notice"))
 	}
 	// Even a forged section id lands in the newcomers' section.
-	p := newcomer.Post("/ask/write", form("session", token, "section", sectionID(t, member, "entre-nous"), "title", "Comment trouver mes premiers clients ?",
+	p := newcomer.Post("/ask/write", form("session", token, "section", member.SectionID("entre-nous"), "title", "Comment trouver mes premiers clients ?",
 		"body", "Bonjour, je me lance.", "tried", "J'ai lu le guide pour démarrer et la page sur la prospection.", "reviewed", "1"))
 	if p.Status != http.StatusSeeOther {
 		t.Fatalf("status %d %q", p.Status, p.Text(".form-errors"))
@@ -144,7 +113,7 @@ func TestEditKeepsHistoryForAuthorAndModerators(t *testing.T) {
 	t.Parallel()
 	srv := testkit.NewServer(t)
 	member, _ := srv.NewUser(accounts.Member)
-	url := openThread(t, member, "outils-et-logiciels", "Quel logiciel de standard téléphonique ?", "Version d'origine du message.")
+	url := member.OpenThread("outils-et-logiciels", "Quel logiciel de standard téléphonique ?", "Version d'origine du message.")
 	page := member.Get(url)
 	edit, _ := page.Doc.Find(".post.first .post-actions a[href$='/edit']").Attr("href")
 	if edit == "" {
@@ -184,7 +153,7 @@ func TestOnlyTheAuthorEditsOrDeletes(t *testing.T) {
 	t.Parallel()
 	srv := testkit.NewServer(t)
 	member, _ := srv.NewUser(accounts.Member)
-	url := openThread(t, member, "entre-nous", "Comment organisez-vous vos pauses ?", "Je travaille avec un casque toute la journée.")
+	url := member.OpenThread("entre-nous", "Comment organisez-vous vos pauses ?", "Je travaille avec un casque toute la journée.")
 	page := member.Get(url)
 	postEdit, _ := page.Doc.Find(".post.first .post-actions a[href$='/edit']").Attr("href")
 	newcomer, _ := srv.NewUser(accounts.Newcomer)
@@ -201,7 +170,7 @@ func TestOnlyTheAuthorEditsOrDeletes(t *testing.T) {
 	if got := srv.Client().Get(url).Text(".post.first .post-body"); !strings.Contains(got, "casque") {
 		t.Fatalf("the post changed: %q", got)
 	}
-	if p := newcomer.Post("/t/"+threadID(t, url)+"/reply", form("body", "Je fais une pause toutes les heures.")); p.Status != http.StatusSeeOther {
+	if p := newcomer.Post("/t/"+testkit.ThreadID(t, url)+"/reply", form("body", "Je fais une pause toutes les heures.")); p.Status != http.StatusSeeOther {
 		t.Fatalf("reply: %d", p.Status)
 	}
 	// The author cannot delete a thread others answered.
@@ -216,8 +185,8 @@ func TestDeleteReplyLeavesPlaceholderAndDeleteThread(t *testing.T) {
 	t.Parallel()
 	srv := testkit.NewServer(t)
 	member, _ := srv.NewUser(accounts.Member)
-	url := openThread(t, member, "entre-nous", "Vos astuces pour ne pas perdre le fil ?", "Je note tout dans un cahier.")
-	id := threadID(t, url)
+	url := member.OpenThread("entre-nous", "Vos astuces pour ne pas perdre le fil ?", "Je note tout dans un cahier.")
+	id := testkit.ThreadID(t, url)
 	member.Get(url)
 	p := member.Post("/t/"+id+"/reply", form("body", "Une réponse que je vais retirer."))
 	reply := member.Follow(p)
@@ -252,7 +221,7 @@ func TestQuoteWithoutJavaScript(t *testing.T) {
 	t.Parallel()
 	srv := testkit.NewServer(t)
 	member, mu := srv.NewUser(accounts.Member)
-	url := openThread(t, member, "entre-nous", "Un café virtuel le vendredi ?", "Qui serait partante pour un café en visio ?")
+	url := member.OpenThread("entre-nous", "Un café virtuel le vendredi ?", "Qui serait partante pour un café en visio ?")
 	other, _ := srv.NewUser(accounts.Member)
 	page := other.Get(url)
 	quote, _ := page.Doc.Find(".post.first .post-actions a[href*='quote=']").Attr("href")
@@ -267,8 +236,8 @@ func TestThreadPagesAndAddresses(t *testing.T) {
 	t.Parallel()
 	srv := testkit.NewServer(t)
 	member, _ := srv.NewUser(accounts.Member)
-	url := openThread(t, member, "entre-nous", "Un long fil pour tester les pages", "Premier message.")
-	id := threadID(t, url)
+	url := member.OpenThread("entre-nous", "Un long fil pour tester les pages", "Premier message.")
+	id := testkit.ThreadID(t, url)
 	for i := 2; i <= 45; i++ {
 		member.Get(url)
 		if p := member.Post("/t/"+id+"/reply", form("body", fmt.Sprintf("Réponse numéro %d.", i))); p.Status != http.StatusSeeOther {
@@ -307,7 +276,7 @@ func TestSectionPagesByActivityWithPinnedFirst(t *testing.T) {
 	srv.RaiseLimits() // one member opens 35 threads
 	member, _ := srv.NewUser(accounts.Member)
 	for i := 1; i <= 35; i++ {
-		openThread(t, member, "trouver-des-clients", fmt.Sprintf("Sujet de prospection numéro %02d", i), "Texte.")
+		member.OpenThread("trouver-des-clients", fmt.Sprintf("Sujet de prospection numéro %02d", i), "Texte.")
 	}
 	if err := srv.App.DB.Exec("UPDATE threads SET pinned = TRUE WHERE title = ?", "Sujet de prospection numéro 01").Error; err != nil {
 		t.Fatal(err)

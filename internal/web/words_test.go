@@ -64,7 +64,7 @@ func TestWatchedWordsBlockAndMask(t *testing.T) {
 	c, u := srv.NewUser(accounts.Member)
 	c.Get(threadURL)
 	text := "Attention, c'est une ARNAQUÉE bien montée."
-	p := c.Post("/t/"+threadID(t, threadURL)+"/reply", form("body", text))
+	p := c.Post("/t/"+testkit.ThreadID(t, threadURL)+"/reply", form("body", text))
 	refusedBy(t, srv, p, u, rules.WatchedWords, "mots surveillés", text, 0)
 	if !strings.Contains(p.Text(".form-errors"), "« arnaq* »") {
 		t.Errorf("the message does not name the word: %q", p.Text(".form-errors"))
@@ -75,7 +75,7 @@ func TestWatchedWordsBlockAndMask(t *testing.T) {
 	p = nc.Post("/new", form("section", section, "title", "Est-ce une arnaque connue ?", "body", "Je me pose la question."))
 	refusedBy(t, srv, p, nu, rules.WatchedWords, "mots surveillés", "Je me pose la question.", 0)
 	// Masked: the post is published with the word replaced, and logged.
-	replyTo(t, c, threadURL, "Méfiez-vous de l'Argent Facile promis par mail.")
+	c.Reply(threadURL, "Méfiez-vous de l'Argent Facile promis par mail.")
 	shown := c.Get(threadURL).Text(".post")
 	if strings.Contains(shown, "Argent Facile") || !strings.Contains(shown, "de l'••• promis") {
 		t.Fatalf("not masked: %q", shown)
@@ -84,13 +84,13 @@ func TestWatchedWordsBlockAndMask(t *testing.T) {
 		t.Fatalf("%d masking lines, want 1", n)
 	}
 	// Moderators are not subject to them.
-	replyTo(t, mod, threadURL, "Ce n'est pas une arnaque, c'est un conseil.")
+	mod.Reply(threadURL, "Ce n'est pas une arnaque, c'est un conseil.")
 	// With the rule off, nothing is refused.
 	admin.Get("/admin/rules")
 	if p := admin.Post("/admin/rules", form(rules.WatchedWords, rules.Off)); p.Status != http.StatusSeeOther {
 		t.Fatal(p.Status)
 	}
-	replyTo(t, c, threadURL, text)
+	c.Reply(threadURL, text)
 	if !strings.Contains(srv.Client().Get("/rules").Text("#rule-watched_words"), "n'applique pas") {
 		t.Error("/rules does not follow the setting")
 	}
