@@ -436,7 +436,7 @@ func TestSuspendedModeratorLosesTheTools(t *testing.T) {
 	admin, _ := srv.NewUser(accounts.Admin)
 	mod, mu := srv.NewUser(accounts.Moderator)
 	member, _ := srv.NewUser(accounts.Member)
-	tURL := openThread(t, member, "entre-nous", "Un sujet que la modération regarde", "Texte.")
+	tURL := member.OpenThread("entre-nous", "Un sujet que la modération regarde", "Texte.")
 	if p := mod.Get("/mod"); p.Status != http.StatusOK || !p.Has("a.mod-link") {
 		t.Fatalf("moderator before the suspension: %d", p.Status)
 	}
@@ -445,7 +445,7 @@ func TestSuspendedModeratorLosesTheTools(t *testing.T) {
 	if p := admin.Post(userPage+"/suspend", form("days", "3", "reason", "Décisions contestées")); p.Status != http.StatusSeeOther {
 		t.Fatalf("admin suspends the moderator: %d", p.Status)
 	}
-	for _, path := range []string{"/mod", "/mod/queue", "/mod/words", "/mod/flags", "/mod/log", "/mod/t/" + threadID(t, tURL) + "/duplicate"} {
+	for _, path := range []string{"/mod", "/mod/queue", "/mod/words", "/mod/flags", "/mod/log", "/mod/t/" + testkit.ThreadID(t, tURL) + "/duplicate"} {
 		p := mod.Get(path)
 		if p.Status != http.StatusForbidden || !strings.Contains(p.Text("main"), "outils de modération vous sont fermés") {
 			t.Fatalf("%s while suspended: %d %q", path, p.Status, p.Text("main"))
@@ -458,7 +458,7 @@ func TestSuspendedModeratorLosesTheTools(t *testing.T) {
 	if p := mod.Post("/mod/words", form("pattern", "arnaque", "action", "block")); p.Status != http.StatusForbidden {
 		t.Fatalf("a watched word added while suspended: %d", p.Status)
 	}
-	if p := mod.Post("/mod/t/"+threadID(t, tURL)+"/do/close", nil); p.Status != http.StatusForbidden {
+	if p := mod.Post("/mod/t/"+testkit.ThreadID(t, tURL)+"/do/close", nil); p.Status != http.StatusForbidden {
 		t.Fatalf("a thread closed while suspended: %d", p.Status)
 	}
 	if got := mod.Get(tURL).Text(".badges"); strings.Contains(got, "Fermé") {

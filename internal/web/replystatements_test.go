@@ -10,6 +10,7 @@ import (
 
 	"entraide/internal/accounts"
 	"entraide/internal/db"
+	"entraide/internal/testkit"
 	"entraide/internal/words"
 )
 
@@ -37,12 +38,12 @@ func TestAMembersReplyRunsAFixedNumberOfStatements(t *testing.T) {
 	// Another member's reply first: it reads the caches and starts the
 	// thread author's group of unread replies, which later ones join.
 	other, _ := srv.NewUser(accounts.Member)
-	replyTo(t, other, threadURL, "La première réponse du fil.")
+	other.Reply(threadURL, "La première réponse du fil.")
 	c, _ := srv.NewUser(accounts.Member)
 	for i := range 3 {
 		c.Get(threadURL)
 		counter.Reset()
-		p := c.Post("/t/"+threadID(t, threadURL)+"/reply", form("body", fmt.Sprintf("Réponse numéro %d, un texte ordinaire.", i)))
+		p := c.Post("/t/"+testkit.ThreadID(t, threadURL)+"/reply", form("body", fmt.Sprintf("Réponse numéro %d, un texte ordinaire.", i)))
 		if p.Status != http.StatusSeeOther || !strings.Contains(p.Location, "#p") {
 			t.Fatalf("reply %d: %d %q", i, p.Status, p.Location)
 		}

@@ -90,7 +90,7 @@ func TestRuleChangesReachTheOtherInstanceWithinASecond(t *testing.T) {
 	b.App.Words.SetClock(clock.now)
 	admin, _ := a.NewUser(accounts.Admin)
 	mod, _ := a.NewUser(accounts.Moderator)
-	threadURL := openThread(t, admin, "entre-nous", "Le fil des deux instances", "Répondez ici.")
+	threadURL := admin.OpenThread("entre-nous", "Le fil des deux instances", "Répondez ici.")
 	_, member := a.NewUser(accounts.Member)
 	cb := b.Client()
 	cb.Login(member.Username, testkit.Password)
