@@ -38,6 +38,18 @@ func resultOrder(q Query, args *[]any) string {
 	return titleHits(q, args) + " DESC, b.score * " + solvedFactor + " DESC, t.last_post_at DESC, t.id DESC"
 }
 
+// byPresent is, for the threads matching most of the words, the first key
+// of their order: those whose best post lacks the optional terms that come
+// first (the unknown words, then the most common, see relax) before those
+// lacking later ones, which are rarer and more telling. present is the
+// column of the bits of the optional terms a post holds.
+func byPresent(p plan, present string) string {
+	if len(p.optional) == 0 {
+		return ""
+	}
+	return present + " DESC, "
+}
+
 // solvedBoost is how much more a solved thread's text relevance counts.
 const solvedBoost = 1.5
 

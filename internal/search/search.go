@@ -50,6 +50,8 @@ type Hit struct {
 	// Lacks holds, for a thread that matches most of the words but not
 	// all (see Results.Partial), the words it lacks, as typed.
 	Lacks []string
+	// present has bit i set when the post holds the plan's optional[i].
+	present int
 }
 
 // Results is a page of hits.
@@ -85,6 +87,50 @@ type plan struct {
 	limit      int
 	offset     int
 	tuning     Tuning
+	// optional are terms of q of which up to dropped may be missing from a
+	// post (the threads matching most of the words, see relax); each hit
+	// says which of them its post holds.
+	optional []string
+	dropped  int
+}
+
+// expression writes the part of p's query a post must hold, in syntax m,
+// joined by and and or: every term and phrase, but for the optional terms,
+// of which any len(optional)-dropped will do.
+func (m matchSyntax) expression(p plan, and, or string) string {
+	if p.dropped == 0 {
+		return m.join(p.q.Terms, p.q.Phrases, and)
+	}
+	required := slices.DeleteFunc(slices.Clone(p.q.Terms), func(t string) bool { return slices.Contains(p.optional, t) })
+	expr := m.join(required, p.q.Phrases, and)
+	var groups []string
+	for _, kept := range subsets(p.optional, len(p.optional)-p.dropped) {
+		if len(kept) > 0 {
+			groups = append(groups, "("+m.join(kept, nil, and)+")")
+		}
+	}
+	if len(groups) == 0 {
+		return expr
+	}
+	either := "(" + strings.Join(groups, or) + ")"
+	if expr == "" {
+		return either
+	}
+	return expr + and + either
+}
+
+// subsets returns every choice of n of items, in their order.
+func subsets(items []string, n int) [][]string {
+	if n <= 0 {
+		return [][]string{nil}
+	}
+	var out [][]string
+	for i := 0; i+n <= len(items); i++ {
+		for _, rest := range subsets(items[i+1:], n-1) {
+			out = append(out, append([]string{items[i]}, rest...))
+		}
+	}
+	return out
 }
 
 // Searcher answers search requests.
@@ -111,10 +157,11 @@ const (
 	// finds suggestFactor times as many threads.
 	suggestBelow  = ResultsPerPage
 	suggestFactor = 3
-	// maxRelaxedTerms is how many words are left out in turn to find the
-	// threads matching most of them (a query each, see relax), and
-	// maxPartial how many such threads are shown.
+	// maxRelaxedTerms is how many words may be left out to find the
+	// threads matching most of them (see relax), maxDropped how many of
+	// them at once, and maxPartial how many such threads are shown.
 	maxRelaxedTerms = 3
+	maxDropped      = 2
 	maxPartial      = 10
 )
 
@@ -179,14 +226,19 @@ func (s *Searcher) match(ctx context.Context, p plan) (matched, error) {
 	return m, nil
 }
 
-// relax appends to res the threads that hold all the words but one. The
-// words left out in turn are at most maxRelaxedTerms: first those the forum
-// does not use (a slip no correction mended), then the most common (lacking
-// a common word matters less than lacking a rare, telling one). Each thread
-// found comes once, with the word it lacks; phrases and exclusions still
-// apply.
+// relax appends to res the threads that hold most of the words: all but
+// one, then, if that still makes fewer than fewResults threads, all but two
+// (never fewer than half the words). The words that may be left out are at
+// most maxRelaxedTerms: first those the forum does not use (a slip no
+// correction mended), then the most common (lacking a common word matters
+// less than lacking a rare, telling one). Each step is one search, of the
+// posts holding the other words and all but one (or two) of those: it
+// costs about what the search of all the words costs, whichever of them
+// is missing. Each thread found comes once, with the words its best post
+// lacks; phrases and exclusions still apply.
 func (s *Searcher) relax(ctx context.Context, p plan, res *Results, v *vocabulary) error {
-	if len(p.q.Terms) < 2 {
+	n := len(p.q.Terms)
+	if n < 2 {
 		return nil
 	}
 	terms := slices.Clone(p.q.Terms)
@@ -204,13 +256,14 @@ func (s *Searcher) relax(ctx context.Context, p plan, res *Results, v *vocabular
 	for _, h := range res.Hits {
 		seen[h.ThreadID] = true
 	}
-	for _, left := range terms {
-		if res.Partial >= maxPartial {
+	for drop := 1; drop <= min(maxDropped, len(terms)) && n-drop >= (n+1)/2; drop++ {
+		if drop > 1 && len(res.Hits) >= fewResults {
 			break
 		}
 		most := p
-		most.q.Terms = slices.DeleteFunc(slices.Clone(p.q.Terms), func(t string) bool { return t == left })
-		most.limit, most.offset = maxPartial, 0
+		most.optional, most.dropped = terms, drop
+		// The threads already shown may come again: room is left for them.
+		most.limit, most.offset = maxPartial+len(seen), 0
 		m, err := s.match(ctx, most)
 		if err != nil {
 			return err
@@ -220,7 +273,14 @@ func (s *Searcher) relax(ctx context.Context, p plan, res *Results, v *vocabular
 				continue
 			}
 			seen[h.ThreadID] = true
-			h.Lacks = []string{typedWord(p.q.Raw, left)}
+			for _, t := range p.q.Terms { // in the order typed
+				if i := slices.Index(terms, t); i >= 0 && h.present&(1<<i) == 0 {
+					h.Lacks = append(h.Lacks, typedWord(p.q.Raw, t))
+				}
+			}
+			if len(h.Lacks) == 0 {
+				continue // all the words, in a post past the first search's cap
+			}
 			res.Hits = append(res.Hits, h)
 			res.Partial++
 		}

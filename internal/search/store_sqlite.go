@@ -102,14 +102,15 @@ func ftsQuote(tok string) string { return `"` + tok + `"` }
 // fts5 writes FTS5 expressions: "tok", "a b".
 var fts5 = matchSyntax{term: ftsQuote, phrase: func(ph []string) string { return `"` + strings.Join(ph, " ") + `"` }}
 
-// ftsMatch builds the FTS5 expression of the required part of q.
-func ftsMatch(q Query) string { return fts5.join(q.Terms, q.Phrases, " AND ") }
+// ftsMatch builds the FTS5 expression of what p requires of a post.
+func ftsMatch(p plan) string { return fts5.expression(p, " AND ", " OR ") }
 
 // ftsExcluded builds the FTS5 expression of q's exclusions, or "".
 func ftsExcluded(q Query) string { return fts5.join(q.Excluded, q.ExcludedPhrases, " OR ") }
 
 func (sqliteStore) match(ctx context.Context, tx *gorm.DB, p plan) (matched, error) {
-	args := []any{ftsMatch(p.q)}
+	present, presentArgs := ftsPresent(p)
+	args := []any{ftsMatch(p)}
 	// The candidates are the most recent matching posts (see ranking.go),
 	// read from the FTS table in descending rowid order so that it stops at
 	// the cap; bm25() only works in the query that reads the FTS table, and
@@ -118,16 +119,31 @@ func (sqliteStore) match(ctx context.Context, tx *gorm.DB, p plan) (matched, err
 		FROM search_fts CROSS JOIN search_docs d ON d.post_id = search_fts.rowid CROSS JOIN threads t ON t.id = d.thread_id
 		WHERE search_fts MATCH ? AND ` + filters(p, &args) + ` ORDER BY search_fts.rowid DESC LIMIT ?),
 	b AS (SELECT thread_id, post_id, MAX(score) AS score FROM f GROUP BY thread_id)
-	SELECT b.thread_id, b.post_id, b.score, COUNT(*) OVER () AS total, (SELECT COUNT(*) FROM f) AS candidates
+	SELECT b.thread_id, b.post_id, b.score, COUNT(*) OVER () AS total, (SELECT COUNT(*) FROM f) AS candidates, ` + present + ` AS present
 	FROM b JOIN threads t ON t.id = b.thread_id JOIN search_titles st ON st.thread_id = b.thread_id`
-	args = append(args, p.tuning.CandidatePosts)
+	args = append(append(args, p.tuning.CandidatePosts), presentArgs...)
 	if ex := ftsExcluded(p.q); ex != "" {
 		sql += ` WHERE b.thread_id NOT IN (SELECT d.thread_id FROM search_fts JOIN search_docs d ON d.post_id = search_fts.rowid WHERE search_fts MATCH ?)`
 		args = append(args, ex)
 	}
-	sql += " ORDER BY " + resultOrder(p.q, &args) + " LIMIT ? OFFSET ?"
+	sql += " ORDER BY " + byPresent(p, "present") + resultOrder(p.q, &args) + " LIMIT ? OFFSET ?"
 	args = append(args, p.limit, p.offset)
 	return scanHits(tx.Raw(sql, args...))
+}
+
+// ftsPresent is, on the best posts b, the bits of p's optional terms each
+// post holds (0 when none are): a rowid lookup in each term's list.
+func ftsPresent(p plan) (string, []any) {
+	if len(p.optional) == 0 {
+		return "0", nil
+	}
+	parts := make([]string, len(p.optional))
+	args := make([]any, len(p.optional))
+	for i, t := range p.optional {
+		parts[i] = "CASE WHEN EXISTS (SELECT 1 FROM search_fts(?) WHERE rowid = b.post_id) THEN " + strconv.Itoa(1<<i) + " ELSE 0 END"
+		args[i] = ftsQuote(t)
+	}
+	return "(" + strings.Join(parts, " + ") + ")", args
 }
 
 // filters writes the conditions every search shares, on threads t.
@@ -150,8 +166,9 @@ func filters(p plan, args *[]any) string {
 }
 
 // scanHits reads rows of thread, post and score, followed for searches by
-// the number of threads matching and the number of candidate posts ranked
-// (unknown, -1, when no row came back).
+// the number of threads matching, the number of candidate posts ranked
+// (unknown, -1, when no row came back) and the optional terms the post
+// holds (see plan).
 func scanHits(q *gorm.DB) (matched, error) {
 	m := matched{candidates: -1}
 	rows, err := q.Rows()
@@ -163,8 +180,8 @@ func scanHits(q *gorm.DB) (matched, error) {
 	for rows.Next() {
 		var h hit
 		dest := []any{&h.ThreadID, &h.PostID, &h.Score}
-		if len(cols) == 5 {
-			dest = append(dest, &m.total, &m.candidates)
+		if len(cols) == 6 {
+			dest = append(dest, &m.total, &m.candidates, &h.present)
 		}
 		if err := rows.Scan(dest...); err != nil {
 			return m, fmt.Errorf("scan hit: %w", err)
