@@ -38,12 +38,15 @@ func resultOrder(q Query, args *[]any) string {
 	return titleHits(q, args) + " DESC, b.score * " + solvedFactor + " DESC, t.last_post_at DESC, t.id DESC"
 }
 
-// byPresent is, for the threads matching most of the words, the first key
-// of their order: those whose best post lacks the optional terms that come
-// first (the unknown words, then the most common, see relax) before those
-// lacking later ones, which are rarer and more telling. present is the
-// column of the bits of the optional terms a post holds.
-func byPresent(p plan, present string) string {
+// relaxedOrder is, for the threads matching most of the words, the first
+// keys of their order: those whose best post lacks the optional terms that
+// come first (the unknown words, then the most common, see relax) before
+// those lacking later ones, which are rarer and more telling; then, as
+// their text is not scored (see the stores), resultOrder's keys without
+// the score: those whose title holds more of the words, then the most
+// recent. present is the column of the bits of the optional terms a post
+// holds.
+func relaxedOrder(p plan, present string) string {
 	if len(p.optional) == 0 {
 		return ""
 	}

@@ -163,6 +163,11 @@ const (
 	maxRelaxedTerms = 3
 	maxDropped      = 2
 	maxPartial      = 10
+	// relaxedCandidates bounds the posts a search of most of the words
+	// ranks, as Tuning.CandidatePosts bounds the others: it shows
+	// maxPartial threads at most, below the full matches, and common words
+	// would otherwise rank thousands of posts for them.
+	relaxedCandidates = 200
 )
 
 // Search runs r. An empty query (nothing typed, or only common words) is
@@ -262,6 +267,7 @@ func (s *Searcher) relax(ctx context.Context, p plan, res *Results, v *vocabular
 		}
 		most := p
 		most.optional, most.dropped = terms, drop
+		most.tuning.CandidatePosts = min(p.tuning.CandidatePosts, relaxedCandidates)
 		// The threads already shown may come again: room is left for them.
 		most.limit, most.offset = maxPartial+len(seen), 0
 		m, err := s.match(ctx, most)

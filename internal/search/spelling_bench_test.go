@@ -89,7 +89,7 @@ func BenchmarkCorrection(b *testing.B) {
 
 // benchForum opens the generated forum named by the environment, or
 // generates a small one into the test database.
-func benchForum(b *testing.B) *app.App {
+func benchForum(b testing.TB) *app.App {
 	b.Helper()
 	var d *db.DB
 	var err error

@@ -266,19 +266,26 @@ func moreRanges(t Tuning, ranges int64, candidates int, newest int64) int64 {
 func matchFrom(tx *gorm.DB, p plan, from int64) (matched, error) {
 	expr := tsMatch(p)
 	present, presentArgs := tsPresent(p)
+	// Most of the words (see relax) are not scored, as on SQLite, where
+	// scoring costs a search of common words again: they rank by the words
+	// they hold (relaxedOrder), the best post holding the most of them.
+	score, scoreArgs := "ts_rank('"+postgresWeights+"', c.document, ?::tsquery, 1)", []any{expr}
+	if len(p.optional) > 0 {
+		score, scoreArgs = "0", nil
+	}
 	args := []any{expr, from}
 	sql := `WITH c AS (SELECT d.thread_id, d.post_id, d.document FROM search_docs d JOIN threads t ON t.id = d.thread_id
 		WHERE d.document @@ ?::tsquery AND d.post_id >= ? AND ` + filters(p, &args) + ` ORDER BY d.post_id DESC LIMIT ?),
-	m AS (SELECT c.thread_id, c.post_id, ts_rank('` + postgresWeights + `', c.document, ?::tsquery, 1) AS score, ` + present + ` AS present FROM c),
-	b AS (SELECT DISTINCT ON (thread_id) thread_id, post_id, score, present FROM m ORDER BY thread_id, score DESC)
+	m AS (SELECT c.thread_id, c.post_id, ` + score + ` AS score, ` + present + ` AS present FROM c),
+	b AS (SELECT DISTINCT ON (thread_id) thread_id, post_id, score, present FROM m ORDER BY thread_id, present DESC, score DESC, post_id DESC)
 	SELECT b.thread_id, b.post_id, b.score, COUNT(*) OVER () AS total, (SELECT COUNT(*) FROM c) AS candidates, b.present
 	FROM b JOIN threads t ON t.id = b.thread_id JOIN search_titles st ON st.thread_id = b.thread_id`
-	args = append(append(args, p.tuning.CandidatePosts, expr), presentArgs...)
+	args = append(append(append(args, p.tuning.CandidatePosts), scoreArgs...), presentArgs...)
 	if ex := tsExcluded(p.q); ex != "" {
 		sql += ` WHERE b.thread_id NOT IN (SELECT d.thread_id FROM search_docs d WHERE d.document @@ ?::tsquery)`
 		args = append(args, ex)
 	}
-	sql += " ORDER BY " + byPresent(p, "b.present") + resultOrder(p.q, &args) + " LIMIT ? OFFSET ?"
+	sql += " ORDER BY " + relaxedOrder(p, "b.present") + resultOrder(p.q, &args) + " LIMIT ? OFFSET ?"
 	args = append(args, p.limit, p.offset)
 	return scanHits(tx.Raw(sql, args...))
 }
