@@ -184,24 +184,42 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Results, error) {
 	// The vocabulary is read (or its reading started) whatever the count,
 	// so that what a search costs does not depend on what it finds.
 	vocab := s.speller.current(ctx)
+	// A correction there is is searched at the same time as the words
+	// typed, on a connection of its own: a search waits for the longer of
+	// the two rather than for both. Its result is used only when the words
+	// typed find less than a page (a correction is of words the forum
+	// hardly uses, so that is the common case).
+	var c *Correction
+	var corrected plan
+	var better chan matchResult
+	if !r.Exact && vocab != nil {
+		if c = vocab.correctQuery(res.Query); c != nil {
+			corrected = p
+			corrected.q = c.Replace(res.Query)
+			better = make(chan matchResult, 1)
+			go func() {
+				m, err := s.match(ctx, corrected)
+				better <- matchResult{m, err}
+			}()
+		}
+	}
 	m, err := s.match(ctx, p)
+	var alt matchResult
+	if better != nil {
+		alt = <-better // never left running past the search
+	}
 	if err != nil {
 		return nil, err
 	}
-	if !r.Exact && m.total < suggestBelow && vocab != nil {
-		if c := vocab.correctQuery(res.Query); c != nil {
-			corrected := p
-			corrected.q = c.Replace(res.Query)
-			better, err := s.match(ctx, corrected)
-			if err != nil {
-				return nil, err
-			}
-			switch {
-			case m.total < fewResults && better.total > m.total:
-				res.Typed, res.Query, p, m = res.Query.Raw, corrected.q, corrected, better
-			case m.total >= fewResults && better.total >= suggestFactor*m.total:
-				res.Suggestion = c.Query
-			}
+	if c != nil && m.total < suggestBelow {
+		if alt.err != nil {
+			return nil, alt.err
+		}
+		switch {
+		case m.total < fewResults && alt.m.total > m.total:
+			res.Typed, res.Query, p, m = res.Query.Raw, corrected.q, corrected, alt.m
+		case m.total >= fewResults && alt.m.total >= suggestFactor*m.total:
+			res.Suggestion = c.Query
 		}
 	}
 	res.Hits, res.Total, res.AtLeast = m.hits, m.total, m.capped(p.tuning.CandidatePosts)
@@ -212,6 +230,12 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Results, error) {
 		}
 	}
 	return res, nil
+}
+
+// matchResult is what match returns, sent from another goroutine.
+type matchResult struct {
+	m   matched
+	err error
 }
 
 // match runs p; past the last page, it still counts the matches.
