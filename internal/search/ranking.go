@@ -44,13 +44,13 @@ func resultOrder(q Query, args *[]any) string {
 // those lacking later ones, which are rarer and more telling; then, as
 // their text is not scored (see the stores), resultOrder's keys without
 // the score: those whose title holds more of the words, then the most
-// recent. present is the column of the bits of the optional terms a post
-// holds.
-func relaxedOrder(p plan, present string) string {
+// recent. b.present is the column of the bits of the optional terms a
+// post holds.
+func relaxedOrder(p plan) string {
 	if len(p.optional) == 0 {
 		return ""
 	}
-	return present + " DESC, "
+	return "b.present DESC, "
 }
 
 // solvedBoost is how much more a solved thread's text relevance counts.

@@ -285,7 +285,7 @@ func matchFrom(tx *gorm.DB, p plan, from int64) (matched, error) {
 		sql += ` WHERE b.thread_id NOT IN (SELECT d.thread_id FROM search_docs d WHERE d.document @@ ?::tsquery)`
 		args = append(args, ex)
 	}
-	sql += " ORDER BY " + relaxedOrder(p, "b.present") + resultOrder(p.q, &args) + " LIMIT ? OFFSET ?"
+	sql += " ORDER BY " + relaxedOrder(p) + resultOrder(p.q, &args) + " LIMIT ? OFFSET ?"
 	args = append(args, p.limit, p.offset)
 	return scanHits(tx.Raw(sql, args...))
 }

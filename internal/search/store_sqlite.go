@@ -134,7 +134,7 @@ func (sqliteStore) match(ctx context.Context, tx *gorm.DB, p plan) (matched, err
 		sql += ` WHERE b.thread_id NOT IN (SELECT d.thread_id FROM search_fts JOIN search_docs d ON d.post_id = search_fts.rowid WHERE search_fts MATCH ?)`
 		args = append(args, ex)
 	}
-	sql += " ORDER BY " + relaxedOrder(p, "b.present") + resultOrder(p.q, &args) + " LIMIT ? OFFSET ?"
+	sql += " ORDER BY " + relaxedOrder(p) + resultOrder(p.q, &args) + " LIMIT ? OFFSET ?"
 	args = append(args, p.limit, p.offset)
 	return scanHits(tx.Raw(sql, args...))
 }
