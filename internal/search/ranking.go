@@ -38,6 +38,21 @@ func resultOrder(q Query, args *[]any) string {
 	return titleHits(q, args) + " DESC, b.score * " + solvedFactor + " DESC, t.last_post_at DESC, t.id DESC"
 }
 
+// relaxedOrder is, for the threads matching most of the words, the first
+// keys of their order: those whose best post lacks the optional terms that
+// come first (the unknown words, then the most common, see relax) before
+// those lacking later ones, which are rarer and more telling; then, as
+// their text is not scored (see the stores), resultOrder's keys without
+// the score: those whose title holds more of the words, then the most
+// recent. b.present is the column of the bits of the optional terms a
+// post holds.
+func relaxedOrder(p plan) string {
+	if len(p.optional) == 0 {
+		return ""
+	}
+	return "b.present DESC, "
+}
+
 // solvedBoost is how much more a solved thread's text relevance counts.
 const solvedBoost = 1.5
 

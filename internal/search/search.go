@@ -50,6 +50,8 @@ type Hit struct {
 	// Lacks holds, for a thread that matches most of the words but not
 	// all (see Results.Partial), the words it lacks, as typed.
 	Lacks []string
+	// present has bit i set when the post holds the plan's optional[i].
+	present int
 }
 
 // Results is a page of hits.
@@ -85,6 +87,50 @@ type plan struct {
 	limit      int
 	offset     int
 	tuning     Tuning
+	// optional are terms of q of which up to dropped may be missing from a
+	// post (the threads matching most of the words, see relax); each hit
+	// says which of them its post holds.
+	optional []string
+	dropped  int
+}
+
+// expression writes the part of p's query a post must hold, in syntax m,
+// joined by and and or: every term and phrase, but for the optional terms,
+// of which any len(optional)-dropped will do.
+func (m matchSyntax) expression(p plan, and, or string) string {
+	if p.dropped == 0 {
+		return m.join(p.q.Terms, p.q.Phrases, and)
+	}
+	required := slices.DeleteFunc(slices.Clone(p.q.Terms), func(t string) bool { return slices.Contains(p.optional, t) })
+	expr := m.join(required, p.q.Phrases, and)
+	var groups []string
+	for _, kept := range subsets(p.optional, len(p.optional)-p.dropped) {
+		if len(kept) > 0 {
+			groups = append(groups, "("+m.join(kept, nil, and)+")")
+		}
+	}
+	if len(groups) == 0 {
+		return expr
+	}
+	either := "(" + strings.Join(groups, or) + ")"
+	if expr == "" {
+		return either
+	}
+	return expr + and + either
+}
+
+// subsets returns every choice of n of items, in their order.
+func subsets(items []string, n int) [][]string {
+	if n <= 0 {
+		return [][]string{nil}
+	}
+	var out [][]string
+	for i := 0; i+n <= len(items); i++ {
+		for _, rest := range subsets(items[i+1:], n-1) {
+			out = append(out, append([]string{items[i]}, rest...))
+		}
+	}
+	return out
 }
 
 // Searcher answers search requests.
@@ -111,11 +157,17 @@ const (
 	// finds suggestFactor times as many threads.
 	suggestBelow  = ResultsPerPage
 	suggestFactor = 3
-	// maxRelaxedTerms is how many words are left out in turn to find the
-	// threads matching most of them (a query each, see relax), and
-	// maxPartial how many such threads are shown.
+	// maxRelaxedTerms is how many words may be left out to find the
+	// threads matching most of them (see relax), maxDropped how many of
+	// them at once, and maxPartial how many such threads are shown.
 	maxRelaxedTerms = 3
+	maxDropped      = 2
 	maxPartial      = 10
+	// relaxedCandidates bounds the posts a search of most of the words
+	// ranks, as Tuning.CandidatePosts bounds the others: it shows
+	// maxPartial threads at most, below the full matches, and common words
+	// would otherwise rank thousands of posts for them.
+	relaxedCandidates = 200
 )
 
 // Search runs r. An empty query (nothing typed, or only common words) is
@@ -132,24 +184,42 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Results, error) {
 	// The vocabulary is read (or its reading started) whatever the count,
 	// so that what a search costs does not depend on what it finds.
 	vocab := s.speller.current(ctx)
+	// A correction there is is searched at the same time as the words
+	// typed, on a connection of its own: a search waits for the longer of
+	// the two rather than for both. Its result is used only when the words
+	// typed find less than a page (a correction is of words the forum
+	// hardly uses, so that is the common case).
+	var c *Correction
+	var corrected plan
+	var better chan matchResult
+	if !r.Exact && vocab != nil {
+		if c = vocab.correctQuery(res.Query); c != nil {
+			corrected = p
+			corrected.q = c.Replace(res.Query)
+			better = make(chan matchResult, 1)
+			go func() {
+				m, err := s.match(ctx, corrected)
+				better <- matchResult{m, err}
+			}()
+		}
+	}
 	m, err := s.match(ctx, p)
+	var alt matchResult
+	if better != nil {
+		alt = <-better // never left running past the search
+	}
 	if err != nil {
 		return nil, err
 	}
-	if !r.Exact && m.total < suggestBelow && vocab != nil {
-		if c := vocab.correctQuery(res.Query); c != nil {
-			corrected := p
-			corrected.q = c.Replace(res.Query)
-			better, err := s.match(ctx, corrected)
-			if err != nil {
-				return nil, err
-			}
-			switch {
-			case m.total < fewResults && better.total > m.total:
-				res.Typed, res.Query, p, m = res.Query.Raw, corrected.q, corrected, better
-			case m.total >= fewResults && better.total >= suggestFactor*m.total:
-				res.Suggestion = c.Query
-			}
+	if c != nil && m.total < suggestBelow {
+		if alt.err != nil {
+			return nil, alt.err
+		}
+		switch {
+		case m.total < fewResults && alt.m.total > m.total:
+			res.Typed, res.Query, p, m = res.Query.Raw, corrected.q, corrected, alt.m
+		case m.total >= fewResults && alt.m.total >= suggestFactor*m.total:
+			res.Suggestion = c.Query
 		}
 	}
 	res.Hits, res.Total, res.AtLeast = m.hits, m.total, m.capped(p.tuning.CandidatePosts)
@@ -160,6 +230,12 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Results, error) {
 		}
 	}
 	return res, nil
+}
+
+// matchResult is what match returns, sent from another goroutine.
+type matchResult struct {
+	m   matched
+	err error
 }
 
 // match runs p; past the last page, it still counts the matches.
@@ -179,14 +255,19 @@ func (s *Searcher) match(ctx context.Context, p plan) (matched, error) {
 	return m, nil
 }
 
-// relax appends to res the threads that hold all the words but one. The
-// words left out in turn are at most maxRelaxedTerms: first those the forum
-// does not use (a slip no correction mended), then the most common (lacking
-// a common word matters less than lacking a rare, telling one). Each thread
-// found comes once, with the word it lacks; phrases and exclusions still
-// apply.
+// relax appends to res the threads that hold most of the words: all but
+// one, then, if that still makes fewer than fewResults threads, all but two
+// (never fewer than half the words). The words that may be left out are at
+// most maxRelaxedTerms: first those the forum does not use (a slip no
+// correction mended), then the most common (lacking a common word matters
+// less than lacking a rare, telling one). Each step is one search, of the
+// posts holding the other words and all but one (or two) of those: it
+// costs about what the search of all the words costs, whichever of them
+// is missing. Each thread found comes once, with the words its best post
+// lacks; phrases and exclusions still apply.
 func (s *Searcher) relax(ctx context.Context, p plan, res *Results, v *vocabulary) error {
-	if len(p.q.Terms) < 2 {
+	n := len(p.q.Terms)
+	if n < 2 {
 		return nil
 	}
 	terms := slices.Clone(p.q.Terms)
@@ -204,13 +285,15 @@ func (s *Searcher) relax(ctx context.Context, p plan, res *Results, v *vocabular
 	for _, h := range res.Hits {
 		seen[h.ThreadID] = true
 	}
-	for _, left := range terms {
-		if res.Partial >= maxPartial {
+	for drop := 1; drop <= min(maxDropped, len(terms)) && n-drop >= (n+1)/2; drop++ {
+		if drop > 1 && len(res.Hits) >= fewResults {
 			break
 		}
 		most := p
-		most.q.Terms = slices.DeleteFunc(slices.Clone(p.q.Terms), func(t string) bool { return t == left })
-		most.limit, most.offset = maxPartial, 0
+		most.optional, most.dropped = terms, drop
+		most.tuning.CandidatePosts = min(p.tuning.CandidatePosts, relaxedCandidates)
+		// The threads already shown may come again: room is left for them.
+		most.limit, most.offset = maxPartial+len(seen), 0
 		m, err := s.match(ctx, most)
 		if err != nil {
 			return err
@@ -220,7 +303,14 @@ func (s *Searcher) relax(ctx context.Context, p plan, res *Results, v *vocabular
 				continue
 			}
 			seen[h.ThreadID] = true
-			h.Lacks = []string{typedWord(p.q.Raw, left)}
+			for _, t := range p.q.Terms { // in the order typed
+				if i := slices.Index(terms, t); i >= 0 && h.present&(1<<i) == 0 {
+					h.Lacks = append(h.Lacks, typedWord(p.q.Raw, t))
+				}
+			}
+			if len(h.Lacks) == 0 {
+				continue // all the words, in a post past the first search's cap
+			}
 			res.Hits = append(res.Hits, h)
 			res.Partial++
 		}

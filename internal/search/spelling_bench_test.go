@@ -33,7 +33,8 @@ import (
 //	ENTRAIDE_BENCH_DATABASE_URL='postgres://…/entraide_perf' go test -run '^$' -bench Correction -benchtime 400x ./internal/search
 //
 // The vocabulary's size and memory are reported too (vocab-words,
-// vocab-MB); reading it is timed once (vocab-read-ms).
+// vocab-MB); reading it is timed once (vocab-read-ms), and the statements
+// a whole search runs are counted (statements/op).
 func BenchmarkCorrection(b *testing.B) {
 	ctx := context.Background()
 	a := benchForum(b)
@@ -72,6 +73,7 @@ func BenchmarkCorrection(b *testing.B) {
 	b.Run("search-6-words-with-slips", func(b *testing.B) {
 		var took []time.Duration
 		i := 0
+		counter := db.CountStatements(a.DB)
 		for b.Loop() {
 			t0 := time.Now()
 			if _, err := a.Search.Search(ctx, search.Request{Query: queries[i%len(queries)], SectionIDs: sections}); err != nil {
@@ -81,12 +83,13 @@ func BenchmarkCorrection(b *testing.B) {
 			i++
 		}
 		report(b, took)
+		b.ReportMetric(float64(counter.Count())/float64(i), "statements/op")
 	})
 }
 
 // benchForum opens the generated forum named by the environment, or
 // generates a small one into the test database.
-func benchForum(b *testing.B) *app.App {
+func benchForum(b testing.TB) *app.App {
 	b.Helper()
 	var d *db.DB
 	var err error

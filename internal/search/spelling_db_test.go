@@ -161,3 +161,62 @@ func TestUpgradeRebuildsAnIndexOfAnOlderAnalyzer(t *testing.T) {
 		t.Errorf("soustraitance: %v, %+v", err, res)
 	}
 }
+
+// TestMostWordsLackOneThenTwo: the threads matching most of the words lack
+// one of them, or two when lacking one finds too few, never more than half
+// the words; each says which words its best post lacks, as typed.
+func TestMostWordsLackOneThenTwo(t *testing.T) {
+	srv := testkit.NewServer(t)
+	ctx := context.Background()
+	_, member := srv.NewUser(accounts.Member)
+	ids, err := srv.App.Forum.ReadableSectionIDs(ctx, member)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sec, err := srv.App.Forum.SectionBySlug(ctx, member, "juridique-et-statut")
+	if err != nil {
+		t.Fatal(err)
+	}
+	titles := map[int64]string{}
+	for _, th := range []forum.NewThread{
+		{Title: "Micro-entreprise ou EURL ?", Body: "Mon conseiller me pousse vers l'EURL."},
+		{Title: "Quitter la micro-entreprise", Body: "Je passe en société l'an prochain."},
+		{Title: "Relancer une facture impayée", Body: "Ma cliente ne paie pas."},
+		{Title: "Une facture à corriger", Body: "Une erreur de date."},
+	} {
+		th.SectionID = sec.ID
+		created, err := srv.App.Forum.CreateThread(ctx, member, th)
+		if err != nil {
+			t.Fatal(err)
+		}
+		titles[created.ID] = th.Title
+	}
+	search1 := func(q string) []string {
+		t.Helper()
+		res, err := srv.App.Search.Search(ctx, search.Request{Query: q, SectionIDs: ids})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for i, h := range res.Hits {
+			line := titles[h.ThreadID]
+			if i >= len(res.Hits)-res.Partial {
+				line += " −" + strings.Join(h.Lacks, " −")
+			}
+			out = append(out, line)
+		}
+		return out
+	}
+	for _, c := range []struct{ q, want string }{
+		// Two slips among five words: all but two.
+		{"statu juridiqe micro entreprise EURL", "Micro-entreprise ou EURL ? −statu −juridiqe"},
+		// Three words: all but one, never a thread with one word of three.
+		{"facture impayée xylophone", "Relancer une facture impayée −xylophone"},
+		// Two words: all but one.
+		{"facture impayée", "Relancer une facture impayée | Une facture à corriger −impayée"},
+	} {
+		if got := strings.Join(search1(c.q), " | "); got != c.want {
+			t.Errorf("%q: got %q, want %q", c.q, got, c.want)
+		}
+	}
+}

@@ -196,8 +196,8 @@ var tsquery = matchSyntax{term: tsQuote, phrase: func(ph []string) string {
 	return "(" + strings.Join(quoted, " <-> ") + ")"
 }}
 
-// tsMatch builds the tsquery literal of the required part of q.
-func tsMatch(q Query) string { return tsquery.join(q.Terms, q.Phrases, " & ") }
+// tsMatch builds the tsquery literal of what p requires of a post.
+func tsMatch(p plan) string { return tsquery.expression(p, " & ", " | ") }
 
 // tsExcluded builds the tsquery literal of q's exclusions, or "".
 func tsExcluded(q Query) string { return tsquery.join(q.Excluded, q.ExcludedPhrases, " | ") }
@@ -264,21 +264,45 @@ func moreRanges(t Tuning, ranges int64, candidates int, newest int64) int64 {
 // planner then reads only the partitions of those ids. ts_rank runs on the
 // candidates only.
 func matchFrom(tx *gorm.DB, p plan, from int64) (matched, error) {
-	args := []any{tsMatch(p.q), from}
+	expr := tsMatch(p)
+	present, presentArgs := tsPresent(p)
+	// Most of the words (see relax) are not scored, as on SQLite, where
+	// scoring costs a search of common words again: they rank by the words
+	// they hold (relaxedOrder), the best post holding the most of them.
+	score, scoreArgs := "ts_rank('"+postgresWeights+"', c.document, ?::tsquery, 1)", []any{expr}
+	if len(p.optional) > 0 {
+		score, scoreArgs = "0", nil
+	}
+	args := []any{expr, from}
 	sql := `WITH c AS (SELECT d.thread_id, d.post_id, d.document FROM search_docs d JOIN threads t ON t.id = d.thread_id
 		WHERE d.document @@ ?::tsquery AND d.post_id >= ? AND ` + filters(p, &args) + ` ORDER BY d.post_id DESC LIMIT ?),
-	m AS (SELECT c.thread_id, c.post_id, ts_rank('` + postgresWeights + `', c.document, ?::tsquery, 1) AS score FROM c),
-	b AS (SELECT DISTINCT ON (thread_id) thread_id, post_id, score FROM m ORDER BY thread_id, score DESC)
-	SELECT b.thread_id, b.post_id, b.score, COUNT(*) OVER () AS total, (SELECT COUNT(*) FROM c) AS candidates
+	m AS (SELECT c.thread_id, c.post_id, ` + score + ` AS score, ` + present + ` AS present FROM c),
+	b AS (SELECT DISTINCT ON (thread_id) thread_id, post_id, score, present FROM m ORDER BY thread_id, present DESC, score DESC, post_id DESC)
+	SELECT b.thread_id, b.post_id, b.score, COUNT(*) OVER () AS total, (SELECT COUNT(*) FROM c) AS candidates, b.present
 	FROM b JOIN threads t ON t.id = b.thread_id JOIN search_titles st ON st.thread_id = b.thread_id`
-	args = append(args, p.tuning.CandidatePosts, tsMatch(p.q))
+	args = append(append(append(args, p.tuning.CandidatePosts), scoreArgs...), presentArgs...)
 	if ex := tsExcluded(p.q); ex != "" {
 		sql += ` WHERE b.thread_id NOT IN (SELECT d.thread_id FROM search_docs d WHERE d.document @@ ?::tsquery)`
 		args = append(args, ex)
 	}
-	sql += " ORDER BY " + resultOrder(p.q, &args) + " LIMIT ? OFFSET ?"
+	sql += " ORDER BY " + relaxedOrder(p) + resultOrder(p.q, &args) + " LIMIT ? OFFSET ?"
 	args = append(args, p.limit, p.offset)
 	return scanHits(tx.Raw(sql, args...))
+}
+
+// tsPresent is, on the candidates c, the bits of p's optional terms each
+// post holds (0 when none are).
+func tsPresent(p plan) (string, []any) {
+	if len(p.optional) == 0 {
+		return "0", nil
+	}
+	parts := make([]string, len(p.optional))
+	args := make([]any, len(p.optional))
+	for i, t := range p.optional {
+		parts[i] = "CASE WHEN c.document @@ ?::tsquery THEN " + strconv.Itoa(1<<i) + " ELSE 0 END"
+		args[i] = tsQuote(t)
+	}
+	return "(" + strings.Join(parts, " + ") + ")", args
 }
 
 func (postgresStore) similarUpsert(tx *gorm.DB, d similarDoc) error {

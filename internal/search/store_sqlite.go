@@ -102,32 +102,57 @@ func ftsQuote(tok string) string { return `"` + tok + `"` }
 // fts5 writes FTS5 expressions: "tok", "a b".
 var fts5 = matchSyntax{term: ftsQuote, phrase: func(ph []string) string { return `"` + strings.Join(ph, " ") + `"` }}
 
-// ftsMatch builds the FTS5 expression of the required part of q.
-func ftsMatch(q Query) string { return fts5.join(q.Terms, q.Phrases, " AND ") }
+// ftsMatch builds the FTS5 expression of what p requires of a post.
+func ftsMatch(p plan) string { return fts5.expression(p, " AND ", " OR ") }
 
 // ftsExcluded builds the FTS5 expression of q's exclusions, or "".
 func ftsExcluded(q Query) string { return fts5.join(q.Excluded, q.ExcludedPhrases, " OR ") }
 
 func (sqliteStore) match(ctx context.Context, tx *gorm.DB, p plan) (matched, error) {
-	args := []any{ftsMatch(p.q)}
+	args := []any{ftsMatch(p)}
 	// The candidates are the most recent matching posts (see ranking.go),
 	// read from the FTS table in descending rowid order so that it stops at
 	// the cap; bm25() only works in the query that reads the FTS table, and
-	// CROSS JOIN keeps that table first in the join.
-	sql := `WITH f AS MATERIALIZED (SELECT search_fts.rowid AS post_id, d.thread_id AS thread_id, -bm25(search_fts, ` + bm25Weights + `) AS score
+	// CROSS JOIN keeps that table first in the join. A thread's best post
+	// is its best scored (bare columns take the row of MAX).
+	score, best := "-bm25(search_fts, "+bm25Weights+")", "MAX(score)"
+	if len(p.optional) > 0 {
+		// Most of the words (see relax): bm25() would read every list of
+		// every word of the expression whole to weigh them, the cost of a
+		// search of common words again, so these rank by the words they
+		// hold (relaxedOrder), the best post holding the most of them.
+		score, best = "0", "MAX(present * 4294967296 + post_id)"
+	}
+	sql := `WITH f AS MATERIALIZED (SELECT search_fts.rowid AS post_id, d.thread_id AS thread_id, ` + score + ` AS score
 		FROM search_fts CROSS JOIN search_docs d ON d.post_id = search_fts.rowid CROSS JOIN threads t ON t.id = d.thread_id
 		WHERE search_fts MATCH ? AND ` + filters(p, &args) + ` ORDER BY search_fts.rowid DESC LIMIT ?),
-	b AS (SELECT thread_id, post_id, MAX(score) AS score FROM f GROUP BY thread_id)
-	SELECT b.thread_id, b.post_id, b.score, COUNT(*) OVER () AS total, (SELECT COUNT(*) FROM f) AS candidates
+	g AS (SELECT f.*, ` + ftsPresent(p, &args) + ` AS present FROM f),
+	b AS (SELECT thread_id, post_id, score, present, ` + best + ` FROM g GROUP BY thread_id)
+	SELECT b.thread_id, b.post_id, b.score, COUNT(*) OVER () AS total, (SELECT COUNT(*) FROM f) AS candidates, b.present
 	FROM b JOIN threads t ON t.id = b.thread_id JOIN search_titles st ON st.thread_id = b.thread_id`
-	args = append(args, p.tuning.CandidatePosts)
 	if ex := ftsExcluded(p.q); ex != "" {
 		sql += ` WHERE b.thread_id NOT IN (SELECT d.thread_id FROM search_fts JOIN search_docs d ON d.post_id = search_fts.rowid WHERE search_fts MATCH ?)`
 		args = append(args, ex)
 	}
-	sql += " ORDER BY " + resultOrder(p.q, &args) + " LIMIT ? OFFSET ?"
+	sql += " ORDER BY " + relaxedOrder(p) + resultOrder(p.q, &args) + " LIMIT ? OFFSET ?"
 	args = append(args, p.limit, p.offset)
 	return scanHits(tx.Raw(sql, args...))
+}
+
+// ftsPresent is, on the candidates f, the bits of p's optional terms each
+// post holds (0 when none are). Each term's list is read from the oldest
+// candidate on, once: a lookup per post costs a search each.
+func ftsPresent(p plan, args *[]any) string {
+	*args = append(*args, p.tuning.CandidatePosts) // f's LIMIT comes first
+	if len(p.optional) == 0 {
+		return "0"
+	}
+	parts := make([]string, len(p.optional))
+	for i, t := range p.optional {
+		parts[i] = "CASE WHEN f.post_id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid >= (SELECT MIN(post_id) FROM f)) THEN " + strconv.Itoa(1<<i) + " ELSE 0 END"
+		*args = append(*args, ftsQuote(t))
+	}
+	return "(" + strings.Join(parts, " + ") + ")"
 }
 
 // filters writes the conditions every search shares, on threads t.
@@ -150,8 +175,9 @@ func filters(p plan, args *[]any) string {
 }
 
 // scanHits reads rows of thread, post and score, followed for searches by
-// the number of threads matching and the number of candidate posts ranked
-// (unknown, -1, when no row came back).
+// the number of threads matching, the number of candidate posts ranked
+// (unknown, -1, when no row came back) and the optional terms the post
+// holds (see plan).
 func scanHits(q *gorm.DB) (matched, error) {
 	m := matched{candidates: -1}
 	rows, err := q.Rows()
@@ -163,8 +189,8 @@ func scanHits(q *gorm.DB) (matched, error) {
 	for rows.Next() {
 		var h hit
 		dest := []any{&h.ThreadID, &h.PostID, &h.Score}
-		if len(cols) == 5 {
-			dest = append(dest, &m.total, &m.candidates)
+		if len(cols) == 6 {
+			dest = append(dest, &m.total, &m.candidates, &h.present)
 		}
 		if err := rows.Scan(dest...); err != nil {
 			return m, fmt.Errorf("scan hit: %w", err)

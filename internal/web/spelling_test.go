@@ -78,6 +78,27 @@ func TestSearchShowsThreadsWithMostWords(t *testing.T) {
 	}
 }
 
+// TestSearchShowsThreadsLackingTwoWords: the issue's own example, two slips
+// no correction mends among five words; the thread holding the other three
+// follows, both missing words struck through.
+func TestSearchShowsThreadsLackingTwoWords(t *testing.T) {
+	t.Parallel()
+	srv := testkit.NewServer(t)
+	member, _ := srv.NewUser(accounts.Member)
+	openThread(t, member, "juridique-et-statut", "Micro-entreprise ou EURL pour une secrétaire ?", "Mon conseiller me pousse vers l'EURL, une amie me dit de rester en micro-entreprise.")
+	openThread(t, member, "juridique-et-statut", "Changer de banque", "Quelle banque pour une micro-entreprise ?")
+	page := srv.Client().Get("/search?q=" + urlQuery("statu juridiqe micro entreprise EURL"))
+	if full := page.Text(".search-results:not(.partial) .thread-title"); full != "" {
+		t.Errorf("full matches %q", full)
+	}
+	if partial := page.Text(".search-results.partial .thread-title"); !strings.Contains(partial, "Micro-entreprise ou EURL") || strings.Contains(partial, "banque") {
+		t.Fatalf("partial %q", partial)
+	}
+	if got := page.Text(".partial .lacks"); !strings.HasSuffix(got, ": mot absent : statu mot absent : juridiqe") || page.Doc.Find(".partial .lacks s").Length() != 2 {
+		t.Errorf("struck %q", got)
+	}
+}
+
 // TestSearchOffersACorrectionThatFindsFarMore: the words as typed find a
 // few threads (a slip some members make in their replies), the correction
 // three times as many: the results stay the typed words', and "Vouliez-vous
