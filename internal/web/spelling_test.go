@@ -85,8 +85,8 @@ func TestSearchShowsThreadsLackingTwoWords(t *testing.T) {
 	t.Parallel()
 	srv := testkit.NewServer(t)
 	member, _ := srv.NewUser(accounts.Member)
-	openThread(t, member, "juridique-et-statut", "Micro-entreprise ou EURL pour une secrétaire ?", "Mon conseiller me pousse vers l'EURL, une amie me dit de rester en micro-entreprise.")
-	openThread(t, member, "juridique-et-statut", "Changer de banque", "Quelle banque pour une micro-entreprise ?")
+	member.OpenThread("juridique-et-statut", "Micro-entreprise ou EURL pour une secrétaire ?", "Mon conseiller me pousse vers l'EURL, une amie me dit de rester en micro-entreprise.")
+	member.OpenThread("juridique-et-statut", "Changer de banque", "Quelle banque pour une micro-entreprise ?")
 	page := srv.Client().Get("/search?q=" + urlQuery("statu juridiqe micro entreprise EURL"))
 	if full := page.Text(".search-results:not(.partial) .thread-title"); full != "" {
 		t.Errorf("full matches %q", full)
