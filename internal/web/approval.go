@@ -29,6 +29,7 @@ func pendingURL(id int64) string { return "/pending/" + strconv.FormatInt(id, 10
 type pendingPage struct {
 	Layout
 	Item *approval.Item
+	Own  bool // the reader wrote it: a rejected post offers its text back
 }
 
 // showPending shows a held post to its author (and moderators): waiting,
@@ -45,7 +46,8 @@ func (s *Server) showPending(c echo.Context) error {
 	if it.PostID != nil {
 		return c.Redirect(http.StatusSeeOther, "/p/"+strconv.FormatInt(*it.PostID, 10))
 	}
-	return s.render(c, http.StatusOK, "approval/pending", &pendingPage{Layout: s.layout(c, "approval.pending.title"), Item: it})
+	return s.render(c, http.StatusOK, "approval/pending", &pendingPage{Layout: s.layout(c, "approval.pending.title"), Item: it,
+		Own: it.AuthorID == currentUser(c).ID})
 }
 
 // queueLimit is how many waiting posts /mod/queue lists.

@@ -175,6 +175,13 @@ func TestNewcomersFirstThreadRejectedWithAReason(t *testing.T) {
 	if !strings.Contains(nc.Get("/notifications").Text("main"), "n'a pas publié votre message") {
 		t.Fatal("the author is not told of the rejection")
 	}
+	// The author gets their text back as written, to ask again.
+	if got := page.Text("textarea#rework-text"); got != "Je découvre la TVA intracommunautaire." {
+		t.Fatalf("the text to take up again: %q", got)
+	}
+	if mod.Get(pending).Has(".rework") {
+		t.Fatal("the moderator is offered to rework someone else's post")
+	}
 	if l := logged(t, srv, approval.Rejected, nu.ID); len(l) != 1 || l[0].Reason != reason {
 		t.Fatalf("rejection not logged: %+v", l)
 	}
@@ -320,5 +327,37 @@ func TestHeldQuestionFromTheAskFlowKeepsItsSession(t *testing.T) {
 	found, err := db.Check(context.Background(), srv.App.DB, app.Invariants(), false)
 	if err != nil || len(found) != 0 {
 		t.Fatalf("invariants: %v %+v", err, found)
+	}
+}
+
+// A rejected reply is taken up again from its page: the reply form opens
+// with its author's text, and with nobody else's.
+func TestRejectedReplyIsReworked(t *testing.T) {
+	t.Parallel()
+	srv, _, _, threadURL := limitsForum(t)
+	srv.ApprovalOn(1)
+	nc, _ := srv.NewUser(accounts.Newcomer)
+	text := "Essayez un logiciel de facturation, il y en a de bons et de moins bons."
+	nc.Get(threadURL)
+	p := nc.Post("/t/"+testkit.ThreadID(t, threadURL)+"/reply", form("body", text))
+	if p.Status != http.StatusSeeOther || !strings.HasPrefix(p.Location, "/pending/") {
+		t.Fatalf("held reply: %d %q", p.Status, p.Location)
+	}
+	pending := p.Location
+	mod, _ := srv.NewUser(accounts.Moderator)
+	mod.Get("/mod/queue")
+	if r := mod.Post("/mod/queue/"+strings.TrimPrefix(pending, "/pending/")+"/reject", form("reason", "Citez au moins un logiciel.")); r.Status != http.StatusSeeOther {
+		t.Fatalf("reject: %d", r.Status)
+	}
+	link, ok := nc.Get(pending).Doc.Find("a.rework-link").Attr("href")
+	if !ok {
+		t.Fatal("no link to rework the rejected reply")
+	}
+	if got := nc.Get(link).Text("#field-body"); got != text {
+		t.Fatalf("the reply form opens with %q", got)
+	}
+	other, _ := srv.NewUser(accounts.Member)
+	if got := other.Get(link).Text("#field-body"); got != "" {
+		t.Fatalf("someone else's rejected reply fills the form: %q", got)
 	}
 }

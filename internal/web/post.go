@@ -59,6 +59,13 @@ func (s *Server) newReply(c echo.Context) error {
 			form.Values["body"] = markup.Quote(pc.Post.Author.Username, pc.Post.Body)
 		}
 	}
+	// A rejected reply of the reader's own, taken up again to rework it.
+	if id, err := strconv.ParseInt(c.QueryParam("rework"), 10, 64); err == nil {
+		if it, err := s.approval.Get(ctx, currentUser(c), id); err == nil && it.AuthorID == currentUser(c).ID &&
+			it.ThreadID != nil && *it.ThreadID == tv.Thread.ID {
+			form.Values["body"] = it.Body
+		}
+	}
 	// A canned reply, filled in for this thread, after the quote if any: the
 	// reply box's list works without JavaScript this way.
 	var used []int64
