@@ -144,6 +144,24 @@ func (d *DB) WithTx(ctx context.Context, fn func(tx *gorm.DB) error) error {
 			return errWriterBusy
 		}
 	}
+	for attempt := 1; ; attempt++ {
+		err := d.transact(ctx, fn)
+		if attempt < maxAttempts && ctx.Err() == nil && (IsCode(err, Deadlock) || IsCode(err, SerializationFailure)) {
+			continue // rolled back whole: nothing of the first try remains
+		}
+		return err
+	}
+}
+
+// maxAttempts bounds how often a transaction PostgreSQL aborted to break a
+// deadlock is run again. Writes that lock the same rows in different
+// orders (two members thanking each other's posts at once) can meet in a
+// cycle; the victim's rerun finds the other committed and goes through.
+const maxAttempts = 3
+
+// transact runs fn once in a new transaction that carries itself in its
+// context.
+func (d *DB) transact(ctx context.Context, fn func(tx *gorm.DB) error) error {
 	var after error // a refusal marked by Keep, returned once committed
 	err := d.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		open := &openTx{}

@@ -19,12 +19,17 @@ const (
 	CheckViolation
 	ForeignKeyViolation
 	NotNullViolation
+	// Deadlock and SerializationFailure: PostgreSQL aborted a transaction
+	// to break a cycle of waits; the same transaction run again succeeds.
+	Deadlock
+	SerializationFailure
 )
 
 // SQLSTATE codes of PostgreSQL, and SQLite's extended result codes.
 var (
-	postgresCodes = map[Code]string{UniqueViolation: "23505", CheckViolation: "23514", ForeignKeyViolation: "23503", NotNullViolation: "23502"}
-	sqliteCodes   = map[Code][]int{
+	postgresCodes = map[Code]string{UniqueViolation: "23505", CheckViolation: "23514", ForeignKeyViolation: "23503", NotNullViolation: "23502",
+		Deadlock: "40P01", SerializationFailure: "40001"}
+	sqliteCodes = map[Code][]int{
 		UniqueViolation:     {2067, 1555}, // SQLITE_CONSTRAINT_UNIQUE, _PRIMARYKEY
 		CheckViolation:      {275},        // SQLITE_CONSTRAINT_CHECK
 		ForeignKeyViolation: {787},        // SQLITE_CONSTRAINT_FOREIGNKEY

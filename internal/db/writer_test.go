@@ -102,3 +102,45 @@ func TestInTxJoinsAndRollsBackWhole(t *testing.T) {
 		t.Fatalf("post_count %d after a rolled-back transaction, want 0", n)
 	}
 }
+
+// TestDeadlockedWriteRunsAgain: two transactions lock two rows in opposite
+// orders; PostgreSQL aborts one to break the cycle, and WithTx runs it
+// again, so both commit and no increment is lost.
+func TestDeadlockedWriteRunsAgain(t *testing.T) {
+	d := testdb.NewDB(t)
+	if d.Dialect != db.Postgres {
+		t.Skip("SQLite has one writer at a time: no cycle of row locks can form")
+	}
+	ctx := context.Background()
+	if err := d.Exec("CREATE TABLE pair (id INT PRIMARY KEY, n INT NOT NULL)").Error; err != nil {
+		t.Fatal(err)
+	}
+	d.Exec("INSERT INTO pair VALUES (1, 0), (2, 0)")
+	var bothHold sync.WaitGroup
+	bothHold.Add(2)
+	var tries [2]int
+	write := func(i int, first, second int) error {
+		var once sync.Once
+		return d.WithTx(ctx, func(tx *gorm.DB) error {
+			tries[i]++
+			if err := tx.Exec("UPDATE pair SET n = n + 1 WHERE id = ?", first).Error; err != nil {
+				return err
+			}
+			once.Do(func() { bothHold.Done(); bothHold.Wait() }) // the first try waits for the other's lock
+			return tx.Exec("UPDATE pair SET n = n + 1 WHERE id = ?", second).Error
+		})
+	}
+	errs := make(chan error, 2)
+	go func() { errs <- write(0, 1, 2) }()
+	go func() { errs <- write(1, 2, 1) }()
+	for range 2 {
+		if err := <-errs; err != nil {
+			t.Fatalf("a deadlocked write failed: %v", err)
+		}
+	}
+	var sum int
+	d.Raw("SELECT SUM(n) FROM pair").Scan(&sum)
+	if sum != 4 || tries[0]+tries[1] != 3 {
+		t.Fatalf("sum %d after 4 increments, %v tries (want one rerun)", sum, tries)
+	}
+}
