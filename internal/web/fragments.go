@@ -80,12 +80,26 @@ func (f *fragment) when(l *Layout, t time.Time) {
 	f.raw(`</time>`)
 }
 
-// Post shows one post of the thread page, with the links the reader may
-// follow: quote, edit and delete, history.
-func (p *threadPage) Post(post forum.PostView) template.HTML {
-	l := &p.Layout
+// PostList shows the thread page's posts, written in one piece: a range
+// over them in the template paid reflection for every post (a copy of each
+// post, the method looked up and called).
+func (p *threadPage) PostList() template.HTML {
 	var f fragment
-	f.Grow(len(post.BodyHTML) + 800)
+	size := 0
+	for i := range p.Posts {
+		size += len(p.Posts[i].BodyHTML) + 1200
+	}
+	f.Grow(size)
+	for i := range p.Posts {
+		p.post(&f, &p.Posts[i])
+	}
+	return f.html()
+}
+
+// post writes one post of the thread page, with the links the reader may
+// follow: quote, edit and delete, history.
+func (p *threadPage) post(f *fragment, post *forum.PostView) {
+	l := &p.Layout
 	f.raw(`<article class="post`)
 	if post.Position == 1 {
 		f.raw(` first`)
@@ -99,13 +113,13 @@ func (p *threadPage) Post(post forum.PostView) template.HTML {
 		f.raw(`<p class="deleted">`)
 		f.text(l.T("post.deleted"))
 		f.raw("</p>\n</article>")
-		return f.html()
+		return
 	}
 	if post.HiddenAt != nil && !forum.CanSeeHidden(p.user, &post.Post) {
 		f.raw(`<p class="deleted hidden-post">`)
 		f.text(l.T("moderation.hidden.placeholder"))
 		f.raw("</p>\n</article>")
-		return f.html()
+		return
 	}
 	f.raw("\n<header class=\"post-head\">\n", `<a id="p`)
 	f.num(post.ID)
@@ -115,7 +129,7 @@ func (p *threadPage) Post(post forum.PostView) template.HTML {
 	f.text(post.Author.Name())
 	f.raw("</a>\n")
 	f.role(l, post.Author.Role)
-	p.contactLine(&f, post.AuthorID)
+	p.contactLine(f, post.Contact)
 	f.raw("\n", `<a class="when" href="`)
 	f.text(postURL(post.ID))
 	f.raw(`">`)
@@ -134,15 +148,15 @@ func (p *threadPage) Post(post forum.PostView) template.HTML {
 		}
 		f.raw("</span>")
 	}
-	p.postHead(&f, post)
+	p.postHead(f, post)
 	f.raw("\n</header>\n")
-	p.hiddenNotice(&f, post)
+	p.hiddenNotice(f, post)
 	f.raw(`<div class="post-body">`)
 	f.body(post.BodyHTML)
 	f.raw("</div>\n")
-	p.postReminder(&f, post)
+	p.postReminder(f, post)
 	f.raw("<footer class=\"post-actions\">\n")
-	p.postThanks(&f, post)
+	p.postThanks(f, post)
 	if p.CanReply {
 		f.raw(`<a href="/t/`)
 		f.num(post.ThreadID)
@@ -164,10 +178,9 @@ func (p *threadPage) Post(post forum.PostView) template.HTML {
 		f.text(l.T("post.delete"))
 		f.raw(`</a>`)
 	}
-	p.postModeration(&f, post)
+	p.postModeration(f, post)
 	f.raw("\n</footer>\n</article>")
-	p.afterPost(&f, post)
-	return f.html()
+	p.afterPost(f, post)
 }
 
 // ThreadList shows threads as the section page, the home page and a
