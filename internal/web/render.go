@@ -247,8 +247,12 @@ func (p *pages) renderSyntaxHelp(bundle *i18n.Bundle) error {
 }
 
 func loadPages(tfs fs.FS, a *assets) (*pages, error) {
-	base := template.New("base").Funcs(funcs).Funcs(template.FuncMap{"asset": a.url})
-	base, err := base.ParseFS(tfs, "layouts/*.html", "partials/*.html")
+	head, err := a.headTags()
+	if err != nil {
+		return nil, fmt.Errorf("web: head's assets: %w", err)
+	}
+	base := template.New("base").Funcs(funcs).Funcs(template.FuncMap{"asset": a.url, "headAssets": func() template.HTML { return head }})
+	base, err = base.ParseFS(tfs, "layouts/*.html", "partials/*.html")
 	if err != nil {
 		return nil, fmt.Errorf("web: parse layouts: %w", err)
 	}
