@@ -55,6 +55,9 @@ func (f *fragment) iso(t time.Time) { f.WriteString(iso(t)) }
 // body writes a post's sanitised HTML.
 func (f *fragment) body(h markup.HTML) { f.WriteString(string(h)) }
 
+// piece writes markup another fragment or a template made.
+func (f *fragment) piece(h template.HTML) { f.WriteString(string(h)) }
+
 // snippet writes a search snippet, escaped by search.Snippet but its marks.
 func (f *fragment) snippet(h template.HTML) { f.WriteString(string(h)) }
 

@@ -2,6 +2,7 @@ package web
 
 import (
 	"entraide/internal/approval"
+	"html/template"
 	"net/http"
 	"strconv"
 
@@ -21,7 +22,6 @@ type threadPage struct {
 	Page     int
 	Pages    int
 	CanReply bool
-	Reply    Form
 	// Thank-yous and the solution (thanks.go); what the reader did with
 	// each post comes with it (PostView.Mark).
 	Solution  *forum.PostView // the chosen reply, under the question
@@ -34,6 +34,9 @@ type threadPage struct {
 	// Canned is the reply box's canned replies (nil: none to offer); the
 	// authors' contact preferences come with their posts (PostView.Contact).
 	Canned *cannedBox
+	// editor is the reply box's empty editor in the reader's language,
+	// rendered at start (pages.replyEditor).
+	editor template.HTML
 	here   string // the page's address, for the one-click forms' return
 	// Moderation: the canonical thread of a duplicate and its solution
 	// (the banner), and what the reader may do.
@@ -97,7 +100,8 @@ func (s *Server) showThread(c echo.Context) error {
 		}
 		return c.Redirect(http.StatusMovedPermanently, to)
 	}
-	page := &threadPage{Layout: s.layout(c, ""), View: tv, Page: pageNo, Pages: tv.Thread.Pages(), Reply: newForm(c)}
+	page := &threadPage{Layout: s.layout(c, ""), View: tv, Page: pageNo, Pages: tv.Thread.Pages()}
+	page.editor = s.pages.replyEditor[page.Locale]
 	page.Title = tv.Thread.Title
 	page.CanReply = forum.CanReply(page.user, &tv.Section, &tv.Thread)
 	page.CanModerate = forum.CanModerate(page.user)

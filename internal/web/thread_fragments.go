@@ -206,6 +206,34 @@ func (p *threadPage) pager(f *fragment) {
 	f.raw("\n</ul></nav>")
 }
 
+// ReplyBox writes the reply form under the thread, with the reader's
+// canned replies and the editor rendered at start; where the reader cannot
+// reply, the notice that says why.
+func (p *threadPage) ReplyBox() template.HTML {
+	if !p.CanReply {
+		return p.ReplyNotice()
+	}
+	l := &p.Layout
+	var f fragment
+	f.Grow(len(p.editor) + 2000)
+	f.raw("<section class=\"reply\" aria-labelledby=\"reply-title\">\n<h2 id=\"reply-title\">")
+	f.text(l.T("reply.heading"))
+	f.raw("</h2>\n<form action=\"/t/")
+	f.num(p.View.Thread.ID)
+	f.raw("/reply\" method=\"post\" class=\"post-form\">\n<input type=\"hidden\" name=\"csrf\" value=\"")
+	f.text(l.CSRF)
+	f.raw("\">\n")
+	f.piece(l.CannedBox(p.Canned))
+	f.raw("\n")
+	f.piece(p.editor)
+	f.raw("\n<div class=\"actions\"><button type=\"submit\" class=\"primary\">")
+	f.text(l.T("reply.submit"))
+	f.raw(`</button> <button type="submit" name="preview" value="1">`)
+	f.text(l.T("editor.preview_button"))
+	f.raw("</button></div>\n</form>\n</section>")
+	return f.html()
+}
+
 // ReplyNotice says, where the reader cannot reply, why: log in, the thread
 // is closed, she is suspended, or it is locked.
 func (p *threadPage) ReplyNotice() template.HTML {
