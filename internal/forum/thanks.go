@@ -348,42 +348,49 @@ func (s *Service) solutionDeleted(tx *gorm.DB, threadID, postID int64) error {
 // The thread page's posts come with what the page shows beside them: the
 // author's contact preference (a profile, when there is one) and, for a
 // logged-in reader, whether she thanked the post or marked it "ne m'a pas
-// aidé" — two probes of primary keys per post rather than two statements
-// per page.
+// aidé" — three probes of primary keys per post rather than a statement
+// each per page. Joins rather than subqueries: SQLite parses the statement
+// on every run, and its length is much of its cost.
 var (
-	pagePostFrom = " FROM posts p JOIN users u ON u.id = p.author_id LEFT JOIN profiles pr ON pr.user_id = p.author_id WHERE "
 	pagePostCols = "SELECT " + postRow.Prefixed("p") + ", " + authorRow.Prefixed("u") + ", COALESCE(pr.contact_mode, '')"
+	pagePostFrom = " FROM posts p JOIN users u ON u.id = p.author_id LEFT JOIN profiles pr ON pr.user_id = p.author_id"
 	// The reader's id comes twice per branch, before the branch's own
 	// arguments.
-	readerPostSelect = pagePostCols +
-		", EXISTS (SELECT 1 FROM thanks k WHERE k.post_id = p.id AND k.user_id = ?)" +
-		", EXISTS (SELECT 1 FROM not_helpful n WHERE n.post_id = p.id AND n.user_id = ?)" + pagePostFrom
-	visitorPostSelect = pagePostCols + ", 0, 0" + pagePostFrom
+	readerPostSelect = pagePostCols + ", k.user_id IS NOT NULL, n.user_id IS NOT NULL" + pagePostFrom +
+		" LEFT JOIN thanks k ON k.post_id = p.id AND k.user_id = ? LEFT JOIN not_helpful n ON n.post_id = p.id AND n.user_id = ? WHERE "
+	visitorPostSelect = pagePostCols + ", 0, 0" + pagePostFrom + " WHERE "
 )
 
 // PostsAndSolution returns page (from 1) of the thread's posts, as Posts
-// does, with the thread's chosen reply (nil when none, or deleted) in the
-// same statement: the thread page costs the same on every page, solved or
-// not. Each post carries its author's contact preference and what reader
-// u (nil for a visitor) did with it.
+// does, with the thread's chosen reply on the first page (nil when none,
+// or deleted) in the same statement: the page costs one statement, solved
+// or not. Each post carries its author's contact preference and what
+// reader u (nil for a visitor) did with it.
 func (s *Service) PostsAndSolution(ctx context.Context, u *accounts.User, t *Thread, page int) ([]PostView, *PostView, error) {
 	if page < 1 || page > t.Pages() {
 		return nil, nil, errs.ErrNotFound
 	}
 	var solutionID int64
-	if t.SolutionPostID != nil {
+	if t.SolutionPostID != nil && page == 1 {
 		solutionID = *t.SolutionPostID
 	}
 	from := (page-1)*PostsPerPage + 1
 	to := from + PostsPerPage - 1
-	// Each branch reads at most PostsPerPage rows and one by its keys; the
-	// chosen reply comes twice when it is on the page.
-	q, args := visitorPostSelect, []any{t.ID, from, to, solutionID}
+	sel, args := visitorPostSelect, []any{t.ID, from, to}
 	if u != nil {
-		q, args = readerPostSelect, []any{u.ID, u.ID, t.ID, from, to, u.ID, u.ID, solutionID}
+		sel, args = readerPostSelect, []any{u.ID, u.ID, t.ID, from, to}
 	}
-	q += "p.thread_id = ? AND p.position BETWEEN ? AND ? UNION ALL " + q +
-		"p.id = ? AND p.deleted_at IS NULL AND p.hidden_at IS NULL ORDER BY 4 LIMIT " + strconv.Itoa(PostsPerPage+1)
+	q := sel + "p.thread_id = ? AND p.position BETWEEN ? AND ?"
+	if solutionID != 0 {
+		// Each branch reads at most PostsPerPage rows and one by its
+		// keys; the chosen reply comes twice when it is on the page.
+		q += " UNION ALL " + sel + "p.id = ? AND p.deleted_at IS NULL AND p.hidden_at IS NULL"
+		if u != nil {
+			args = append(args, u.ID, u.ID)
+		}
+		args = append(args, solutionID)
+	}
+	q += " ORDER BY 4 LIMIT " + strconv.Itoa(PostsPerPage+1)
 	rows := make([]PostView, 0, PostsPerPage+1)
 	err := s.query(ctx, q, args, func(r *sql.Rows) error {
 		var v PostView
