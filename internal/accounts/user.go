@@ -47,6 +47,13 @@ func (u *User) SuspendedAt(now time.Time) bool {
 	return u != nil && u.SuspendedUntil != nil && now.Before(*u.SuspendedUntil)
 }
 
+// ModeratesAt reports whether u may use the moderators' tools at now:
+// moderators and admins, unless suspended (a suspension takes the tools
+// away with the right to write, and gives them back when it ends).
+func (u *User) ModeratesAt(now time.Time) bool {
+	return u != nil && u.Can(Moderator) && !u.SuspendedAt(now)
+}
+
 // Name is what the forum shows for the member: the display name when set.
 func (u *User) Name() string {
 	if u.DisplayName != "" {

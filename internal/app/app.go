@@ -106,7 +106,7 @@ func Build(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 	a := &App{Config: cfg, Log: log, DB: d, Accounts: acc, Profiles: accounts.NewProfiles(d, render), Replies: replies.New(d), Forum: f, Markup: render, I18n: bundle,
 		Settings: site, Index: index, Search: searcher, Finder: search.NewFinder(searcher, f, acc), Notify: notes, ModLog: modLog,
 		Rules: rules.New(d, rules.Catalog)}
-	a.Moderation = moderation.New(d, f, acc, modLog, a.Rules)
+	a.Moderation = moderation.New(d, f, acc, modLog, a.Rules, a.Notify)
 	// The ask service is the forum's thread gate (search first, the
 	// newcomers' section): every new thread goes through it.
 	a.Ask = ask.New(d, a.Forum, a.Search, a.Rules)

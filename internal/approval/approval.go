@@ -107,8 +107,9 @@ type Service struct{ d Deps }
 // New returns the service.
 func New(d Deps) *Service { return &Service{d: d} }
 
-// CanDecide reports whether u may approve or reject held posts.
-func CanDecide(u *accounts.User) bool { return u != nil && u.Can(accounts.Moderator) }
+// CanDecide reports whether u may approve or reject held posts: a
+// moderator who is not suspended.
+func CanDecide(u *accounts.User) bool { return u.ModeratesAt(time.Now()) }
 
 // Hold keeps author's draft as a waiting post, and logs why, in the
 // transaction ctx carries, or its own (forum.Holder).

@@ -48,9 +48,10 @@ func newDeps(t *testing.T) Deps {
 	log := modlog.New(d)
 	f.SetModLog(log)
 	book := rules.New(d, rules.Catalog)
-	held := approval.New(approval.Deps{DB: d, Accounts: acc, Forum: f, Log: log, Notify: notify.New(d, acc)})
+	notes := notify.New(d, acc)
+	held := approval.New(approval.Deps{DB: d, Accounts: acc, Forum: f, Log: log, Notify: notes})
 	return Deps{Accounts: acc, Forum: f, Ask: ask.New(d, f, search.NewSearcher(index), book),
-		Profiles: accounts.NewProfiles(d, render), Replies: replies.New(d), Words: words.New(d), Moderation: moderation.New(d, f, acc, log, book),
+		Profiles: accounts.NewProfiles(d, render), Replies: replies.New(d), Words: words.New(d), Moderation: moderation.New(d, f, acc, log, book, notes),
 		Rules: book, Approval: held}
 }
 

@@ -74,7 +74,7 @@ func suspended(u *accounts.User) bool { return u.SuspendedAt(time.Now()) }
 // CanModerate reports whether u may take the moderators' actions:
 // moderators and admins who are not suspended.
 func CanModerate(u *accounts.User) bool {
-	return u != nil && u.Can(accounts.Moderator) && !suspended(u)
+	return u.ModeratesAt(time.Now())
 }
 
 // CanSeeHidden reports whether u may read hidden post p: its author and
@@ -531,8 +531,12 @@ func (s *Service) RestorePost(ctx context.Context, actor *accounts.User, postID 
 				return err
 			}
 		}
-		return s.record(tx, modlog.Entry{ActorID: actor.ID, Action: ActRestore, UserID: pc.Post.AuthorID, ThreadID: pc.Thread.ID,
-			PostID: postID, Reason: reason})
+		if err := s.record(tx, modlog.Entry{ActorID: actor.ID, Action: ActRestore, UserID: pc.Post.AuthorID, ThreadID: pc.Thread.ID,
+			PostID: postID, Reason: reason}); err != nil {
+			return err
+		}
+		return s.notify(tx, notify.Note{RecipientID: pc.Post.AuthorID, Kind: notify.KindRestored, Subject: postSubject(postID),
+			Link: postLink(postID), Title: pc.Thread.Title, ActorID: actor.ID, PostID: postID})
 	})
 	if err != nil {
 		return nil, maybeWrap("restore post", err)

@@ -10,6 +10,7 @@ package moderation
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -20,6 +21,8 @@ import (
 	"entraide/internal/errs"
 	"entraide/internal/forum"
 	"entraide/internal/modlog"
+	"entraide/internal/notify"
+	"entraide/internal/promotion"
 	"entraide/internal/rules"
 )
 
@@ -50,12 +53,13 @@ type Service struct {
 	accounts Accounts
 	log      *modlog.Log
 	rules    *rules.Book
+	notes    *notify.Service // tells the person what was decided about them
 	now      func() time.Time
 }
 
 // New returns the service.
-func New(d *db.DB, f *forum.Service, acc Accounts, log *modlog.Log, book *rules.Book) *Service {
-	return &Service{db: d, forum: f, accounts: acc, log: log, rules: book,
+func New(d *db.DB, f *forum.Service, acc Accounts, log *modlog.Log, book *rules.Book, notes *notify.Service) *Service {
+	return &Service{db: d, forum: f, accounts: acc, log: log, rules: book, notes: notes,
 		now: func() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }}
 }
 
@@ -126,8 +130,11 @@ func (s *Service) Suspend(ctx context.Context, actor *accounts.User, userID int6
 		if err := s.accounts.Suspend(ctx, u.ID, &until, reason); err != nil {
 			return err
 		}
-		return s.log.Record(ctx, modlog.Entry{ActorID: actor.ID, Action: ActSuspend, UserID: u.ID, Reason: reason,
-			Detail: until.Format(time.RFC3339)})
+		if err := s.log.Record(ctx, modlog.Entry{ActorID: actor.ID, Action: ActSuspend, UserID: u.ID, Reason: reason,
+			Detail: until.Format(time.RFC3339)}); err != nil {
+			return err
+		}
+		return s.tell(ctx, u.ID, notify.KindSuspended, actor.ID)
 	})
 }
 
@@ -144,7 +151,10 @@ func (s *Service) Lift(ctx context.Context, actor *accounts.User, userID int64) 
 		if err := s.accounts.Suspend(ctx, u.ID, nil, ""); err != nil {
 			return err
 		}
-		return s.log.Record(ctx, modlog.Entry{ActorID: actor.ID, Action: ActLift, UserID: u.ID})
+		if err := s.log.Record(ctx, modlog.Entry{ActorID: actor.ID, Action: ActLift, UserID: u.ID}); err != nil {
+			return err
+		}
+		return s.tell(ctx, u.ID, notify.KindSuspensionLifted, actor.ID)
 	})
 }
 
@@ -165,8 +175,23 @@ func (s *Service) Promote(ctx context.Context, actor *accounts.User, userID int6
 		if !ok {
 			return refuseNotNewcomer
 		}
-		return s.log.Record(ctx, modlog.Entry{ActorID: actor.ID, Action: ActPromote, UserID: u.ID})
+		if err := s.log.Record(ctx, modlog.Entry{ActorID: actor.ID, Action: ActPromote, UserID: u.ID}); err != nil {
+			return err
+		}
+		// The same notice as an automatic promotion: what changed for them.
+		return s.tell(ctx, u.ID, promotion.KindPromoted, actor.ID)
 	})
+}
+
+// tell notifies the person of a decision about their account, in the
+// decision's transaction. Its link is the rules page, which says what each
+// role may do.
+func (s *Service) tell(ctx context.Context, userID int64, kind notify.Kind, actorID int64) error {
+	if s.notes == nil {
+		return nil
+	}
+	return s.notes.Send(ctx, notify.Note{RecipientID: userID, Kind: kind, Subject: "account:" + strconv.FormatInt(userID, 10),
+		Link: "/rules", ActorID: actorID})
 }
 
 // Waiting is how many things wait for a moderator: posts with pending

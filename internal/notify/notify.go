@@ -33,6 +33,13 @@ const (
 	KindDuplicate Kind = "duplicate"
 	// KindHidden: the moderators hid your post.
 	KindHidden Kind = "hidden"
+	// KindRestored: the moderators showed your hidden post again.
+	KindRestored Kind = "restored"
+	// KindSuspended: the moderators suspended your account (the reason and
+	// the end are on every page while it runs).
+	KindSuspended Kind = "suspended"
+	// KindSuspensionLifted: your suspension was lifted before its end.
+	KindSuspensionLifted Kind = "suspension_lifted"
 )
 
 // PerPage is the number of notifications on a page of /notifications.

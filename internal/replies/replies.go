@@ -68,7 +68,7 @@ func CanEdit(u *accounts.User, r *Reply) bool {
 		return false
 	}
 	if r.Team() {
-		return u.Can(accounts.Moderator)
+		return u.ModeratesAt(time.Now())
 	}
 	return *r.OwnerID == u.ID
 }
@@ -198,7 +198,7 @@ func cleanText(s string) string {
 // Create adds a canned reply at the end of u's list, or of the team's when
 // team is set (moderators only).
 func (s *Service) Create(ctx context.Context, u *accounts.User, team bool, in Input) (*Reply, error) {
-	if !CanKeep(u) || (team && !u.Can(accounts.Moderator)) {
+	if !CanKeep(u) || (team && !u.ModeratesAt(time.Now())) {
 		return nil, errs.ErrForbidden
 	}
 	if err := in.check(); err != nil {

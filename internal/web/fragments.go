@@ -361,8 +361,9 @@ func (l *Layout) sectionLinks(f *fragment) {
 }
 
 // SiteHeader writes the header every page shows: the search box, the
-// reader's links (her notifications, profile, settings, the team's pages,
-// logging out) or a visitor's, and the sections. favicon is the brand's
+// reader's links (her notifications, profile, settings, the team's pages
+// — not while a moderator is suspended —, logging out) or a visitor's, and
+// the sections. favicon is the brand's
 // image, from the template's asset function. Written in Go for its thirty
 // values, which html/template paid some ten allocations each on every page.
 func (l Layout) SiteHeader(favicon string) template.HTML {
@@ -407,7 +408,7 @@ func (l Layout) SiteHeader(favicon string) template.HTML {
 		f.raw("</a>\n<a href=\"/settings\">")
 		f.text(l.T("nav.settings"))
 		f.raw("</a>\n")
-		if v.Can(accounts.Moderator) {
+		if v.Moderates() {
 			f.raw(`<a class="mod-link" href="/mod">`)
 			f.text(l.T("nav.mod"))
 			if n := v.ModWaiting; n != 0 {

@@ -179,6 +179,17 @@ func requireRole(role accounts.Role) echo.MiddlewareFunc {
 	}
 }
 
+// requireModerator admits moderators and admins to the moderators' tools,
+// unless a suspension runs: the page then says why instead of "forbidden".
+func requireModerator(next echo.HandlerFunc) echo.HandlerFunc {
+	return requireRole(accounts.Moderator)(func(c echo.Context) error {
+		if !currentUser(c).ModeratesAt(time.Now()) {
+			return echo.NewHTTPError(http.StatusForbidden, "errors.moderator_suspended")
+		}
+		return next(c)
+	})
+}
+
 // guestOnly sends logged-in members away from the log-in and register pages.
 func guestOnly(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {

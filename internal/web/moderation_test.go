@@ -215,6 +215,17 @@ func TestHiddenPostsAndFlags(t *testing.T) {
 	if strings.Contains(asker.Get("/search?q=zorglubissime").Text("main"), "Vos logiciels") {
 		t.Fatal("search still finds the hidden post")
 	}
+	// Restored, it is back for everyone, and its author is told.
+	mod.Get(tURL)
+	if p := mod.Post("/mod/p/"+spam+"/restore", nil); p.Status != http.StatusSeeOther {
+		t.Fatalf("restore: %d", p.Status)
+	}
+	if !strings.Contains(asker.Get(tURL).Body, "zorglubissime") {
+		t.Fatal("the restored post is still hidden")
+	}
+	if got := author.Get("/notifications").Text("main"); !strings.Contains(got, "est de nouveau visible de tous") {
+		t.Fatalf("the author is not told of the restore: %q", got)
+	}
 	// The log filters by moderator, person and action.
 	modName := mod.Get("/").Text(".account a[href^='/u/']")
 	if got := mod.Get("/mod/log?moderator=" + modName).Text(".mod-log tbody"); !strings.Contains(got, "a masqué un message") || strings.Contains(got, "Le forum") {
@@ -252,6 +263,9 @@ func TestSuspensionThroughTheFormsAndItsEffectAtOnce(t *testing.T) {
 	if p := mod.Post(userPage+"/suspend", form("days", "7", "reason", "Propos répétés")); p.Status != http.StatusSeeOther {
 		t.Fatalf("suspend: %d", p.Status)
 	}
+	if got := member.Get("/notifications").Text("main"); !strings.Contains(got, "Votre compte a été suspendu") {
+		t.Fatalf("the suspended member is not notified: %q", got)
+	}
 	// The member's next page says why and until when; writing is refused.
 	page := member.Get(tURL)
 	if !strings.Contains(page.Text(".suspension-notice"), "Propos répétés") || page.Has("#field-body") {
@@ -268,6 +282,9 @@ func TestSuspensionThroughTheFormsAndItsEffectAtOnce(t *testing.T) {
 	if page := member.Get(tURL); page.Has(".suspension-notice") || !page.Has("#field-body") {
 		t.Fatal("still suspended after the lift")
 	}
+	if got := member.Get("/notifications").Text("main"); !strings.Contains(got, "Votre suspension a été levée") {
+		t.Fatalf("the member is not told of the lift: %q", got)
+	}
 	// Promote a newcomer: rights change at once.
 	mod.Get("/mod/users/" + itoa(nu.ID))
 	if p := mod.Post("/mod/users/"+itoa(nu.ID)+"/promote", nil); p.Status != http.StatusSeeOther {
@@ -275,6 +292,9 @@ func TestSuspensionThroughTheFormsAndItsEffectAtOnce(t *testing.T) {
 	}
 	if p := newcomer.Get("/new"); p.Status != http.StatusOK {
 		t.Fatalf("the promoted member's /new: %d", p.Status)
+	}
+	if got := newcomer.Get("/notifications").Text("main"); !strings.Contains(got, "Vous êtes maintenant membre du forum") {
+		t.Fatalf("the promoted member is not told what changed: %q", got)
 	}
 	if got := mod.Get("/mod/log?person=" + mu.Username).Text(".mod-log tbody"); !strings.Contains(got, "a suspendu") || !strings.Contains(got, "a levé la suspension") {
 		t.Fatalf("log for the member: %q", got)
@@ -415,5 +435,51 @@ func TestDuplicateFlagAndOneClickClose(t *testing.T) {
 	}
 	if strings.Contains(mod.Get("/mod/flags").Text("main"), "Logiciel de facturation pour secrétaire") {
 		t.Fatal("the flag is still pending")
+	}
+}
+
+// A suspended moderator loses the tools with the right to write: the
+// header hides them, every /mod page says why, the domain refuses the
+// actions, and all comes back when the suspension is lifted.
+func TestSuspendedModeratorLosesTheTools(t *testing.T) {
+	t.Parallel()
+	srv := testkit.NewServer(t)
+	admin, _ := srv.NewUser(accounts.Admin)
+	mod, mu := srv.NewUser(accounts.Moderator)
+	member, _ := srv.NewUser(accounts.Member)
+	tURL := openThread(t, member, "entre-nous", "Un sujet que la modération regarde", "Texte.")
+	if p := mod.Get("/mod"); p.Status != http.StatusOK || !p.Has("a.mod-link") {
+		t.Fatalf("moderator before the suspension: %d", p.Status)
+	}
+	userPage := "/mod/users/" + itoa(mu.ID)
+	admin.Get(userPage)
+	if p := admin.Post(userPage+"/suspend", form("days", "3", "reason", "Décisions contestées")); p.Status != http.StatusSeeOther {
+		t.Fatalf("admin suspends the moderator: %d", p.Status)
+	}
+	for _, path := range []string{"/mod", "/mod/queue", "/mod/words", "/mod/flags", "/mod/log", "/mod/t/" + threadID(t, tURL) + "/duplicate"} {
+		p := mod.Get(path)
+		if p.Status != http.StatusForbidden || !strings.Contains(p.Text("main"), "outils de modération vous sont fermés") {
+			t.Fatalf("%s while suspended: %d %q", path, p.Status, p.Text("main"))
+		}
+		if p.Has("a.mod-link") {
+			t.Fatalf("%s: the header still shows the moderators' link", path)
+		}
+	}
+	mod.Get(tURL)
+	if p := mod.Post("/mod/words", form("pattern", "arnaque", "action", "block")); p.Status != http.StatusForbidden {
+		t.Fatalf("a watched word added while suspended: %d", p.Status)
+	}
+	if p := mod.Post("/mod/t/"+threadID(t, tURL)+"/do/close", nil); p.Status != http.StatusForbidden {
+		t.Fatalf("a thread closed while suspended: %d", p.Status)
+	}
+	if got := mod.Get(tURL).Text(".badges"); strings.Contains(got, "Fermé") {
+		t.Fatalf("the thread was closed: %q", got)
+	}
+	admin.Get(userPage)
+	if p := admin.Post(userPage+"/lift", nil); p.Status != http.StatusSeeOther {
+		t.Fatalf("lift: %d", p.Status)
+	}
+	if p := mod.Get("/mod/words"); p.Status != http.StatusOK || !p.Has("a.mod-link") {
+		t.Fatalf("after the lift: %d", p.Status)
 	}
 }

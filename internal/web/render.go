@@ -97,6 +97,12 @@ func memberViewOf(u *accounts.User, now time.Time) MemberView {
 	return m
 }
 
+// Moderates reports whether the reader may use the moderators' tools now
+// (a suspended moderator may not: the header hides them).
+func (v *Viewer) Moderates() bool {
+	return v != nil && v.Role.AtLeast(accounts.Moderator) && v.SuspendedUntil == nil
+}
+
 // Can reports whether the reader holds at least role min.
 func (v *Viewer) Can(min accounts.Role) bool {
 	if v == nil {
@@ -149,7 +155,7 @@ func (s *Server) layout(c echo.Context, titleKey string, args ...any) Layout {
 		s.log.Warn("sections for the header", "id", st.requestID, "err", err)
 	}
 	l.Sections = sections
-	if l.Viewer.Can(accounts.Moderator) {
+	if l.Viewer.Moderates() {
 		l.Viewer.ModWaiting = s.modWaiting(c.Request().Context())
 	}
 	return l

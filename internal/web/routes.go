@@ -91,7 +91,7 @@ func (s *Server) routes(e *echo.Echo) {
 	members(http.MethodPost, "/settings/replies/:id/move", s.moveCannedReply)
 	members(http.MethodGet, "/t/:id/canned/:reply", s.showCannedReply)
 
-	mod := e.Group("/mod", requireRole(accounts.Moderator))
+	mod := e.Group("/mod", requireModerator)
 	mod.GET("", s.showMod)
 	mod.GET("/ask", s.showModAsk)
 	mod.GET("/words", s.showWords)

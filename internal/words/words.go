@@ -59,8 +59,9 @@ func New(d *db.DB) *Service {
 	return &Service{db: d, now: func() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }}
 }
 
-// CanManage reports whether u may edit the list: moderators and admins.
-func CanManage(u *accounts.User) bool { return u.Can(accounts.Moderator) }
+// CanManage reports whether u may edit the list: moderators and admins
+// who are not suspended.
+func CanManage(u *accounts.User) bool { return u.ModeratesAt(time.Now()) }
 
 // List returns every watched word, in the order of their patterns. It joins
 // the transaction ctx carries.
