@@ -119,30 +119,6 @@ func (p *Profiles) Of(ctx context.Context, userID int64) (*Profile, error) {
 	return pr, nil
 }
 
-// ContactModesOf returns the contact mode of each member in ids who chose
-// one; the others are reached through the forum. One statement, whatever
-// the number of members: the thread page asks it for its authors.
-func (p *Profiles) ContactModesOf(ctx context.Context, ids []int64) (map[int64]ContactMode, error) {
-	out := make(map[int64]ContactMode, len(ids))
-	if len(ids) == 0 {
-		return out, nil
-	}
-	rows, err := p.db.Conn(ctx).Raw("SELECT user_id, contact_mode FROM profiles WHERE user_id IN ?", ids).Rows()
-	if err != nil {
-		return nil, fmt.Errorf("accounts: contact modes: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		var mode ContactMode
-		if err := rows.Scan(&id, db.Text(&mode)); err != nil {
-			return nil, fmt.Errorf("accounts: contact modes: %w", err)
-		}
-		out[id] = mode
-	}
-	return out, rows.Err()
-}
-
 // WindowInput is one availability row as typed: a day and two times
 // ("09:00"); a row left blank is ignored.
 type WindowInput struct {

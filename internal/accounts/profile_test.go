@@ -88,7 +88,10 @@ func TestSaveProfileAndReadItBack(t *testing.T) {
 	}
 }
 
-func TestContactModesOfAuthors(t *testing.T) {
+// TestContactModes: the mode saved is the one read back, and a member
+// without a profile is reached through the forum (the thread page reads the
+// modes with the posts, internal/forum).
+func TestContactModes(t *testing.T) {
 	s, p := newProfiles(t)
 	a, b, c := register(t, s, "anne"), register(t, s, "berthe"), register(t, s, "carole")
 	if _, err := p.Save(ctx, a, accounts.ProfileInput{ContactMode: accounts.ContactPhone, Windows: []accounts.WindowInput{{Day: "2", From: "10:00", To: "11:00"}}}); err != nil {
@@ -97,15 +100,13 @@ func TestContactModesOfAuthors(t *testing.T) {
 	if _, err := p.Save(ctx, b, accounts.ProfileInput{ContactMode: accounts.ContactForum}); err != nil {
 		t.Fatal(err)
 	}
-	modes, err := p.ContactModesOf(ctx, []int64{a.ID, b.ID, c.ID})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if modes[a.ID] != accounts.ContactPhone || modes[b.ID] != accounts.ContactForum {
-		t.Errorf("modes: %v", modes)
-	}
-	if _, ok := modes[c.ID]; ok {
-		t.Errorf("a member without a profile has a mode: %v", modes)
+	for _, want := range []struct {
+		u    *accounts.User
+		mode accounts.ContactMode
+	}{{a, accounts.ContactPhone}, {b, accounts.ContactForum}} {
+		if pr, err := p.Of(ctx, want.u.ID); err != nil || pr.ContactMode != want.mode {
+			t.Errorf("%s: %+v %v", want.u.Username, pr, err)
+		}
 	}
 	if pr, _ := p.Of(ctx, c.ID); pr.ContactMode != accounts.ContactForum || pr.TimeZone != accounts.DefaultTimeZone {
 		t.Errorf("defaults: %+v", pr)

@@ -139,6 +139,11 @@ func (a Author) Name() string {
 type PostView struct {
 	Post
 	Author Author
+	// Read with a thread page's posts only (PostsAndSolution): what the
+	// reader did with the post, and how its author accepts to be
+	// contacted ("" when the author has no profile).
+	Mark    Mark
+	Contact accounts.ContactMode
 }
 
 // ThreadSummary is a line of a thread list.

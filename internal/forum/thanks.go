@@ -2,6 +2,7 @@ package forum
 
 import (
 	"context"
+	"database/sql"
 	"strconv"
 
 	"entraide/internal/accounts"
@@ -278,31 +279,6 @@ type Mark struct {
 	NotHelpful bool
 }
 
-// ReaderMarks returns, in one statement whatever the number of posts, which
-// of postIDs u thanked or marked "ne m'a pas aidé".
-func (s *Service) ReaderMarks(ctx context.Context, u *accounts.User, postIDs []int64) (map[int64]Mark, error) {
-	out := map[int64]Mark{}
-	if u == nil || len(postIDs) == 0 {
-		return out, nil
-	}
-	var rows []struct {
-		PostID int64
-		Kind   int
-	}
-	err := s.db.Conn(ctx).Raw(`SELECT post_id, 1 AS kind FROM thanks WHERE user_id = ? AND post_id IN ?
-		UNION ALL SELECT post_id, 2 AS kind FROM not_helpful WHERE user_id = ? AND post_id IN ?`, u.ID, postIDs, u.ID, postIDs).Scan(&rows).Error
-	for _, r := range rows {
-		m := out[r.PostID]
-		if r.Kind == 1 {
-			m.Thanked = true
-		} else {
-			m.NotHelpful = true
-		}
-		out[r.PostID] = m
-	}
-	return out, wrap("reader marks", err)
-}
-
 // Thankers returns who thanked the post, most recent first.
 func (s *Service) Thankers(ctx context.Context, u *accounts.User, postID int64) (*PostContext, []Author, error) {
 	pc, err := s.Post(ctx, u, postID)
@@ -369,26 +345,65 @@ func (s *Service) solutionDeleted(tx *gorm.DB, threadID, postID int64) error {
 	return s.setSolution(tx, threadID, previous, 0, 0)
 }
 
+// The thread page's posts come with what the page shows beside them: the
+// author's contact preference (a profile, when there is one) and, for a
+// logged-in reader, whether she thanked the post or marked it "ne m'a pas
+// aidé" — three probes of primary keys per post rather than a statement
+// each per page. Joins rather than subqueries: SQLite parses the statement
+// on every run, and its length is much of its cost.
+var (
+	pagePostCols = "SELECT " + postRow.Prefixed("p") + ", " + authorRow.Prefixed("u") + ", COALESCE(pr.contact_mode, '')"
+	pagePostFrom = " FROM posts p JOIN users u ON u.id = p.author_id LEFT JOIN profiles pr ON pr.user_id = p.author_id"
+	// The reader's id comes twice per branch, before the branch's own
+	// arguments.
+	readerPostSelect = pagePostCols + ", k.user_id IS NOT NULL, n.user_id IS NOT NULL" + pagePostFrom +
+		" LEFT JOIN thanks k ON k.post_id = p.id AND k.user_id = ? LEFT JOIN not_helpful n ON n.post_id = p.id AND n.user_id = ? WHERE "
+	visitorPostSelect = pagePostCols + ", 0, 0" + pagePostFrom + " WHERE "
+)
+
 // PostsAndSolution returns page (from 1) of the thread's posts, as Posts
-// does, with the thread's chosen reply (nil when none, or deleted) in the
-// same statement: the thread page costs the same on every page, solved or
-// not.
-func (s *Service) PostsAndSolution(ctx context.Context, t *Thread, page int) ([]PostView, *PostView, error) {
+// does, with the thread's chosen reply on the first page (nil when none,
+// or deleted) in the same statement: the page costs one statement, solved
+// or not. Each post carries its author's contact preference and what
+// reader u (nil for a visitor) did with it.
+func (s *Service) PostsAndSolution(ctx context.Context, u *accounts.User, t *Thread, page int) ([]PostView, *PostView, error) {
 	if page < 1 || page > t.Pages() {
 		return nil, nil, errs.ErrNotFound
 	}
 	var solutionID int64
-	if t.SolutionPostID != nil {
+	if t.SolutionPostID != nil && page == 1 {
 		solutionID = *t.SolutionPostID
 	}
 	from := (page-1)*PostsPerPage + 1
 	to := from + PostsPerPage - 1
-	// Each branch reads at most PostsPerPage rows and one by its keys; the
-	// chosen reply comes twice when it is on the page.
-	rows, err := s.postViews(ctx, "p.thread_id = ? AND p.position BETWEEN ? AND ? UNION ALL "+postViewQuery+
-		"p.id = ? AND p.deleted_at IS NULL AND p.hidden_at IS NULL", "4", PostsPerPage+1, t.ID, from, to, solutionID)
+	sel, args := visitorPostSelect, []any{t.ID, from, to}
+	if u != nil {
+		sel, args = readerPostSelect, []any{u.ID, u.ID, t.ID, from, to}
+	}
+	q := sel + "p.thread_id = ? AND p.position BETWEEN ? AND ?"
+	if solutionID != 0 {
+		// Each branch reads at most PostsPerPage rows and one by its
+		// keys; the chosen reply comes twice when it is on the page.
+		q += " UNION ALL " + sel + "p.id = ? AND p.deleted_at IS NULL AND p.hidden_at IS NULL"
+		if u != nil {
+			args = append(args, u.ID, u.ID)
+		}
+		args = append(args, solutionID)
+	}
+	q += " ORDER BY 4 LIMIT " + strconv.Itoa(PostsPerPage+1)
+	rows := make([]PostView, 0, PostsPerPage+1)
+	err := s.query(ctx, q, args, func(r *sql.Rows) error {
+		var v PostView
+		dest := append(append(v.Post.fields(), v.Author.fields()...), db.Text(&v.Contact), db.Bool(&v.Mark.Thanked), db.Bool(&v.Mark.NotHelpful))
+		if err := r.Scan(dest...); err != nil {
+			return err
+		}
+		v.Author.ID = v.AuthorID
+		rows = append(rows, v)
+		return nil
+	})
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, wrap("posts", err)
 	}
 	posts := make([]PostView, 0, len(rows))
 	var solution *PostView

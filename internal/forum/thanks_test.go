@@ -3,6 +3,7 @@ package forum_test
 import (
 	"context"
 	"testing"
+	"time"
 
 	"entraide/internal/accounts"
 	"entraide/internal/db"
@@ -112,9 +113,68 @@ func TestBestAnswerIsTheSolutionElseTheMostThanked(t *testing.T) {
 	if tv.Thread.Solved() || count(t, d, "SELECT solution_count FROM users WHERE id = ?", users[1].ID) != 0 {
 		t.Fatal("a deleted solution still counts")
 	}
-	posts, sol, err := fx.f.PostsAndSolution(ctx, &tv.Thread, 1)
+	posts, sol, err := fx.f.PostsAndSolution(ctx, nil, &tv.Thread, 1)
 	if err != nil || len(posts) != 3 || sol != nil {
 		t.Fatalf("posts and solution: %d %v %v", len(posts), sol, err)
+	}
+}
+
+// TestThreadPagePostsCarryMarksAndContacts: the thread page's one read of
+// its posts brings what the reader did with each (thanked, "ne m'a pas
+// aidé") and how each author accepts to be contacted; a visitor's and
+// another member's read carry no mark.
+func TestThreadPagePostsCarryMarksAndContacts(t *testing.T) {
+	d := testdb.NewDB(t)
+	acc := accounts.New(d)
+	fx := &fixture{f: forum.New(d, acc, markup.New(), nil), acc: acc}
+	users := register(t, fx, d, 4)
+	asker := users[0]
+	th, err := fx.f.CreateThread(ctx, asker, forum.NewThread{SectionID: fx.section(t, "entre-nous").ID, Title: "Qui me répond, et comment ?", Body: "Texte."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := fx.f.Reply(ctx, users[1], th.ID, "Réponse A.")
+	b, _ := fx.f.Reply(ctx, users[2], th.ID, "Réponse B.")
+	if _, err := fx.f.Thank(ctx, asker, a.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := fx.f.MarkNotHelpful(ctx, asker, b.ID, false); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := fx.f.ChooseSolution(ctx, asker, a.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Exec("INSERT INTO profiles (user_id, contact_mode, updated_at) VALUES (?, 'phone', ?)", users[1].ID, time.Now()).Error; err != nil {
+		t.Fatal(err)
+	}
+	tv, err := fx.f.Thread(ctx, asker, th.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name   string
+		reader *accounts.User
+		marks  []forum.Mark
+	}{
+		{"asker", asker, []forum.Mark{{}, {Thanked: true}, {NotHelpful: true}}},
+		{"visitor", nil, []forum.Mark{{}, {}, {}}},
+		{"other member", users[3], []forum.Mark{{}, {}, {}}},
+	} {
+		posts, sol, err := fx.f.PostsAndSolution(ctx, c.reader, &tv.Thread, 1)
+		if err != nil || len(posts) != 3 || sol == nil || sol.ID != a.ID {
+			t.Fatalf("%s: %d posts, solution %v, %v", c.name, len(posts), sol, err)
+		}
+		for i, p := range posts {
+			if p.Mark != c.marks[i] {
+				t.Errorf("%s: post %d marked %+v, want %+v", c.name, i+1, p.Mark, c.marks[i])
+			}
+			if want := map[bool]accounts.ContactMode{true: accounts.ContactPhone, false: ""}[p.AuthorID == users[1].ID]; p.Contact != want {
+				t.Errorf("%s: post %d's author contact %q, want %q", c.name, i+1, p.Contact, want)
+			}
+		}
+		if sol.Mark != c.marks[1] || sol.Contact != accounts.ContactPhone {
+			t.Errorf("%s: the solution carries %+v %q", c.name, sol.Mark, sol.Contact)
+		}
 	}
 }
 

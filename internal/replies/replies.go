@@ -81,24 +81,31 @@ func CanUse(u *accounts.User, r *Reply) bool {
 // Usable returns the replies u may insert — her own first, then the
 // team's, each in its order — in one statement.
 func (s *Service) Usable(ctx context.Context, u *accounts.User) ([]Reply, error) {
-	return s.usable(ctx, u, "body")
+	return s.usable(ctx, u, true)
 }
 
-// Titles is Usable without the bodies (left empty): the reply box lists
-// titles and fills a reply when it is chosen, so the thread page reads the
-// bodies only when it must score them for a suggestion.
+// Titles is Usable with the ids, owners and titles only: the reply box
+// lists titles and fills a reply when it is chosen, so the thread page
+// reads the bodies only when it must score them for a suggestion, and
+// never the dates (each a string the SQLite driver parses).
 func (s *Service) Titles(ctx context.Context, u *accounts.User) ([]Reply, error) {
-	return s.usable(ctx, u, "''")
+	return s.usable(ctx, u, false)
 }
 
-func (s *Service) usable(ctx context.Context, u *accounts.User, body string) ([]Reply, error) {
+const usableWhere = ` FROM canned_replies
+		WHERE owner_id = ? OR owner_id IS NULL ORDER BY CASE WHEN owner_id IS NULL THEN 1 ELSE 0 END, position, id`
+
+func (s *Service) usable(ctx context.Context, u *accounts.User, whole bool) ([]Reply, error) {
 	if !CanKeep(u) {
 		return nil, nil
 	}
 	// Scanned by hand: the thread page reads this list for every member,
 	// and gorm's reflection per row cost more than the query.
-	rows, err := s.db.Conn(ctx).Raw(`SELECT id, owner_id, title, `+body+`, position, use_count, created_at, updated_at FROM canned_replies
-		WHERE owner_id = ? OR owner_id IS NULL ORDER BY CASE WHEN owner_id IS NULL THEN 1 ELSE 0 END, position, id`, u.ID).Rows()
+	q := "SELECT id, owner_id, title" + usableWhere
+	if whole {
+		q = "SELECT id, owner_id, title, body, position, use_count, created_at, updated_at" + usableWhere
+	}
+	rows, err := s.db.Conn(ctx).Raw(q, u.ID).Rows()
 	if err != nil {
 		return nil, fmt.Errorf("replies: usable: %w", err)
 	}
@@ -107,7 +114,11 @@ func (s *Service) usable(ctx context.Context, u *accounts.User, body string) ([]
 	for rows.Next() {
 		var r Reply
 		var owner sql.NullInt64
-		if err := rows.Scan(&r.ID, &owner, &r.Title, &r.Body, db.Int(&r.Position), db.Int(&r.UseCount), db.Time(&r.CreatedAt), db.Time(&r.UpdatedAt)); err != nil {
+		dest := []any{&r.ID, &owner, &r.Title}
+		if whole {
+			dest = append(dest, &r.Body, db.Int(&r.Position), db.Int(&r.UseCount), db.Time(&r.CreatedAt), db.Time(&r.UpdatedAt))
+		}
+		if err := rows.Scan(dest...); err != nil {
 			return nil, fmt.Errorf("replies: usable: %w", err)
 		}
 		if owner.Valid {

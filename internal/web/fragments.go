@@ -55,6 +55,9 @@ func (f *fragment) iso(t time.Time) { f.WriteString(iso(t)) }
 // body writes a post's sanitised HTML.
 func (f *fragment) body(h markup.HTML) { f.WriteString(string(h)) }
 
+// piece writes markup another fragment or a template made.
+func (f *fragment) piece(h template.HTML) { f.WriteString(string(h)) }
+
 // snippet writes a search snippet, escaped by search.Snippet but its marks.
 func (f *fragment) snippet(h template.HTML) { f.WriteString(string(h)) }
 
@@ -80,12 +83,26 @@ func (f *fragment) when(l *Layout, t time.Time) {
 	f.raw(`</time>`)
 }
 
-// Post shows one post of the thread page, with the links the reader may
-// follow: quote, edit and delete, history.
-func (p *threadPage) Post(post forum.PostView) template.HTML {
-	l := &p.Layout
+// PostList shows the thread page's posts, written in one piece: a range
+// over them in the template paid reflection for every post (a copy of each
+// post, the method looked up and called).
+func (p *threadPage) PostList() template.HTML {
 	var f fragment
-	f.Grow(len(post.BodyHTML) + 800)
+	size := 0
+	for i := range p.Posts {
+		size += len(p.Posts[i].BodyHTML) + 1200
+	}
+	f.Grow(size)
+	for i := range p.Posts {
+		p.post(&f, &p.Posts[i])
+	}
+	return f.html()
+}
+
+// post writes one post of the thread page, with the links the reader may
+// follow: quote, edit and delete, history.
+func (p *threadPage) post(f *fragment, post *forum.PostView) {
+	l := &p.Layout
 	f.raw(`<article class="post`)
 	if post.Position == 1 {
 		f.raw(` first`)
@@ -99,13 +116,13 @@ func (p *threadPage) Post(post forum.PostView) template.HTML {
 		f.raw(`<p class="deleted">`)
 		f.text(l.T("post.deleted"))
 		f.raw("</p>\n</article>")
-		return f.html()
+		return
 	}
 	if post.HiddenAt != nil && !forum.CanSeeHidden(p.user, &post.Post) {
 		f.raw(`<p class="deleted hidden-post">`)
 		f.text(l.T("moderation.hidden.placeholder"))
 		f.raw("</p>\n</article>")
-		return f.html()
+		return
 	}
 	f.raw("\n<header class=\"post-head\">\n", `<a id="p`)
 	f.num(post.ID)
@@ -115,7 +132,7 @@ func (p *threadPage) Post(post forum.PostView) template.HTML {
 	f.text(post.Author.Name())
 	f.raw("</a>\n")
 	f.role(l, post.Author.Role)
-	p.contactLine(&f, post.AuthorID)
+	p.contactLine(f, post.Contact)
 	f.raw("\n", `<a class="when" href="`)
 	f.text(postURL(post.ID))
 	f.raw(`">`)
@@ -134,15 +151,15 @@ func (p *threadPage) Post(post forum.PostView) template.HTML {
 		}
 		f.raw("</span>")
 	}
-	p.postHead(&f, post)
+	p.postHead(f, post)
 	f.raw("\n</header>\n")
-	p.hiddenNotice(&f, post)
+	p.hiddenNotice(f, post)
 	f.raw(`<div class="post-body">`)
 	f.body(post.BodyHTML)
 	f.raw("</div>\n")
-	p.postReminder(&f, post)
+	p.postReminder(f, post)
 	f.raw("<footer class=\"post-actions\">\n")
-	p.postThanks(&f, post)
+	p.postThanks(f, post)
 	if p.CanReply {
 		f.raw(`<a href="/t/`)
 		f.num(post.ThreadID)
@@ -164,10 +181,9 @@ func (p *threadPage) Post(post forum.PostView) template.HTML {
 		f.text(l.T("post.delete"))
 		f.raw(`</a>`)
 	}
-	p.postModeration(&f, post)
+	p.postModeration(f, post)
 	f.raw("\n</footer>\n</article>")
-	p.afterPost(&f, post)
-	return f.html()
+	p.afterPost(f, post)
 }
 
 // ThreadList shows threads as the section page, the home page and a
@@ -328,10 +344,9 @@ func (p *homePage) SectionList() template.HTML {
 	return f.html()
 }
 
-// SectionLinks lists the header's links to the sections, but the archived
+// sectionLinks lists the header's links to the sections, but the archived
 // ones.
-func (l Layout) SectionLinks() template.HTML {
-	var f fragment
+func (l *Layout) sectionLinks(f *fragment) {
 	for i := range l.Sections {
 		s := &l.Sections[i]
 		if s.Archived {
@@ -343,5 +358,98 @@ func (l Layout) SectionLinks() template.HTML {
 		f.text(s.Name)
 		f.raw(`</a></li>`)
 	}
+}
+
+// SiteHeader writes the header every page shows: the search box, the
+// reader's links (her notifications, profile, settings, the team's pages
+// — not while a moderator is suspended —, logging out) or a visitor's, and
+// the sections. favicon is the brand's
+// image, from the template's asset function. Written in Go for its thirty
+// values, which html/template paid some ten allocations each on every page.
+func (l Layout) SiteHeader(favicon string) template.HTML {
+	var f fragment
+	f.Grow(2500 + len(l.Sections)*80)
+	f.raw("<header class=\"site-header\">\n<div class=\"bar\">\n<a class=\"brand\" href=\"/\"><img src=\"")
+	f.text(favicon)
+	f.raw(`" alt="" width="28" height="28">`)
+	f.text(l.T("site.name"))
+	f.raw("</a>\n<form class=\"search-box\" role=\"search\" aria-label=\"")
+	f.text(l.T("search.label"))
+	f.raw("\" action=\"/search\" method=\"get\">\n<label for=\"site-search\" class=\"visually-hidden\">")
+	f.text(l.T("search.label"))
+	f.raw("</label>\n<input id=\"site-search\" type=\"search\" name=\"q\" value=\"")
+	f.text(l.Query)
+	f.raw(`" placeholder="`)
+	f.text(l.T("search.placeholder"))
+	f.raw("\">\n<button type=\"submit\">")
+	f.text(l.T("search.submit"))
+	f.raw("</button>\n</form>\n<nav class=\"account\" aria-label=\"")
+	f.text(l.T("nav.account"))
+	f.raw("\">\n")
+	if v := l.Viewer; v != nil {
+		f.raw("\n<a class=\"bell")
+		if v.UnreadNotifications != 0 {
+			f.raw(` has-unread`)
+		}
+		f.raw(`" href="/notifications"><svg aria-hidden="true" width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2"><path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9"/><path d="M10.3 21a1.94 1.94 0 0 0 3.4 0"/></svg><span class="visually-hidden">`)
+		f.text(l.T("notify.title"))
+		f.raw(`</span>`)
+		if n := v.UnreadNotifications; n != 0 {
+			f.raw(` <span class="unread-count">`)
+			f.num(int64(n))
+			f.raw(`</span><span class="visually-hidden"> `)
+			f.text(l.N("notify.unread_count", n))
+			f.raw(`</span>`)
+		}
+		f.raw("</a>\n<a href=\"")
+		f.text(userURL(v.Username))
+		f.raw(`">`)
+		f.text(v.Name)
+		f.raw("</a>\n<a href=\"/settings\">")
+		f.text(l.T("nav.settings"))
+		f.raw("</a>\n")
+		if v.Moderates() {
+			f.raw(`<a class="mod-link" href="/mod">`)
+			f.text(l.T("nav.mod"))
+			if n := v.ModWaiting; n != 0 {
+				f.raw(` <span class="unread-count" aria-hidden="true">`)
+				f.num(int64(n))
+				f.raw(`</span><span class="visually-hidden"> `)
+				f.text(l.N("moderation.waiting", n))
+				f.raw(`</span>`)
+			}
+			f.raw(`</a>`)
+		}
+		f.raw("\n")
+		if v.Can(accounts.Admin) {
+			f.raw(`<a href="/admin">`)
+			f.text(l.T("nav.admin"))
+			f.raw(`</a>`)
+		}
+		f.raw("\n<form action=\"/logout\" method=\"post\" class=\"inline\"><input type=\"hidden\" name=\"csrf\" value=\"")
+		f.text(l.CSRF)
+		f.raw(`"><button type="submit" class="link">`)
+		f.text(l.T("nav.logout"))
+		f.raw("</button></form>\n")
+	} else {
+		f.raw("\n<a href=\"/login?next=")
+		f.text(queryEscape(l.Path))
+		f.raw(`">`)
+		f.text(l.T("nav.login"))
+		f.raw("</a>\n<a href=\"/register\">")
+		f.text(l.T("nav.register"))
+		f.raw("</a>\n")
+	}
+	f.raw("\n</nav>\n</div>\n<div class=\"subbar\">\n")
+	if len(l.Sections) > 0 {
+		f.raw(`<nav class="sections" aria-label="`)
+		f.text(l.T("nav.sections"))
+		f.raw("\"><ul>\n")
+		l.sectionLinks(&f)
+		f.raw("\n</ul></nav>")
+	}
+	f.raw("\n<a class=\"button primary ask\" href=\"/ask\">")
+	f.text(l.T("nav.ask"))
+	f.raw("</a>\n</div>\n</header>")
 	return f.html()
 }

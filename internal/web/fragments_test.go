@@ -45,6 +45,12 @@ func attr(doc *goquery.Document, sel, name string) string {
 	return v
 }
 
+// onePost writes post alone, as the thread page writes each of its posts.
+func onePost(page *threadPage, post forum.PostView) template.HTML {
+	page.Posts = []forum.PostView{post}
+	return page.PostList()
+}
+
 // TestPostFragment checks the Go-written post (fragments.go): values
 // escaped, addresses right, and each link shown to whom the forum's
 // permissions allow it.
@@ -72,7 +78,7 @@ func TestPostFragment(t *testing.T) {
 		t.Run(c.who, func(t *testing.T) {
 			page := &threadPage{Layout: fragmentLayoutFor(t, c.user, now), View: &forum.ThreadView{Thread: thread, Section: section}}
 			page.CanReply = forum.CanReply(c.user, &section, &thread)
-			h := page.Post(first)
+			h := onePost(page, first)
 			doc := fragmentDoc(t, h)
 			if got := doc.Find("article.post.first#p10").AttrOr("aria-labelledby", ""); got != "p10-author" {
 				t.Errorf("article: labelled by %q\n%s", got, h)
@@ -104,7 +110,7 @@ func TestPostFragment(t *testing.T) {
 				t.Errorf("edit %q delete %q, want them: %v", edit, del, c.edit)
 			}
 
-			h = page.Post(gone)
+			h = onePost(page, gone)
 			doc = fragmentDoc(t, h)
 			if doc.Find("article.post#p11:not(.first) .deleted").Text() != "Ce message a été supprimé par son auteur." ||
 				doc.Find(".post-head, .post-body, .post-actions").Length() > 0 || strings.Contains(string(h), "retiré") {
@@ -116,7 +122,7 @@ func TestPostFragment(t *testing.T) {
 	page := &threadPage{Layout: fragmentLayoutFor(t, nil, now), View: &forum.ThreadView{Thread: thread, Section: section}}
 	plain := first
 	plain.EditedAt = nil
-	if doc := fragmentDoc(t, page.Post(plain)); doc.Find(".edited").Length() > 0 {
+	if doc := fragmentDoc(t, onePost(page, plain)); doc.Find(".edited").Length() > 0 {
 		t.Error("a post never edited says it was")
 	}
 }

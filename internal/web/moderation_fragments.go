@@ -9,7 +9,7 @@ import (
 
 // hiddenNotice tells the author and the moderators, above a hidden post
 // they still read, that the others do not, and why.
-func (p *threadPage) hiddenNotice(f *fragment, post forum.PostView) {
+func (p *threadPage) hiddenNotice(f *fragment, post *forum.PostView) {
 	if post.HiddenAt == nil {
 		return
 	}
@@ -24,7 +24,7 @@ func (p *threadPage) hiddenNotice(f *fragment, post forum.PostView) {
 
 // postModeration writes a post's flag link and, for moderators, hide or
 // restore.
-func (p *threadPage) postModeration(f *fragment, post forum.PostView) {
+func (p *threadPage) postModeration(f *fragment, post *forum.PostView) {
 	l := &p.Layout
 	if moderation.CanFlag(p.user, &post.Post) && post.HiddenAt == nil {
 		f.raw(` <a class="flag-link" href="/p/`)

@@ -178,8 +178,10 @@ func (s *Server) sections(c echo.Context) ([]forum.Section, error) {
 type pages struct {
 	sets   map[string]*template.Template
 	assets *assets
-	// syntaxHelp is the "syntax-help" partial rendered in each language.
-	syntaxHelp map[string]template.HTML
+	// syntaxHelp is the "syntax-help" partial rendered in each language;
+	// replyEditor the thread page's editor, always empty, likewise.
+	syntaxHelp  map[string]template.HTML
+	replyEditor map[string]template.HTML
 }
 
 var funcs = template.FuncMap{
@@ -240,22 +242,36 @@ func pageRange(current, total int) []int {
 	return out
 }
 
-// renderSyntaxHelp renders the editor's syntax table once per language.
+// renderSyntaxHelp renders the editor's syntax table once per language,
+// and the thread page's reply editor, which depends on nothing else: the
+// page offers it empty, and a reply refused comes back on the reply page.
 func (p *pages) renderSyntaxHelp(bundle *i18n.Bundle) error {
 	p.syntaxHelp = map[string]template.HTML{}
+	p.replyEditor = map[string]template.HTML{}
 	for _, loc := range i18n.Locales {
 		var buf bytes.Buffer
 		if err := p.sets["threads/show"].ExecuteTemplate(&buf, "syntax-help", Layout{tr: bundle.For(loc)}); err != nil {
 			return fmt.Errorf("web: render syntax-help: %w", err)
 		}
 		p.syntaxHelp[loc] = template.HTML(buf.String())
+		buf.Reset()
+		l := Layout{tr: bundle.For(loc), syntaxHelp: p.syntaxHelp[loc]}
+		editor := editorOf(l, Form{Values: map[string]string{}, Errors: map[string]string{}}, "reply.body", 6)
+		if err := p.sets["threads/show"].ExecuteTemplate(&buf, "editor", editor); err != nil {
+			return fmt.Errorf("web: render the reply editor: %w", err)
+		}
+		p.replyEditor[loc] = template.HTML(buf.String())
 	}
 	return nil
 }
 
 func loadPages(tfs fs.FS, a *assets) (*pages, error) {
-	base := template.New("base").Funcs(funcs).Funcs(template.FuncMap{"asset": a.url})
-	base, err := base.ParseFS(tfs, "layouts/*.html", "partials/*.html")
+	head, err := a.headTags()
+	if err != nil {
+		return nil, fmt.Errorf("web: head's assets: %w", err)
+	}
+	base := template.New("base").Funcs(funcs).Funcs(template.FuncMap{"asset": a.url, "headAssets": func() template.HTML { return head }})
+	base, err = base.ParseFS(tfs, "layouts/*.html", "partials/*.html")
 	if err != nil {
 		return nil, fmt.Errorf("web: parse layouts: %w", err)
 	}

@@ -102,7 +102,7 @@ func BenchmarkRenderThreadPage(b *testing.B) {
 	for _, who := range benchReaders {
 		b.Run(who.name, func(b *testing.B) {
 			page := &threadPage{Layout: Layout{Viewer: viewerOf(who.user), user: who.user, CSRF: "jeton", Locale: "fr", Path: "/t/7/quel-tarif", Sections: sections,
-				tr: bundle.For("fr"), now: now, syntaxHelp: p.syntaxHelp["fr"]}, View: tv, Posts: views, Page: 1, Pages: 3, Reply: Form{Values: map[string]string{}, Errors: map[string]string{}}}
+				tr: bundle.For("fr"), now: now, syntaxHelp: p.syntaxHelp["fr"]}, View: tv, Posts: views, Page: 1, Pages: 3, editor: p.replyEditor["fr"]}
 			page.Title = tv.Thread.Title
 			page.CanReply = forum.CanReply(who.user, &tv.Section, &tv.Thread)
 			benchRender(b, p, "threads/show", page)

@@ -67,25 +67,10 @@ func (s *Server) loadCannedBox(c echo.Context, tv *forum.ThreadView, firstBody s
 	return box, nil
 }
 
-// contactModes reads the contact preference of each author of posts, in one
-// statement.
-func (s *Server) contactModes(c echo.Context, posts []forum.PostView) (map[int64]accounts.ContactMode, error) {
-	ids := make([]int64, 0, len(posts))
-	seen := make(map[int64]bool, len(posts))
-	for _, p := range posts {
-		if !seen[p.AuthorID] {
-			seen[p.AuthorID] = true
-			ids = append(ids, p.AuthorID)
-		}
-	}
-	return s.profiles.ContactModesOf(c.Request().Context(), ids)
-}
-
 // contactLine writes the short line beside a post's author that says how
-// she accepts to be contacted.
-func (p *threadPage) contactLine(f *fragment, authorID int64) {
-	mode, ok := p.Contacts[authorID]
-	if !ok {
+// she accepts to be contacted ("" when she never chose: the forum).
+func (p *threadPage) contactLine(f *fragment, mode accounts.ContactMode) {
+	if mode == "" {
 		mode = accounts.ContactForum
 	}
 	f.raw(` <span class="contact-line">`)

@@ -9,34 +9,19 @@ import (
 	"github.com/labstack/echo/v4"
 )
 
-// threadThanks adds to the thread page what the reader did with its posts
-// (one statement for the whole page) and the asker's reminders; the chosen
-// reply came with the posts (forum.PostsAndSolution).
-func (s *Server) threadThanks(c echo.Context, page *threadPage) error {
-	ctx := c.Request().Context()
+// threadThanks adds to the thread page the asker's reminders; what the
+// reader did with each post and the chosen reply came with the posts
+// (forum.PostsAndSolution).
+func (s *Server) threadThanks(page *threadPage) {
 	t := &page.View.Thread
 	u := page.user
 	page.Asker = u != nil && u.ID == t.AuthorID
 	page.CanChoose = forum.CanChooseSolution(u, t)
-	if u != nil {
-		var ids []int64
-		for _, p := range page.Posts {
-			if p.AuthorID != u.ID && p.DeletedAt == nil {
-				ids = append(ids, p.ID)
-			}
-		}
-		marks, err := s.forum.ReaderMarks(ctx, u, ids)
-		if err != nil {
-			return err
-		}
-		page.Marks = marks
-	}
-	for _, p := range page.Posts {
-		if page.pending(p) {
+	for i := range page.Posts {
+		if page.pending(&page.Posts[i]) {
 			page.Pending++
 		}
 	}
-	return nil
 }
 
 // inPlace reports whether the request comes from the in-place script,

@@ -78,14 +78,14 @@ func actionForm(f *fragment, l *Layout, action, next, label, class string) {
 }
 
 // isSolution reports whether post is the thread's chosen reply.
-func (p *threadPage) isSolution(post forum.PostView) bool {
+func (p *threadPage) isSolution(post *forum.PostView) bool {
 	t := &p.View.Thread
 	return t.SolutionPostID != nil && *t.SolutionPostID == post.ID
 }
 
 // postNext is where a post's one-click forms come back to without
 // JavaScript: the post on this page.
-func (p *threadPage) postNext(post forum.PostView) string {
+func (p *threadPage) postNext(post *forum.PostView) string {
 	if p.here == "" {
 		p.here = threadURL(p.View.Thread.ID, p.View.Thread.Slug)
 		if p.Page > 1 {
@@ -97,17 +97,16 @@ func (p *threadPage) postNext(post forum.PostView) string {
 
 // pending reports whether the reader, the thread's author, has yet to
 // acknowledge this reply: neither thanked, nor chosen, nor "ne m'a pas aidé".
-func (p *threadPage) pending(post forum.PostView) bool {
+func (p *threadPage) pending(post *forum.PostView) bool {
 	if !p.Asker || post.Position == 1 || post.DeletedAt != nil || post.AuthorID == p.user.ID || p.isSolution(post) {
 		return false
 	}
-	m := p.Marks[post.ID]
-	return !m.Thanked && !m.NotHelpful
+	return !post.Mark.Thanked && !post.Mark.NotHelpful
 }
 
 // postHead writes, in a post's header, the thank-yous its author received
 // and the solution badge.
-func (p *threadPage) postHead(f *fragment, post forum.PostView) {
+func (p *threadPage) postHead(f *fragment, post *forum.PostView) {
 	l := &p.Layout
 	if n := post.Author.ThanksReceived; n > 0 {
 		f.raw(`<span class="author-thanks">`)
@@ -123,7 +122,7 @@ func (p *threadPage) postHead(f *fragment, post forum.PostView) {
 
 // postReminder writes, under a reply the asker has not acknowledged, the
 // discreet reminder with its three actions.
-func (p *threadPage) postReminder(f *fragment, post forum.PostView) {
+func (p *threadPage) postReminder(f *fragment, post *forum.PostView) {
 	if !p.pending(post) {
 		return
 	}
@@ -141,7 +140,7 @@ func (p *threadPage) postReminder(f *fragment, post forum.PostView) {
 
 // postThanks writes a post's footer actions of this feature: Merci and its
 // count, and for the asker and moderators the choice of the solution.
-func (p *threadPage) postThanks(f *fragment, post forum.PostView) {
+func (p *threadPage) postThanks(f *fragment, post *forum.PostView) {
 	l := &p.Layout
 	if post.DeletedAt != nil {
 		return
@@ -150,7 +149,7 @@ func (p *threadPage) postThanks(f *fragment, post forum.PostView) {
 	// return address costs allocations on every post).
 	st := thanksState{PostID: post.ID, Count: post.ThankCount, CanAct: p.user != nil && post.AuthorID != p.user.ID}
 	if st.CanAct {
-		st.Next, st.Thanked = p.postNext(post), p.Marks[post.ID].Thanked
+		st.Next, st.Thanked = p.postNext(post), post.Mark.Thanked
 	}
 	thanksControl(f, l, st)
 	if post.Position == 1 || !p.CanChoose {
@@ -168,7 +167,7 @@ func (p *threadPage) postThanks(f *fragment, post forum.PostView) {
 		// removes the reminder, and the choice must stay at hand.
 		actionForm(f, l, "/p/"+id+"/solution", next, l.T("thanks.solution.choose"), "link")
 	}
-	if p.Asker && p.Marks[post.ID].NotHelpful {
+	if p.Asker && post.Mark.NotHelpful {
 		f.raw(`<form class="inline" method="post" action="/p/`)
 		f.text(id)
 		f.raw(`/not-helpful"><input type="hidden" name="csrf" value="`)
@@ -187,7 +186,7 @@ func (p *threadPage) postThanks(f *fragment, post forum.PostView) {
 // tried (the ask flow's field) and the chosen reply: written here rather
 // than tested for in the template, where an action per post cost a dozen
 // allocations each.
-func (p *threadPage) afterPost(f *fragment, post forum.PostView) {
+func (p *threadPage) afterPost(f *fragment, post *forum.PostView) {
 	if post.Position != 1 {
 		return
 	}

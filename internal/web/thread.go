@@ -2,6 +2,7 @@ package web
 
 import (
 	"entraide/internal/approval"
+	"html/template"
 	"net/http"
 	"strconv"
 
@@ -21,21 +22,22 @@ type threadPage struct {
 	Page     int
 	Pages    int
 	CanReply bool
-	Reply    Form
-	// Thank-yous and the solution (thanks.go).
-	Marks     map[int64]forum.Mark // what the reader did with the posts shown
-	Solution  *forum.PostView      // the chosen reply, under the question
-	Asker     bool                 // the reader opened the thread
-	CanChoose bool                 // the reader may choose the solution
-	Pending   int                  // replies on this page the asker has yet to acknowledge
+	// Thank-yous and the solution (thanks.go); what the reader did with
+	// each post comes with it (PostView.Mark).
+	Solution  *forum.PostView // the chosen reply, under the question
+	Asker     bool            // the reader opened the thread
+	CanChoose bool            // the reader may choose the solution
+	Pending   int             // replies on this page the asker has yet to acknowledge
 	// Held is the reader's own replies waiting for approval (or rejected),
 	// shown after the last page's posts.
 	Held []approval.Item
-	// Contacts holds the contact preference of the page's authors who chose
-	// one; Canned is the reply box's canned replies (nil: none to offer).
-	Contacts map[int64]accounts.ContactMode
-	Canned   *cannedBox
-	here     string // the page's address, for the one-click forms' return
+	// Canned is the reply box's canned replies (nil: none to offer); the
+	// authors' contact preferences come with their posts (PostView.Contact).
+	Canned *cannedBox
+	// editor is the reply box's empty editor in the reader's language,
+	// rendered at start (pages.replyEditor).
+	editor template.HTML
+	here   string // the page's address, for the one-click forms' return
 	// Moderation: the canonical thread of a duplicate and its solution
 	// (the banner), and what the reader may do.
 	Canonical         *forum.ThreadView
@@ -98,7 +100,8 @@ func (s *Server) showThread(c echo.Context) error {
 		}
 		return c.Redirect(http.StatusMovedPermanently, to)
 	}
-	page := &threadPage{Layout: s.layout(c, ""), View: tv, Page: pageNo, Pages: tv.Thread.Pages(), Reply: newForm(c)}
+	page := &threadPage{Layout: s.layout(c, ""), View: tv, Page: pageNo, Pages: tv.Thread.Pages()}
+	page.editor = s.pages.replyEditor[page.Locale]
 	page.Title = tv.Thread.Title
 	page.CanReply = forum.CanReply(page.user, &tv.Section, &tv.Thread)
 	page.CanModerate = forum.CanModerate(page.user)
@@ -106,7 +109,7 @@ func (s *Server) showThread(c echo.Context) error {
 	if page.Canonical, page.CanonicalSolution, err = s.forum.Canonical(ctx, page.user, &tv.Thread); err != nil {
 		return err
 	}
-	posts, solution, err := s.forum.PostsAndSolution(ctx, &tv.Thread, pageNo)
+	posts, solution, err := s.forum.PostsAndSolution(ctx, page.user, &tv.Thread, pageNo)
 	if err != nil {
 		return err
 	}
@@ -122,12 +125,7 @@ func (s *Server) showThread(c echo.Context) error {
 			page.Solution.BodyHTML = markup.ExternalImagesAsLinks(page.Solution.BodyHTML)
 		}
 	}
-	if err := s.threadThanks(c, page); err != nil {
-		return err
-	}
-	if page.Contacts, err = s.contactModes(c, posts); err != nil {
-		return err
-	}
+	s.threadThanks(page)
 	// Read on every page (shown on the last), so that the page's
 	// statements do not depend on which page it is.
 	if currentUser(c) != nil {

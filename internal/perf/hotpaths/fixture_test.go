@@ -245,13 +245,14 @@ func (f *fixture) login(username string) error {
 	return err
 }
 
-// addMembersParts gives a third of the members phone appointments (the rest
-// say "forum only") and the logged-in member twelve canned replies, so the
+// addMembersParts gives a third of the members the generator left without
+// a profile phone appointments (the rest say "forum only") and the logged-in member twelve canned replies, so the
 // thread page reads what the forum's members fill in: the authors' contact
 // preferences beside their posts, the reply box's list.
 func addMembersParts(ctx context.Context, a *app.App, member string) error {
 	err := a.DB.Exec(`INSERT INTO profiles (user_id, contact_mode, updated_at)
-		SELECT id, CASE WHEN id % 3 = 0 THEN 'phone' ELSE 'forum' END, created_at FROM users`).Error
+		SELECT id, CASE WHEN id % 3 = 0 THEN 'phone' ELSE 'forum' END, created_at FROM users u
+		WHERE NOT EXISTS (SELECT 1 FROM profiles p WHERE p.user_id = u.id)`).Error
 	if err != nil {
 		return err
 	}
