@@ -106,6 +106,7 @@ func (s *Service) Post(ctx context.Context, author *accounts.User, in forum.NewT
 	var t *forum.Thread
 	var held *forum.Held
 	err := s.db.InTx(ctx, func(ctx context.Context) error {
+		t, held = nil, nil // a rerun (db.WithTx) starts afresh
 		var err error
 		t, err = s.forum.CreateThread(ctx, author, in)
 		if errors.As(err, &held) {

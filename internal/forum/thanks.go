@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"strconv"
+	"time"
 
 	"entraide/internal/accounts"
 	"entraide/internal/db"
@@ -51,9 +52,9 @@ func CanThank(u *accounts.User, p *Post) bool {
 }
 
 // CanChooseSolution reports whether u may choose (or remove) the solution
-// of thread t: its author and moderators.
+// of thread t: its author and moderators (not while suspended).
 func CanChooseSolution(u *accounts.User, t *Thread) bool {
-	return u != nil && (u.ID == t.AuthorID || u.Can(accounts.Moderator))
+	return u != nil && (u.ID == t.AuthorID || u.ModeratesAt(time.Now()))
 }
 
 // thankable loads a post and checks that u may thank it.

@@ -359,6 +359,7 @@ func (s *Service) EditPost(ctx context.Context, actor *accounts.User, postID int
 	if err != nil {
 		return nil, wrap("render", err)
 	}
+	editCount := pc.Post.EditCount
 	err = s.tx(ctx, func(tx *gorm.DB) error {
 		now := s.now()
 		// The version replaced is the one in the database now, read under
@@ -393,7 +394,7 @@ func (s *Service) EditPost(ctx context.Context, actor *accounts.User, postID int
 			pc.Thread.Title, pc.Thread.Slug = e.Title, makeSlug(e.Title)
 		}
 		pc.Post.Body, pc.Post.BodyHTML, pc.Post.EditedAt = e.Body, html, &now
-		pc.Post.EditCount++
+		pc.Post.EditCount = editCount + 1 // not ++: a rerun (db.WithTx) comes here again
 		if s.index == nil {
 			return nil
 		}

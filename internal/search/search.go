@@ -192,18 +192,23 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Results, error) {
 	var c *Correction
 	var corrected plan
 	var better chan matchResult
+	altCtx, cancelAlt := context.WithCancel(ctx)
+	defer cancelAlt()
 	if !r.Exact && vocab != nil {
 		if c = vocab.correctQuery(res.Query); c != nil {
 			corrected = p
 			corrected.q = c.Replace(res.Query)
 			better = make(chan matchResult, 1)
 			go func() {
-				m, err := s.match(ctx, corrected)
+				m, err := s.match(altCtx, corrected)
 				better <- matchResult{m, err}
 			}()
 		}
 	}
 	m, err := s.match(ctx, p)
+	if err != nil {
+		cancelAlt() // the page fails: the correction's answer is not needed
+	}
 	var alt matchResult
 	if better != nil {
 		alt = <-better // never left running past the search

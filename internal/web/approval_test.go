@@ -344,6 +344,11 @@ func TestRejectedReplyIsReworked(t *testing.T) {
 		t.Fatalf("held reply: %d %q", p.Status, p.Location)
 	}
 	pending := p.Location
+	// While it waits, it cannot be sent a second time from the form.
+	waiting := "/t/" + testkit.ThreadID(t, threadURL) + "/reply?rework=" + strings.TrimPrefix(pending, "/pending/")
+	if got := nc.Get(waiting).Text("#field-body"); got != "" {
+		t.Fatalf("a waiting reply fills the form: %q", got)
+	}
 	mod, _ := srv.NewUser(accounts.Moderator)
 	mod.Get("/mod/queue")
 	if r := mod.Post("/mod/queue/"+strings.TrimPrefix(pending, "/pending/")+"/reject", form("reason", "Citez au moins un logiciel.")); r.Status != http.StatusSeeOther {

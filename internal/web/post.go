@@ -62,7 +62,7 @@ func (s *Server) newReply(c echo.Context) error {
 	// A rejected reply of the reader's own, taken up again to rework it.
 	if id, err := strconv.ParseInt(c.QueryParam("rework"), 10, 64); err == nil {
 		if it, err := s.approval.Get(ctx, currentUser(c), id); err == nil && it.AuthorID == currentUser(c).ID &&
-			it.ThreadID != nil && *it.ThreadID == tv.Thread.ID {
+			!it.Waiting() && it.ThreadID != nil && *it.ThreadID == tv.Thread.ID {
 			form.Values["body"] = it.Body
 		}
 	}
@@ -116,6 +116,7 @@ func (s *Server) createReply(c echo.Context) error {
 	var thread *forum.Thread
 	var held int64
 	err = s.db.InTx(ctx, func(ctx context.Context) error {
+		post, thread, held = nil, nil, 0 // a rerun (db.WithTx) starts afresh
 		var err error
 		post, thread, err = s.forum.ReplyIn(ctx, currentUser(c), id, form.Get("body"))
 		if heldID, ok := heldFor(err); ok {

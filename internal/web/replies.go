@@ -1,12 +1,12 @@
 package web
 
 import (
-	"entraide/internal/markup"
 	"html/template"
 	"net/http"
 	"strconv"
+	"time"
 
-	"entraide/internal/accounts"
+	"entraide/internal/markup"
 	"entraide/internal/replies"
 
 	"github.com/labstack/echo/v4"
@@ -23,7 +23,7 @@ type cannedListPage struct {
 }
 
 // CanEditTeam reports whether the reader keeps the team's set.
-func (p *cannedListPage) CanEditTeam() bool { return p.user.Can(accounts.Moderator) }
+func (p *cannedListPage) CanEditTeam() bool { return p.user.ModeratesAt(time.Now()) }
 
 // Body is reply id's body, rendered and sanitised by internal/markup.
 func (p *cannedListPage) Body(id int64) template.HTML { return p.Bodies[id] }
@@ -76,7 +76,7 @@ func (p *cannedFormPage) Placeholders() []string { return replies.Placeholders }
 
 func (s *Server) newCannedReply(c echo.Context) error {
 	team := c.QueryParam("team") != ""
-	if team && !currentUser(c).Can(accounts.Moderator) {
+	if team && !currentUser(c).ModeratesAt(time.Now()) {
 		team = false
 	}
 	page := &cannedFormPage{Layout: s.layout(c, titleFor(team, nil)), Team: team, Form: newForm(c)}
