@@ -11,12 +11,12 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
-	"sync"
 	"time"
 
 	"entraide/internal/accounts"
 	"entraide/internal/db"
 	"entraide/internal/errs"
+	"entraide/internal/fresh"
 )
 
 // The values of an on/off rule.
@@ -174,7 +174,7 @@ func (v Values) Int(name string) int {
 type Book struct {
 	db    *db.DB
 	list  []Descriptor
-	cache cache
+	cache *fresh.Value[Values]
 }
 
 // CacheFor is how long an instance keeps the values it read: every post
@@ -184,45 +184,18 @@ type Book struct {
 // CacheFor.
 const CacheFor = time.Second
 
-// cache holds the values last read. gen counts the changes saved here: a
-// read that started before a change does not keep what it read.
-type cache struct {
-	mu  sync.Mutex
-	v   Values
-	at  time.Time
-	gen uint64
-	ttl time.Duration
-	now func() time.Time
-}
-
 // New returns the book of list (usually Catalog) on d.
 func New(d *db.DB, list []Descriptor) *Book {
-	return &Book{db: d, list: list, cache: cache{ttl: CacheFor, now: time.Now}}
+	return &Book{db: d, list: list, cache: fresh.New[Values](CacheFor)}
 }
 
 // SetCacheTTL changes how long the values are kept (0: read on every
 // use, for the tests that count statements).
-func (b *Book) SetCacheTTL(d time.Duration) {
-	b.cache.mu.Lock()
-	b.cache.ttl, b.cache.v = d, nil
-	b.cache.mu.Unlock()
-}
+func (b *Book) SetCacheTTL(d time.Duration) { b.cache.SetTTL(d) }
 
 // SetClock replaces the clock the cache ages by, for tests that let
 // another instance's second pass.
-func (b *Book) SetClock(now func() time.Time) {
-	b.cache.mu.Lock()
-	b.cache.now = now
-	b.cache.mu.Unlock()
-}
-
-// forget drops the cached values, and any read under way.
-func (b *Book) forget() {
-	b.cache.mu.Lock()
-	b.cache.v = nil
-	b.cache.gen++
-	b.cache.mu.Unlock()
-}
+func (b *Book) SetClock(now func() time.Time) { b.cache.SetClock(now) }
 
 // List returns the descriptors.
 func (b *Book) List() []Descriptor { return b.list }
@@ -232,25 +205,7 @@ func (b *Book) List() []Descriptor { return b.list }
 // (joining the transaction ctx carries, if any). The map is shared: read
 // it, never change it.
 func (b *Book) Values(ctx context.Context) (Values, error) {
-	c := &b.cache
-	c.mu.Lock()
-	if c.v != nil && c.now().Sub(c.at) < c.ttl {
-		v := c.v
-		c.mu.Unlock()
-		return v, nil
-	}
-	gen := c.gen
-	c.mu.Unlock()
-	v, err := b.read(ctx)
-	if err != nil {
-		return nil, err
-	}
-	c.mu.Lock()
-	if c.gen == gen && c.ttl > 0 {
-		c.v, c.at = v, c.now()
-	}
-	c.mu.Unlock()
-	return v, nil
+	return b.cache.Get(func() (Values, error) { return b.read(ctx) })
 }
 
 // read reads the values in one statement.
@@ -290,7 +245,7 @@ func (b *Book) Set(ctx context.Context, name, value string) error {
 	if err != nil {
 		return fmt.Errorf("rules: set %s: %w", name, err)
 	}
-	b.forget()
+	b.cache.Forget()
 	return nil
 }
 
@@ -328,6 +283,6 @@ func (b *Book) Save(ctx context.Context, actor *accounts.User, chosen map[string
 	})
 	// Once more after the commit: a read between a Set and the commit
 	// saw the old values.
-	b.forget()
+	b.cache.Forget()
 	return err
 }

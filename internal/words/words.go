@@ -9,7 +9,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -17,6 +16,7 @@ import (
 	"entraide/internal/cleantext"
 	"entraide/internal/db"
 	"entraide/internal/errs"
+	"entraide/internal/fresh"
 )
 
 // Action is what a watched word does to a post.
@@ -53,7 +53,7 @@ func (Word) TableName() string { return "watched_words" }
 type Service struct {
 	db    *db.DB
 	now   func() time.Time
-	cache cache
+	cache *fresh.Value[[]Word]
 }
 
 // CacheFor is how long an instance keeps the list Check reads: every post
@@ -62,71 +62,25 @@ type Service struct {
 // within CacheFor.
 const CacheFor = time.Second
 
-// cache holds the list last read for Check; gen counts the changes made
-// here, so that a read that started before one does not keep what it read.
-type cache struct {
-	mu    sync.Mutex
-	list  []Word
-	valid bool
-	at    time.Time
-	gen   uint64
-	ttl   time.Duration
-	now   func() time.Time
-}
-
 // New returns the service on d.
 func New(d *db.DB) *Service {
 	return &Service{db: d, now: func() time.Time { return time.Now().UTC().Truncate(time.Microsecond) },
-		cache: cache{ttl: CacheFor, now: time.Now}}
+		cache: fresh.New[[]Word](CacheFor)}
 }
 
 // SetCacheTTL changes how long Check keeps the list (0: read on every
 // post, for the tests that count statements).
-func (s *Service) SetCacheTTL(d time.Duration) {
-	s.cache.mu.Lock()
-	s.cache.ttl, s.cache.valid = d, false
-	s.cache.mu.Unlock()
-}
+func (s *Service) SetCacheTTL(d time.Duration) { s.cache.SetTTL(d) }
 
 // SetClock replaces the clock the cache ages by, for tests that let
 // another instance's second pass.
-func (s *Service) SetClock(now func() time.Time) {
-	s.cache.mu.Lock()
-	s.cache.now = now
-	s.cache.mu.Unlock()
-}
-
-// forget drops the cached list, and any read under way.
-func (s *Service) forget() {
-	s.cache.mu.Lock()
-	s.cache.list, s.cache.valid = nil, false
-	s.cache.gen++
-	s.cache.mu.Unlock()
-}
+func (s *Service) SetClock(now func() time.Time) { s.cache.SetClock(now) }
 
 // watched returns the list for Check: cached when fresh, else read (in
 // the transaction ctx carries, if any). The slice is shared: never change
 // it.
 func (s *Service) watched(ctx context.Context) ([]Word, error) {
-	c := &s.cache
-	c.mu.Lock()
-	if c.valid && c.now().Sub(c.at) < c.ttl {
-		list := c.list
-		c.mu.Unlock()
-		return list, nil
-	}
-	gen := c.gen
-	c.mu.Unlock()
-	list, err := s.List(ctx)
-	if err != nil {
-		return nil, err
-	}
-	c.mu.Lock()
-	if c.gen == gen && c.ttl > 0 {
-		c.list, c.valid, c.at = list, true, c.now()
-	}
-	c.mu.Unlock()
-	return list, nil
+	return s.cache.Get(func() ([]Word, error) { return s.List(ctx) })
 }
 
 // CanManage reports whether u may edit the list: moderators and admins
@@ -172,7 +126,7 @@ func (s *Service) Add(ctx context.Context, actor *accounts.User, pattern string,
 		}
 		return nil, fmt.Errorf("words: add: %w", err)
 	}
-	s.forget()
+	s.cache.Forget()
 	return w, nil
 }
 
@@ -185,7 +139,7 @@ func (s *Service) Delete(ctx context.Context, actor *accounts.User, id int64) er
 	if res.Error != nil {
 		return fmt.Errorf("words: delete: %w", res.Error)
 	}
-	s.forget()
+	s.cache.Forget()
 	if res.RowsAffected == 0 {
 		return errs.ErrNotFound
 	}
