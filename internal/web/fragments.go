@@ -217,18 +217,7 @@ func (f *fragment) threadRow(l *Layout, t *forum.ThreadSummary, withSection bool
 	f.raw(`">`)
 	f.text(t.Title)
 	f.raw("</a>\n", `<span class="badges">`)
-	if t.Pinned {
-		f.raw(`<span class="badge ok">`)
-		f.text(l.T("badge.pinned"))
-		f.raw(`</span>`)
-	}
-	if t.Locked {
-		f.raw(`<span class="badge">`)
-		f.text(l.T("badge.locked"))
-		f.raw(`</span>`)
-	}
-	statusBadge(f, l, &t.Thread)
-	solvedBadge(f, l, t.Solved())
+	threadBadges(f, l, &t.Thread)
 	f.raw("</span>\n", `<p class="meta">`)
 	if withSection {
 		f.raw(`<a href="`)
@@ -452,4 +441,21 @@ func (l Layout) SiteHeader(favicon string) template.HTML {
 	f.text(l.T("nav.ask"))
 	f.raw("</a>\n</div>\n</header>")
 	return f.html()
+}
+
+// threadBadges writes a thread's badges — pinned, locked, closed or
+// duplicate, solved — the same in lists, search results and its own page.
+func threadBadges(f *fragment, l *Layout, t *forum.Thread) {
+	if t.Pinned {
+		f.raw(`<span class="badge ok">`)
+		f.text(l.T("badge.pinned"))
+		f.raw(`</span>`)
+	}
+	if t.Locked {
+		f.raw(`<span class="badge">`)
+		f.text(l.T("badge.locked"))
+		f.raw(`</span>`)
+	}
+	statusBadge(f, l, t)
+	solvedBadge(f, l, t.Solved())
 }

@@ -35,18 +35,7 @@ func (p *threadPage) ThreadArticle() template.HTML {
 	f.raw("</a></nav>\n<article class=\"thread\">\n<header class=\"page-head\">\n<h1>")
 	f.text(t.Title)
 	f.raw("</h1>\n<span class=\"badges\">")
-	if t.Pinned {
-		f.raw(`<span class="badge ok">`)
-		f.text(l.T("badge.pinned"))
-		f.raw(`</span>`)
-	}
-	if t.Locked {
-		f.raw(`<span class="badge">`)
-		f.text(l.T("badge.locked"))
-		f.raw(`</span>`)
-	}
-	statusBadge(&f, l, t)
-	solvedBadge(&f, l, t.Solved())
+	threadBadges(&f, l, t)
 	f.raw("</span>\n</header>\n<p class=\"meta\">")
 	f.text(l.N("thread.replies", t.ReplyCount))
 	if p.Pages > 1 {
