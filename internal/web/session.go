@@ -8,6 +8,7 @@ import (
 
 	"entraide/internal/accounts"
 
+	"github.com/gorilla/securecookie"
 	"github.com/gorilla/sessions"
 	"github.com/labstack/echo/v4"
 	"golang.org/x/crypto/hkdf"
@@ -29,14 +30,24 @@ const (
 // newCookieStore derives separate signing and encryption keys from one
 // secret, so the operator manages a single value.
 func newCookieStore(secret []byte, secure bool) *sessions.CookieStore {
-	derive := func(label string, n int) []byte {
-		key := make([]byte, n)
+	store := sessions.NewCookieStore(sessionKeys(secret))
+	for _, codec := range store.Codecs {
+		if sc, ok := codec.(*securecookie.SecureCookie); ok {
+			sc.SetSerializer(sessionCodec{})
+		}
+	}
+	store.Options = &sessions.Options{Path: "/", MaxAge: sessionMaxAge, HttpOnly: true, Secure: secure, SameSite: http.SameSiteLaxMode}
+	return store
+}
+
+// sessionKeys are the signing and the encryption keys of the session cookie.
+func sessionKeys(secret []byte) (signing, encryption []byte) {
+	derive := func(label string) []byte {
+		key := make([]byte, 32)
 		_, _ = hkdf.New(sha256.New, secret, nil, []byte(label)).Read(key)
 		return key
 	}
-	store := sessions.NewCookieStore(derive("entraide session signing", 32), derive("entraide session encryption", 32))
-	store.Options = &sessions.Options{Path: "/", MaxAge: sessionMaxAge, HttpOnly: true, Secure: secure, SameSite: http.SameSiteLaxMode}
-	return store
+	return derive("entraide session signing"), derive("entraide session encryption")
 }
 
 func randomToken() string {
