@@ -326,6 +326,15 @@ func (s *Service) AddThankCounts(ctx context.Context, userID int64, received, gi
 	return nil
 }
 
+// CannedRepliesChanged moves the member's CannedRev, inside the write to
+// her canned replies the context carries.
+func (s *Service) CannedRepliesChanged(ctx context.Context, userID int64) error {
+	if err := s.db.Conn(ctx).Exec("UPDATE users SET canned_rev = canned_rev + 1 WHERE id = ?", userID).Error; err != nil {
+		return fmt.Errorf("accounts: canned replies changed: %w", err)
+	}
+	return nil
+}
+
 // Suspend sets or lifts (until nil) a member's suspension, inside the
 // transaction ctx carries. The member's row is read on every request, so
 // their rights change at once without ending their sessions.

@@ -40,6 +40,9 @@ type User struct {
 	// HeldPosts counts the member's posts held for approval or rejected
 	// (internal/approval), kept in the transaction of those rows.
 	HeldPosts int
+	// CannedRev moves with every change to the member's own canned
+	// replies (internal/replies keeps her titles under it).
+	CannedRev int
 }
 
 // SuspendedAt reports whether the member is suspended at now.

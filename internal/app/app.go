@@ -103,7 +103,7 @@ func Build(cfg config.Config, log *slog.Logger, d *db.DB) (*App, error) {
 	modLog := modlog.New(d)
 	f.SetModLog(modLog)
 	searcher := search.NewSearcher(index)
-	a := &App{Config: cfg, Log: log, DB: d, Accounts: acc, Profiles: accounts.NewProfiles(d, render), Replies: replies.New(d), Forum: f, Markup: render, I18n: bundle,
+	a := &App{Config: cfg, Log: log, DB: d, Accounts: acc, Profiles: accounts.NewProfiles(d, render), Replies: replies.New(d, acc), Forum: f, Markup: render, I18n: bundle,
 		Settings: site, Index: index, Search: searcher, Finder: search.NewFinder(searcher, f, acc), Notify: notes, ModLog: modLog,
 		Rules: rules.New(d, rules.Catalog)}
 	a.Moderation = moderation.New(d, f, acc, modLog, a.Rules, a.Notify)

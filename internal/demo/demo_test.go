@@ -51,7 +51,7 @@ func newDeps(t *testing.T) Deps {
 	notes := notify.New(d, acc)
 	held := approval.New(approval.Deps{DB: d, Accounts: acc, Forum: f, Log: log, Notify: notes})
 	return Deps{Accounts: acc, Forum: f, Ask: ask.New(d, f, search.NewSearcher(index), book),
-		Profiles: accounts.NewProfiles(d, render), Replies: replies.New(d), Words: words.New(d), Moderation: moderation.New(d, f, acc, log, book, notes),
+		Profiles: accounts.NewProfiles(d, render), Replies: replies.New(d, acc), Words: words.New(d), Moderation: moderation.New(d, f, acc, log, book, notes),
 		Rules: book, Approval: held}
 }
 

@@ -48,13 +48,27 @@ func (r *Reply) Team() bool { return r.OwnerID == nil }
 
 // Service is the canned replies domain.
 type Service struct {
-	db  *db.DB
-	now func() time.Time
+	db       *db.DB
+	accounts *accounts.Service // moves a member's CannedRev with her replies
+	titles   *titleCache
+	now      func() time.Time
 }
 
 // New returns the service.
-func New(d *db.DB) *Service {
-	return &Service{db: d, now: func() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }}
+func New(d *db.DB, acc *accounts.Service) *Service {
+	return &Service{db: d, accounts: acc, titles: newTitleCache(),
+		now: func() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }}
+}
+
+// changed records, in the write's transaction, that owner's list changed:
+// her CannedRev moves (nil owner: the team's, forgotten here at once and
+// elsewhere within a second).
+func (s *Service) changed(tx *gorm.DB, owner *int64) error {
+	if owner == nil {
+		s.titles.team.Forget()
+		return nil
+	}
+	return s.accounts.CannedRepliesChanged(db.TxContext(tx), *owner)
 }
 
 // CanKeep reports whether u may keep and use canned replies: members and
@@ -87,9 +101,25 @@ func (s *Service) Usable(ctx context.Context, u *accounts.User) ([]Reply, error)
 // Titles is Usable with the ids, owners and titles only: the reply box
 // lists titles and fills a reply when it is chosen, so the thread page
 // reads the bodies only when it must score them for a suggestion, and
-// never the dates (each a string the SQLite driver parses).
+// never the dates (each a string the SQLite driver parses). The lists are
+// kept per instance (titles.go): most pages read no statement for them.
+// What it returns is shared: read it, never change it.
 func (s *Service) Titles(ctx context.Context, u *accounts.User) ([]Reply, error) {
-	return s.usable(ctx, u, false)
+	if !CanKeep(u) {
+		return nil, nil
+	}
+	return s.titles.get(u, func() ([]Reply, error) { return s.usable(ctx, u, false) },
+		func() ([]Reply, error) { return s.team(ctx) })
+}
+
+// team reads the team's titles.
+func (s *Service) team(ctx context.Context) ([]Reply, error) {
+	var list []Reply
+	err := s.db.Conn(ctx).Model(&Reply{}).Select("id, owner_id, title").Where("owner_id IS NULL").Order("position, id").Find(&list).Error
+	if err != nil {
+		return nil, fmt.Errorf("replies: team titles: %w", err)
+	}
+	return list, nil
 }
 
 const usableWhere = ` FROM canned_replies
@@ -223,7 +253,10 @@ func (s *Service) Create(ctx context.Context, u *accounts.User, team bool, in In
 			return err
 		}
 		r.Position = last + 1
-		return tx.Create(r).Error
+		if err := tx.Create(r).Error; err != nil {
+			return err
+		}
+		return s.changed(tx, r.OwnerID)
 	})
 	if err != nil {
 		if _, ok := errs.AsRefusal(err); ok {
@@ -250,8 +283,13 @@ func (s *Service) Update(ctx context.Context, u *accounts.User, id int64, in Inp
 	if err := in.check(); err != nil {
 		return nil, err
 	}
-	err = s.db.Conn(ctx).Model(&Reply{}).Where("id = ?", r.ID).
-		Updates(map[string]any{"title": in.Title, "body": in.Body, "updated_at": s.now()}).Error
+	err = s.db.WithTx(ctx, func(tx *gorm.DB) error {
+		err := tx.Model(&Reply{}).Where("id = ?", r.ID).Updates(map[string]any{"title": in.Title, "body": in.Body, "updated_at": s.now()}).Error
+		if err != nil {
+			return err
+		}
+		return s.changed(tx, r.OwnerID)
+	})
 	if err != nil {
 		return nil, fmt.Errorf("replies: update: %w", err)
 	}
@@ -265,7 +303,13 @@ func (s *Service) Delete(ctx context.Context, u *accounts.User, id int64) error 
 	if err != nil {
 		return err
 	}
-	if err := s.db.Conn(ctx).Delete(&Reply{}, r.ID).Error; err != nil {
+	err = s.db.WithTx(ctx, func(tx *gorm.DB) error {
+		if err := tx.Delete(&Reply{}, r.ID).Error; err != nil {
+			return err
+		}
+		return s.changed(tx, r.OwnerID)
+	})
+	if err != nil {
 		return fmt.Errorf("replies: delete: %w", err)
 	}
 	return nil
@@ -300,7 +344,7 @@ func (s *Service) Move(ctx context.Context, u *accounts.User, id int64, by int) 
 					}
 				}
 			}
-			return nil
+			return s.changed(tx, r.OwnerID)
 		}
 		return nil
 	})

@@ -36,7 +36,7 @@ func newFixture(t *testing.T) *fixture {
 		u.Role = role
 		return u
 	}
-	return &fixture{db: d, svc: replies.New(d), newcomer: user("nouvelle", accounts.Newcomer), anne: user("anne", accounts.Member),
+	return &fixture{db: d, svc: replies.New(d, acc), newcomer: user("nouvelle", accounts.Newcomer), anne: user("anne", accounts.Member),
 		berthe: user("berthe", accounts.Member), modo: user("modo", accounts.Moderator)}
 }
 

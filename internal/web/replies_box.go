@@ -25,20 +25,14 @@ type cannedBox struct {
 	Used      []int64 // canned replies already inserted (the reply page without JavaScript)
 }
 
-// Personal and Team split the list for the reply box.
-func (b *cannedBox) Personal() []replies.Reply { return b.part(false) }
-
-// Team is the team's shared replies.
-func (b *cannedBox) Team() []replies.Reply { return b.part(true) }
-
-func (b *cannedBox) part(team bool) []replies.Reply {
-	var out []replies.Reply
-	for _, r := range b.Replies {
-		if r.Team() == team {
-			out = append(out, r)
-		}
+// mineAndTeam splits the list without copying it: her own replies come
+// first, then the team's (replies.Usable's order).
+func (b *cannedBox) mineAndTeam() (mine, team []replies.Reply) {
+	n := 0
+	for n < len(b.Replies) && !b.Replies[n].Team() {
+		n++
 	}
-	return out
+	return b.Replies[:n], b.Replies[n:]
 }
 
 // loadCannedBox reads the reader's canned replies (one statement) and, on a
@@ -183,10 +177,11 @@ func (l Layout) CannedBox(b *cannedBox) template.HTML {
 	f.raw("<details class=\"canned\">\n<summary>")
 	f.text(l.T("replies.insert"))
 	f.raw("</summary>\n")
-	for _, group := range []struct {
+	mine, team := b.mineAndTeam()
+	for _, group := range [...]struct {
 		key  string
 		list []replies.Reply
-	}{{"replies.mine", b.Personal()}, {"replies.team", b.Team()}} {
+	}{{"replies.mine", mine}, {"replies.team", team}} {
 		if len(group.list) == 0 {
 			continue
 		}

@@ -40,6 +40,7 @@ func TestPagesRunAFixedNumberOfStatements(t *testing.T) {
 	srv.App.Search.Speller().SetRefresh(0) // and the search's vocabulary
 	srv.App.Rules.SetCacheTTL(0)           // and the rules' values
 	srv.App.Words.SetCacheTTL(0)           // and the watched words
+	srv.App.Replies.SetTeamTTL(0)          // and the team's canned replies
 	member, asker := srv.NewUser(accounts.Member)
 	moderator, modUser := srv.NewUser(accounts.Moderator)
 	reader := asker // the member reading keeps canned replies too
