@@ -12,7 +12,7 @@ import (
 
 type accountPage struct {
 	Layout
-	Form Form
+	Form valuesForm
 	Next string
 }
 
@@ -81,7 +81,7 @@ func (s *Server) logout(c echo.Context) error {
 
 type settingsPage struct {
 	Layout
-	Form Form
+	Form valuesForm
 }
 
 func (s *Server) showSettings(c echo.Context) error {

@@ -74,11 +74,11 @@ func (s *Server) updateUserRole(c echo.Context) error {
 type sectionFormPage struct {
 	Layout
 	Section *forum.Section // nil when creating
-	Form    Form
+	Form    valuesForm
 	Roles   []accounts.Role
 }
 
-func sectionFormFrom(c echo.Context) (Form, forum.SectionForm) {
+func sectionFormFrom(c echo.Context) (valuesForm, forum.SectionForm) {
 	form := newForm(c, "slug", "name", "description", "position", "read_role", "archived")
 	// A position that is not a number, or one beyond any column's range,
 	// is out of range for the forum's check (Atoi gives the clamped value).

@@ -13,7 +13,7 @@ import (
 
 type siteSettingsPage struct {
 	Layout
-	Form Form
+	Form valuesForm
 }
 
 func (s *Server) showSiteSettings(c echo.Context) error {

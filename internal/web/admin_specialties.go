@@ -14,9 +14,9 @@ import (
 type specialtiesPage struct {
 	Layout
 	Specialties []accounts.Specialty
-	Form        Form  // the new entry's form
-	Failed      int64 // the entry whose renaming failed, 0 for none
-	FailedForm  Form
+	Form        valuesForm // the new entry's form
+	Failed      int64      // the entry whose renaming failed, 0 for none
+	FailedForm  valuesForm
 }
 
 func (s *Server) specialtiesPage(c echo.Context) (*specialtiesPage, error) {

@@ -65,7 +65,7 @@ type queuePage struct {
 	Focus   *approval.Item // the post examined, the oldest unless ?id= says
 	Others  []approval.OtherPost
 	Similar []search.Similar
-	Reject  Form
+	Reject  valuesForm
 }
 
 // showQueue lists the posts waiting for approval and shows one in full
@@ -80,7 +80,7 @@ func (s *Server) showQueue(c echo.Context) error {
 	return s.render(c, http.StatusOK, "mod/queue", page)
 }
 
-func (s *Server) queuePageFor(c echo.Context, form Form) (*queuePage, error) {
+func (s *Server) queuePageFor(c echo.Context, form valuesForm) (*queuePage, error) {
 	ctx := c.Request().Context()
 	page := &queuePage{Layout: s.layout(c, "approval.queue.title"), Reject: form}
 	var err error

@@ -21,7 +21,7 @@ import (
 
 type askPage struct {
 	Layout
-	Form Form
+	Form valuesForm
 }
 
 // showAsk is step 1: the question in one sentence.
@@ -62,7 +62,7 @@ type askResultsPage struct {
 	Layout
 	Session *ask.Session
 	Step    *ask.Step2
-	Form    Form
+	Form    valuesForm
 	Over    bool // the session ended or expired: step 3 needs a new one
 }
 
@@ -160,7 +160,7 @@ func (s *Server) foundAnswer(c echo.Context) error {
 type askWritePage struct {
 	Layout
 	Token       string
-	Form        Form
+	Form        valuesForm
 	Sections    []forum.Section // where a member may open the thread
 	ToNewcomers bool            // the thread goes to the newcomers' section
 	Guidance    bool            // the writer's first two threads
@@ -172,7 +172,7 @@ type askWritePage struct {
 // BackURL is step 1 again with the sentence (or title) typed so far.
 func (p *askWritePage) BackURL() string { return "/ask?q=" + url.QueryEscape(p.Form.Get("title")) }
 
-func (s *Server) askWriteForm(c echo.Context, token string, form Form) (*askWritePage, error) {
+func (s *Server) askWriteForm(c echo.Context, token string, form valuesForm) (*askWritePage, error) {
 	u := currentUser(c)
 	page := &askWritePage{Layout: s.layout(c, "ask.write.title"), Token: token, Form: form, Guidance: u.ThreadCount < 2}
 	v, err := s.ask.Rules(c.Request().Context())

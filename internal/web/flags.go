@@ -18,14 +18,14 @@ import (
 type flagPage struct {
 	Layout
 	Post  *forum.PostContext
-	Form  Form
+	Form  valuesForm
 	Kinds []moderation.Kind
 	// Similar are the threads closest to the post's, proposed for a
 	// duplicate flag as the moderators' chooser proposes them.
 	Similar []search.Similar
 }
 
-func (s *Server) flagPage(c echo.Context, pc *forum.PostContext, form Form) (*flagPage, error) {
+func (s *Server) flagPage(c echo.Context, pc *forum.PostContext, form valuesForm) (*flagPage, error) {
 	page := &flagPage{Layout: s.layout(c, "moderation.flag.title"), Post: pc, Form: form, Kinds: moderation.Kinds}
 	sections, err := s.searchSections(c)
 	if err != nil {

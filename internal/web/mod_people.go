@@ -18,7 +18,7 @@ import (
 type modUserPage struct {
 	Layout
 	Member MemberView
-	Form   Form
+	Form   valuesForm
 	CanAct bool // the reader may act on this person
 }
 
@@ -33,7 +33,7 @@ func (s *Server) memberParam(c echo.Context) (*accounts.User, error) {
 	return s.accounts.ByID(c.Request().Context(), id)
 }
 
-func (s *Server) modUserPage(c echo.Context, m *accounts.User, form Form) *modUserPage {
+func (s *Server) modUserPage(c echo.Context, m *accounts.User, form valuesForm) *modUserPage {
 	page := &modUserPage{Layout: s.layout(c, "moderation.user.title", m.Name()), Member: memberViewOf(m, time.Now()), Form: form}
 	page.CanAct = moderation.CanActOn(page.user, m)
 	return page

@@ -71,7 +71,7 @@ func (s *Server) afterModeration(c echo.Context, err error, tv *forum.ThreadView
 type modThreadPage struct {
 	Layout
 	View     *forum.ThreadView
-	Form     Form
+	Form     valuesForm
 	Sections []forum.Section
 }
 
@@ -87,7 +87,7 @@ func (s *Server) editThreadModeration(c echo.Context) error {
 	return s.render(c, http.StatusOK, "mod/thread", s.modThreadPage(c, tv, form))
 }
 
-func (s *Server) modThreadPage(c echo.Context, tv *forum.ThreadView, form Form) *modThreadPage {
+func (s *Server) modThreadPage(c echo.Context, tv *forum.ThreadView, form valuesForm) *modThreadPage {
 	page := &modThreadPage{Layout: s.layout(c, "moderation.thread.title"), View: tv, Form: form}
 	for _, sec := range page.Layout.Sections {
 		if !sec.Archived {
@@ -137,7 +137,7 @@ func (s *Server) retitleThread(c echo.Context) error {
 type duplicatePage struct {
 	Layout
 	View *forum.ThreadView
-	Form Form
+	Form valuesForm
 	// Similar are the closest threads, proposed first; Found answers the
 	// search box inside the form.
 	Similar []search.Similar
@@ -188,7 +188,7 @@ func (s *Server) showDuplicateChooser(c echo.Context) error {
 
 // canonicalChoice reads the chosen thread: a proposed one, or a thread's
 // number or address typed in the field.
-func canonicalChoice(form Form) int64 {
+func canonicalChoice(form valuesForm) int64 {
 	v := strings.TrimSpace(form.Get("canonical"))
 	if v == "" || v == "0" {
 		v = strings.TrimSpace(form.Get("ref"))
@@ -235,7 +235,7 @@ func (s *Server) closeAsDuplicate(c echo.Context) error {
 type hidePage struct {
 	Layout
 	Post *forum.PostContext
-	Form Form
+	Form valuesForm
 }
 
 func (s *Server) postParam(c echo.Context) (*forum.PostContext, error) {
@@ -305,7 +305,7 @@ func (s *Server) answerDuplicateYes(c echo.Context) error {
 type differentPage struct {
 	Layout
 	View *forum.ThreadView
-	Form Form
+	Form valuesForm
 }
 
 // showDuplicateDifferent is the asker's "Non, ma question est différente"

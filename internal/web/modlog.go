@@ -20,7 +20,7 @@ var logActions = []modlog.Action{forum.ActClose, forum.ActReopen, forum.ActDupli
 
 type modLogPage struct {
 	Layout
-	Form    Form
+	Form    valuesForm
 	Lines   []modlog.Line
 	Page    int
 	More    bool

@@ -17,14 +17,14 @@ import (
 type replyPage struct {
 	Layout
 	View    *forum.ThreadView
-	Form    Form
+	Form    valuesForm
 	Preview markup.HTML
 	Canned  *cannedBox
 }
 
 // replyFormPage is the reply page with the reader's canned replies; used
 // lists those already inserted, counted when the reply is published.
-func (s *Server) replyFormPage(c echo.Context, tv *forum.ThreadView, form Form, used []int64) (*replyPage, error) {
+func (s *Server) replyFormPage(c echo.Context, tv *forum.ThreadView, form valuesForm, used []int64) (*replyPage, error) {
 	page := &replyPage{Layout: s.layout(c, "reply.title", tv.Thread.Title), View: tv, Form: form}
 	first := ""
 	if tv.Section.IsNewcomers && replies.CanKeep(page.user) && tv.Thread.AuthorID != page.user.ID {
@@ -147,7 +147,7 @@ func (s *Server) createReply(c echo.Context) error {
 type editPostPage struct {
 	Layout
 	Post    *forum.PostContext
-	Form    Form
+	Form    valuesForm
 	First   bool // the post opens its thread: its title is edited too
 	Preview markup.HTML
 }
@@ -202,7 +202,7 @@ type deletePostPage struct {
 	Layout
 	Post  *forum.PostContext
 	First bool
-	Form  Form
+	Form  valuesForm
 }
 
 func (s *Server) confirmDeletePost(c echo.Context) error {

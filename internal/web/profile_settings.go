@@ -13,7 +13,7 @@ import (
 // she accepts to be contacted.
 type profileSettingsPage struct {
 	Layout
-	Form        Form
+	Form        valuesForm
 	Specialties []accounts.Specialty
 	Chosen      map[int64]bool
 	Regions     []accounts.Region
@@ -29,7 +29,7 @@ var profileFields = []string{"display_name", "bio", "specialties_other", "region
 // windowRowsExtra is how many blank availability rows the form offers.
 const windowRowsExtra = 3
 
-func (s *Server) profileSettingsPage(c echo.Context, form Form, chosen map[int64]bool, rows int) (*profileSettingsPage, error) {
+func (s *Server) profileSettingsPage(c echo.Context, form valuesForm, chosen map[int64]bool, rows int) (*profileSettingsPage, error) {
 	page := &profileSettingsPage{Layout: s.layout(c, "members.settings.title"), Form: form, Chosen: chosen,
 		Regions: accounts.Regions, TimeZones: accounts.TimeZones, Modes: s.profiles.ContactModes(), Weekdays: []int{1, 2, 3, 4, 5, 6, 7}}
 	var err error

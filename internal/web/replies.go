@@ -19,7 +19,7 @@ type cannedListPage struct {
 	Personal []replies.Reply
 	Team     []replies.Reply
 	Bodies   map[int64]template.HTML // each body rendered as it would be posted
-	Form     Form
+	Form     valuesForm
 }
 
 // CanEditTeam reports whether the reader keeps the team's set.
@@ -57,7 +57,7 @@ type cannedFormPage struct {
 	Layout
 	Reply   *replies.Reply // nil when writing a new one
 	Team    bool
-	Form    Form
+	Form    valuesForm
 	Preview markup.HTML
 }
 

@@ -64,7 +64,7 @@ func (s *Server) showRules(c echo.Context) error {
 type adminRulesPage struct {
 	Layout
 	Rules []ruleLine
-	Form  Form
+	Form  valuesForm
 }
 
 // showAdminRules is the admin's form of every rule.

@@ -14,7 +14,7 @@ import (
 
 type searchPage struct {
 	Layout
-	Form     Form
+	Form     valuesForm
 	Searched bool   // a query was typed: say "no results" rather than nothing
 	Notice   string // why nothing was searched, in the reader's language
 	Items    []search.Item
@@ -105,10 +105,10 @@ func (p *searchPage) PageLink(n int) string {
 
 // filterQuery is the search's query string without the page, for links to
 // the other pages of results.
-func filterQuery(f Form) string { return filterQueryWith(f, f.Get("q")) }
+func filterQuery(f valuesForm) string { return filterQueryWith(f, f.Get("q")) }
 
 // filterQueryWith is filterQuery with other words searched.
-func filterQueryWith(f Form, q string) string {
+func filterQueryWith(f valuesForm, q string) string {
 	v := url.Values{}
 	for _, k := range []string{"q", "section", "author", "from", "to", "status"} {
 		if f.Get(k) != "" {

@@ -168,14 +168,14 @@ func postAddress(pc *forum.PostContext) string {
 
 type newThreadPage struct {
 	Layout
-	Form     Form
+	Form     valuesForm
 	Sections []forum.Section // where the reader may open a thread
 	Newcomer bool            // newcomers' threads always go to the newcomers' section
 	Refused  bool            // a rule stopped the thread: link to the ask flow
 	Preview  markup.HTML
 }
 
-func (s *Server) threadFormPage(c echo.Context, form Form) (*newThreadPage, error) {
+func (s *Server) threadFormPage(c echo.Context, form valuesForm) (*newThreadPage, error) {
 	page := &newThreadPage{Layout: s.layout(c, "thread.new.title"), Form: form}
 	if !page.user.Can(accounts.Member) {
 		v, err := s.ask.Rules(c.Request().Context())
@@ -241,7 +241,7 @@ func (s *Server) createThread(c echo.Context) error {
 	return redirect(c, threadURL(t.ID, t.Slug), "flash.thread_created")
 }
 
-func (s *Server) previewThread(c echo.Context, form Form) error {
+func (s *Server) previewThread(c echo.Context, form valuesForm) error {
 	page, err := s.threadFormPage(c, form)
 	if err != nil {
 		return err

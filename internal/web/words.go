@@ -12,11 +12,11 @@ type wordsPage struct {
 	Layout
 	Words   []words.Word
 	Actions []words.Action
-	Form    Form
+	Form    valuesForm
 }
 
 // wordsPageFor reads the list for the page, with form kept.
-func (s *Server) wordsPageFor(c echo.Context, form Form) (*wordsPage, error) {
+func (s *Server) wordsPageFor(c echo.Context, form valuesForm) (*wordsPage, error) {
 	page := &wordsPage{Layout: s.layout(c, "words.title"), Actions: words.Actions, Form: form}
 	var err error
 	page.Words, err = s.words.List(c.Request().Context())
