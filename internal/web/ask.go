@@ -66,7 +66,7 @@ type askResultsPage struct {
 	Session *ask.Session
 	Step    *ask.Step2
 	Form    Form[askInput] // step 1's sentence, to rephrase it
-	Over    bool // the session ended or expired: step 3 needs a new one
+	Over    bool           // the session ended or expired: step 3 needs a new one
 }
 
 // WriteURL is the address of step 3 for this session.
