@@ -199,24 +199,3 @@ func safeNext(next string) string {
 	}
 	return next
 }
-
-// valuesForm is the form as a map, while the pages move to Form[T].
-type valuesForm struct {
-	Values map[string]string
-	Errors map[string]string
-}
-
-func newForm(c echo.Context, fields ...string) valuesForm {
-	f := valuesForm{Values: map[string]string{}, Errors: map[string]string{}}
-	for _, name := range fields {
-		f.Values[name] = c.FormValue(name)
-	}
-	return f
-}
-
-func (f valuesForm) Get(field string) string   { return f.Values[field] }
-func (f valuesForm) Error(field string) string { return f.Errors[field] }
-func (f valuesForm) HasErrors() bool           { return len(f.Errors) > 0 }
-func (f valuesForm) fail(l *Layout, err error) bool {
-	return Form[struct{}]{Errors: f.Errors}.fail(l, err)
-}
