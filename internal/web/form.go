@@ -95,11 +95,11 @@ func passwordOf(l Layout, f problems, name, label string, opts ...fieldOption) f
 	return a
 }
 
-func required() fieldOption           { return func(a *fieldArgs) { a.Required = true } }
-func withHelp(key string) fieldOption { return func(a *fieldArgs) { a.Help = key } }
-func maxLen(n int) fieldOption        { return func(a *fieldArgs) { a.Max = n } }
-func kind(t string) fieldOption       { return func(a *fieldArgs) { a.Type = t } }
-func auto(v string) fieldOption       { return func(a *fieldArgs) { a.Auto = v } }
+func fieldRequired() fieldOption         { return func(a *fieldArgs) { a.Required = true } }
+func fieldHelp(key string) fieldOption   { return func(a *fieldArgs) { a.Help = key } }
+func fieldMaxLen(n int) fieldOption      { return func(a *fieldArgs) { a.Max = n } }
+func fieldKind(t string) fieldOption     { return func(a *fieldArgs) { a.Type = t } }
+func fieldAutofill(v string) fieldOption { return func(a *fieldArgs) { a.Auto = v } }
 
 // editorArgs is the argument of the editor partial (the Markdown text
 // area, its syntax help and its preview), built by the template function
@@ -156,11 +156,14 @@ func firstInt(args []any) (int, bool) {
 	return n, ok
 }
 
+// anyForm is a Form[T] of any T, for formAgain.
+type anyForm interface{ fail(*Layout, error) bool }
+
 // formAgain answers a form whose input the domain refused (errs.Invalid,
 // or a rule's refusal): the page shows it again with 422, what was typed
 // kept and each message by its field. Any other error is passed on to the
 // error handler.
-func (s *Server) formAgain(c echo.Context, err error, form interface{ fail(*Layout, error) bool }, l *Layout, name string, page any) error {
+func (s *Server) formAgain(c echo.Context, err error, form anyForm, l *Layout, name string, page any) error {
 	if form.fail(l, err) {
 		return s.render(c, http.StatusUnprocessableEntity, name, page)
 	}
