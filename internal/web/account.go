@@ -10,45 +10,63 @@ import (
 	"github.com/labstack/echo/v4"
 )
 
-type accountPage struct {
+// registerInput is the registration form; the log-in form is loginInput.
+type registerInput struct {
+	Username string `form:"username"`
+	Email    string `form:"email"`
+	Password string `form:"password"` // never shown again (the password partial)
+	Confirm  string `form:"confirm"`
+	Next     string `form:"next"`
+}
+
+type loginInput struct {
+	Login    string `form:"login"` // a username or an email
+	Password string `form:"password"`
+	Next     string `form:"next"`
+}
+
+// accountPage is the registration page (I is registerInput) and the log-in
+// page (loginInput).
+type accountPage[I any] struct {
 	Layout
-	Form Form
+	Form Form[I]
 	Next string
 }
 
 func (s *Server) newRegistration(c echo.Context) error {
-	page := &accountPage{Layout: s.layout(c, "register.title"), Form: newForm(c), Next: safeNext(c.QueryParam("next"))}
+	page := &accountPage[registerInput]{Layout: s.layout(c, "register.title"), Form: formOf(registerInput{}), Next: safeNext(c.QueryParam("next"))}
 	return s.render(c, http.StatusOK, "accounts/register", page)
 }
 
 func (s *Server) createRegistration(c echo.Context) error {
-	form := newForm(c, "username", "email")
+	form := readForm[registerInput](c)
+	in := form.Input
 	u, err := s.accounts.Register(c.Request().Context(), accounts.Registration{
-		Username: form.Get("username"), Email: form.Get("email"),
-		Password: c.FormValue("password"), Confirm: c.FormValue("confirm"), Locale: stateOf(c).tr.Locale, IP: c.RealIP(),
+		Username: in.Username, Email: in.Email, Password: in.Password, Confirm: in.Confirm,
+		Locale: stateOf(c).tr.Locale, IP: c.RealIP(),
 	})
 	if err != nil {
-		page := &accountPage{Layout: s.layout(c, "register.title"), Form: form, Next: safeNext(c.FormValue("next"))}
+		page := &accountPage[registerInput]{Layout: s.layout(c, "register.title"), Form: form, Next: safeNext(in.Next)}
 		return busy(s.formAgain(c, err, form, &page.Layout, "accounts/register", page))
 	}
 	if err := logIn(c, u); err != nil {
 		return err
 	}
-	return redirect(c, safeNext(c.FormValue("next")), "flash.welcome")
+	return redirect(c, safeNext(in.Next), "flash.welcome")
 }
 
 func (s *Server) newLogin(c echo.Context) error {
-	page := &accountPage{Layout: s.layout(c, "login.title"), Form: newForm(c), Next: safeNext(c.QueryParam("next"))}
+	page := &accountPage[loginInput]{Layout: s.layout(c, "login.title"), Form: formOf(loginInput{}), Next: safeNext(c.QueryParam("next"))}
 	return s.render(c, http.StatusOK, "accounts/login", page)
 }
 
 func (s *Server) createLogin(c echo.Context) error {
-	form := newForm(c, "login")
-	next := safeNext(c.FormValue("next"))
-	u, err := s.accounts.LogIn(c.Request().Context(), accounts.LogIn{Login: form.Get("login"), Password: c.FormValue("password"),
+	form := readForm[loginInput](c)
+	next := safeNext(form.Input.Next)
+	u, err := s.accounts.LogIn(c.Request().Context(), accounts.LogIn{Login: form.Input.Login, Password: form.Input.Password,
 		IP: c.RealIP(), Device: s.device(c)})
 	if err != nil {
-		page := &accountPage{Layout: s.layout(c, "login.title"), Form: form, Next: next}
+		page := &accountPage[loginInput]{Layout: s.layout(c, "login.title"), Form: form, Next: next}
 		switch {
 		case errors.Is(err, accounts.ErrBadCredentials):
 			form.Errors[""] = page.T("login.bad_credentials")
@@ -79,19 +97,26 @@ func (s *Server) logout(c echo.Context) error {
 	return redirect(c, "/", "flash.logged_out")
 }
 
+type passwordInput struct {
+	Current  string `form:"current"`
+	Password string `form:"password"`
+	Confirm  string `form:"confirm"`
+}
+
 type settingsPage struct {
 	Layout
-	Form Form
+	Form Form[passwordInput]
 }
 
 func (s *Server) showSettings(c echo.Context) error {
-	page := &settingsPage{Layout: s.layout(c, "settings.title"), Form: newForm(c)}
+	page := &settingsPage{Layout: s.layout(c, "settings.title"), Form: formOf(passwordInput{})}
 	return s.render(c, http.StatusOK, "accounts/settings", page)
 }
 
 func (s *Server) updatePassword(c echo.Context) error {
-	form := newForm(c)
-	u, err := s.accounts.ChangePassword(c.Request().Context(), currentUser(c), c.FormValue("current"), c.FormValue("password"), c.FormValue("confirm"))
+	form := readForm[passwordInput](c)
+	in := form.Input
+	u, err := s.accounts.ChangePassword(c.Request().Context(), currentUser(c), in.Current, in.Password, in.Confirm)
 	if err != nil {
 		page := &settingsPage{Layout: s.layout(c, "settings.title"), Form: form}
 		return busy(s.formAgain(c, err, form, &page.Layout, "accounts/settings", page))

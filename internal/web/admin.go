@@ -55,7 +55,9 @@ func (s *Server) updateUserRole(c echo.Context) error {
 		return err
 	}
 	if _, err := s.accounts.SetRole(c.Request().Context(), currentUser(c), id, accounts.Role(c.FormValue("role"))); err != nil {
-		form := newForm(c)
+		// The list has no field to tie the message to: it shows as the
+		// flash, with 422.
+		form := formOf(struct{}{})
 		page, pageErr := s.adminPage(c, "")
 		if pageErr != nil {
 			return pageErr
@@ -71,30 +73,40 @@ func (s *Server) updateUserRole(c echo.Context) error {
 	return redirect(c, "/admin", "flash.role_changed")
 }
 
+// sectionInput is the form of a section.
+type sectionInput struct {
+	Slug        string `form:"slug"`
+	Name        string `form:"name"`
+	Description string `form:"description"`
+	Position    string `form:"position"`  // parsed by sectionFormFrom
+	ReadRole    string `form:"read_role"` // who may read it
+	Archived    string `form:"archived"`  // a checkbox: "" when unticked
+}
+
 type sectionFormPage struct {
 	Layout
 	Section *forum.Section // nil when creating
-	Form    Form
+	Form    Form[sectionInput]
 	Roles   []accounts.Role
 }
 
-func sectionFormFrom(c echo.Context) (Form, forum.SectionForm) {
-	form := newForm(c, "slug", "name", "description", "position", "read_role", "archived")
+func sectionFormFrom(c echo.Context) (Form[sectionInput], forum.SectionForm) {
+	form := readForm[sectionInput](c)
+	in := form.Input
 	// A position that is not a number, or one beyond any column's range,
 	// is out of range for the forum's check (Atoi gives the clamped value).
-	pos, err := strconv.Atoi(strings.TrimSpace(form.Get("position")))
-	if err != nil && !errors.Is(err, strconv.ErrRange) && strings.TrimSpace(form.Get("position")) != "" {
+	pos, err := strconv.Atoi(strings.TrimSpace(in.Position))
+	if err != nil && !errors.Is(err, strconv.ErrRange) && strings.TrimSpace(in.Position) != "" {
 		pos = -1
 	}
-	return form, forum.SectionForm{Slug: form.Get("slug"), Name: form.Get("name"), Description: form.Get("description"),
-		Position: pos, Archived: form.Get("archived") != "", ReadRole: accounts.Role(form.Get("read_role"))}
+	return form, forum.SectionForm{Slug: in.Slug, Name: in.Name, Description: in.Description,
+		Position: pos, Archived: in.Archived != "", ReadRole: accounts.Role(in.ReadRole)}
 }
 
 var readRoles = []accounts.Role{accounts.Visitor, accounts.Newcomer, accounts.Member, accounts.Moderator}
 
 func (s *Server) newSection(c echo.Context) error {
-	page := &sectionFormPage{Layout: s.layout(c, "admin.section.new"), Form: newForm(c), Roles: readRoles}
-	page.Form.Values["read_role"] = string(accounts.Visitor)
+	page := &sectionFormPage{Layout: s.layout(c, "admin.section.new"), Form: formOf(sectionInput{ReadRole: string(accounts.Visitor)}), Roles: readRoles}
 	return s.render(c, http.StatusOK, "admin/section", page)
 }
 
@@ -129,11 +141,10 @@ func (s *Server) editSection(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	form := newForm(c)
-	form.Values = map[string]string{"slug": sec.Slug, "name": sec.Name, "description": sec.Description,
-		"position": strconv.Itoa(sec.Position), "read_role": string(sec.ReadRole)}
+	form := formOf(sectionInput{Slug: sec.Slug, Name: sec.Name, Description: sec.Description,
+		Position: strconv.Itoa(sec.Position), ReadRole: string(sec.ReadRole)})
 	if sec.Archived {
-		form.Values["archived"] = "on"
+		form.Input.Archived = "on"
 	}
 	page := &sectionFormPage{Layout: s.layout(c, "admin.section.edit"), Section: sec, Form: form, Roles: readRoles}
 	return s.render(c, http.StatusOK, "admin/section", page)
@@ -158,7 +169,7 @@ func (s *Server) makeNewcomersSection(c echo.Context) error {
 		return err
 	}
 	if err := s.forum.SetNewcomersSection(c.Request().Context(), currentUser(c), sec.ID); err != nil {
-		form := newForm(c)
+		form := formOf(sectionInput{})
 		page := &sectionFormPage{Layout: s.layout(c, "admin.section.edit"), Section: sec, Form: form, Roles: readRoles}
 		return s.formAgain(c, err, form, &page.Layout, "admin/section", page)
 	}

@@ -11,9 +11,16 @@ import (
 	"github.com/labstack/echo/v4"
 )
 
+// siteInput is the site's settings form.
+type siteInput struct {
+	RegistrationsPerAddress string `form:"registrations_per_address"` // numbers, parsed by updateSiteSettings
+	RegistrationsPerHour    string `form:"registrations_per_hour"`
+	ExternalImages          string `form:"external_images"`
+}
+
 type siteSettingsPage struct {
 	Layout
-	Form Form
+	Form Form[siteInput]
 }
 
 func (s *Server) showSiteSettings(c echo.Context) error {
@@ -21,36 +28,33 @@ func (s *Server) showSiteSettings(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	page := &siteSettingsPage{Layout: s.layout(c, "admin.settings.title"), Form: newForm(c)}
-	page.Form.Values = map[string]string{"registrations_per_address": strconv.Itoa(site.RegistrationsPerAddress),
-		"registrations_per_hour": strconv.Itoa(site.RegistrationsPerHour), "external_images": site.ExternalImages}
+	page := &siteSettingsPage{Layout: s.layout(c, "admin.settings.title"), Form: formOf(siteInput{
+		RegistrationsPerAddress: strconv.Itoa(site.RegistrationsPerAddress),
+		RegistrationsPerHour:    strconv.Itoa(site.RegistrationsPerHour), ExternalImages: site.ExternalImages})}
 	return s.render(c, http.StatusOK, "admin/settings", page)
 }
 
 func (s *Server) updateSiteSettings(c echo.Context) error {
-	form := newForm(c, "registrations_per_address", "registrations_per_hour", "external_images")
-	site := settings.Site{ExternalImages: form.Get("external_images")}
+	form := readForm[siteInput](c)
+	site := settings.Site{ExternalImages: form.Input.ExternalImages}
 	bad := errs.Invalid{}
 	// A number that does not parse (or overflows) is out of range.
-	number := func(field string) int {
-		n, err := strconv.Atoi(strings.TrimSpace(form.Get(field)))
+	number := func(field, typed string) int {
+		n, err := strconv.Atoi(strings.TrimSpace(typed))
 		if err != nil {
 			bad.Add(field, "settings.limit_range")
 		}
 		return n
 	}
-	site.RegistrationsPerAddress = number("registrations_per_address")
-	site.RegistrationsPerHour = number("registrations_per_hour")
+	site.RegistrationsPerAddress = number("registrations_per_address", form.Input.RegistrationsPerAddress)
+	site.RegistrationsPerHour = number("registrations_per_hour", form.Input.RegistrationsPerHour)
 	err := bad.Err()
 	if err == nil {
 		err = s.site.SetSite(c.Request().Context(), site)
 	}
 	if err != nil {
 		page := &siteSettingsPage{Layout: s.layout(c, "admin.settings.title"), Form: form}
-		if form.fail(&page.Layout, err) {
-			return s.render(c, http.StatusUnprocessableEntity, "admin/settings", page)
-		}
-		return err
+		return s.formAgain(c, err, form, &page.Layout, "admin/settings", page)
 	}
 	return redirect(c, "/admin/settings", "flash.settings_saved")
 }

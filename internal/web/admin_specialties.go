@@ -14,13 +14,20 @@ import (
 type specialtiesPage struct {
 	Layout
 	Specialties []accounts.Specialty
-	Form        Form  // the new entry's form
-	Failed      int64 // the entry whose renaming failed, 0 for none
-	FailedForm  Form
+	Form        Form[specialtyInput] // the new entry's form
+	Failed      int64                // the entry whose renaming failed, 0 for none
+	FailedForm  Form[specialtyInput]
+}
+
+// specialtyInput is the form of a new entry (name) and of an entry's
+// renaming (name and position).
+type specialtyInput struct {
+	Name     string `form:"name"`
+	Position string `form:"position"`
 }
 
 func (s *Server) specialtiesPage(c echo.Context) (*specialtiesPage, error) {
-	page := &specialtiesPage{Layout: s.layout(c, "members.specialties.admin"), Form: newForm(c), FailedForm: newForm(c)}
+	page := &specialtiesPage{Layout: s.layout(c, "members.specialties.admin"), Form: formOf(specialtyInput{}), FailedForm: formOf(specialtyInput{})}
 	var err error
 	page.Specialties, err = s.profiles.Specialties(c.Request().Context())
 	return page, err
@@ -35,17 +42,14 @@ func (s *Server) showSpecialties(c echo.Context) error {
 }
 
 func (s *Server) createSpecialty(c echo.Context) error {
-	form := newForm(c, "name")
-	if err := s.profiles.AddSpecialty(c.Request().Context(), currentUser(c), form.Get("name")); err != nil {
+	form := readForm[specialtyInput](c)
+	if err := s.profiles.AddSpecialty(c.Request().Context(), currentUser(c), form.Input.Name); err != nil {
 		page, perr := s.specialtiesPage(c)
 		if perr != nil {
 			return perr
 		}
 		page.Form = form
-		if form.fail(&page.Layout, err) {
-			return s.render(c, http.StatusUnprocessableEntity, "admin/specialties", page)
-		}
-		return err
+		return s.formAgain(c, err, form, &page.Layout, "admin/specialties", page)
 	}
 	return redirect(c, "/admin/specialties", "members.flash.specialties_saved")
 }
@@ -55,18 +59,15 @@ func (s *Server) updateSpecialty(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	form := newForm(c, "name", "position")
-	pos, _ := strconv.Atoi(form.Get("position"))
-	if err := s.profiles.RenameSpecialty(c.Request().Context(), currentUser(c), id, form.Get("name"), pos); err != nil {
+	form := readForm[specialtyInput](c)
+	pos, _ := strconv.Atoi(form.Input.Position)
+	if err := s.profiles.RenameSpecialty(c.Request().Context(), currentUser(c), id, form.Input.Name, pos); err != nil {
 		page, perr := s.specialtiesPage(c)
 		if perr != nil {
 			return perr
 		}
 		page.Failed, page.FailedForm = id, form
-		if form.fail(&page.Layout, err) {
-			return s.render(c, http.StatusUnprocessableEntity, "admin/specialties", page)
-		}
-		return err
+		return s.formAgain(c, err, form, &page.Layout, "admin/specialties", page)
 	}
 	return redirect(c, "/admin/specialties", "members.flash.specialties_saved")
 }
@@ -86,7 +87,7 @@ func (s *Server) deleteSpecialty(c echo.Context) error {
 // renaming failed, else its name.
 func (p *specialtiesPage) NameOf(sp accounts.Specialty) string {
 	if p.Failed == sp.ID {
-		return p.FailedForm.Get("name")
+		return p.FailedForm.Input.Name
 	}
 	return sp.Name
 }

@@ -65,7 +65,13 @@ type queuePage struct {
 	Focus   *approval.Item // the post examined, the oldest unless ?id= says
 	Others  []approval.OtherPost
 	Similar []search.Similar
-	Reject  Form
+	Reject  Form[rejectInput]
+}
+
+// rejectInput is the form refusing a waiting post with a reason.
+type rejectInput struct {
+	Reason string `form:"reason"`
+	ID     int64  // the post refused, from the address: the queue shows it again
 }
 
 // showQueue lists the posts waiting for approval and shows one in full
@@ -73,14 +79,14 @@ type queuePage struct {
 // thread, the similar threads: one post examined at a time keeps the
 // page's statements the same however long the queue.
 func (s *Server) showQueue(c echo.Context) error {
-	page, err := s.queuePageFor(c, newForm(c))
+	page, err := s.queuePageFor(c, formOf(rejectInput{}))
 	if err != nil {
 		return err
 	}
 	return s.render(c, http.StatusOK, "mod/queue", page)
 }
 
-func (s *Server) queuePageFor(c echo.Context, form Form) (*queuePage, error) {
+func (s *Server) queuePageFor(c echo.Context, form Form[rejectInput]) (*queuePage, error) {
 	ctx := c.Request().Context()
 	page := &queuePage{Layout: s.layout(c, "approval.queue.title"), Reject: form}
 	var err error
@@ -89,8 +95,8 @@ func (s *Server) queuePageFor(c echo.Context, form Form) (*queuePage, error) {
 	}
 	page.Focus = &page.Items[0]
 	want, _ := strconv.ParseInt(c.QueryParam("id"), 10, 64)
-	if form.Get("id") != "" {
-		want, _ = strconv.ParseInt(form.Get("id"), 10, 64)
+	if form.Input.ID != 0 {
+		want = form.Input.ID
 	}
 	for i := range page.Items {
 		if page.Items[i].ID == want {
@@ -134,9 +140,9 @@ func (s *Server) rejectPost(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	form := newForm(c, "reason")
-	form.Values["id"] = strconv.FormatInt(id, 10)
-	_, err = s.approval.Reject(c.Request().Context(), currentUser(c), id, form.Get("reason"))
+	form := readForm[rejectInput](c)
+	form.Input.ID = id
+	_, err = s.approval.Reject(c.Request().Context(), currentUser(c), id, form.Input.Reason)
 	if err != nil {
 		if _, ok := errs.AsInvalid(err); ok {
 			page, perr := s.queuePageFor(c, form)

@@ -19,9 +19,16 @@ import (
 // it, step 3 the thread's form. Each step is a plain page and form; the
 // session's token in the address carries the person from one to the next.
 
+// askInput is step 1's form: the question in one sentence, and the session
+// when rephrasing it.
+type askInput struct {
+	Q       string `form:"q"`
+	Session string `form:"session"`
+}
+
 type askPage struct {
 	Layout
-	Form Form
+	Form Form[askInput]
 }
 
 // showAsk is step 1: the question in one sentence.
@@ -31,23 +38,19 @@ func (s *Server) showAsk(c echo.Context) error {
 	if done, err := s.acknowledgeFirst(c, "/ask"); done || err != nil {
 		return err
 	}
-	form := newForm(c)
-	form.Values["q"] = ask.CleanSentence(c.QueryParam("q"))
+	form := formOf(askInput{Q: ask.CleanSentence(c.QueryParam("q"))})
 	return s.render(c, http.StatusOK, "ask/show", &askPage{Layout: s.layout(c, "ask.title"), Form: form})
 }
 
 // startAsk finds what answers the sentence and shows it (step 2), in a new
 // session or, when rephrasing, in the same one.
 func (s *Server) startAsk(c echo.Context) error {
-	form := newForm(c, "q")
-	sess, err := s.ask.Start(c.Request().Context(), currentUser(c), c.FormValue("session"), form.Get("q"))
+	form := readForm[askInput](c)
+	sess, err := s.ask.Start(c.Request().Context(), currentUser(c), form.Input.Session, form.Input.Q)
 	if err != nil {
+		form.Input.Q = ask.CleanSentence(form.Input.Q)
 		page := &askPage{Layout: s.layout(c, "ask.title"), Form: form}
-		page.Form.Values["q"] = ask.CleanSentence(form.Get("q"))
-		if form.fail(&page.Layout, err) {
-			return s.render(c, http.StatusUnprocessableEntity, "ask/show", page)
-		}
-		return err
+		return s.formAgain(c, err, form, &page.Layout, "ask/show", page)
 	}
 	if currentUser(c) == nil {
 		stateOf(c).session.Values[keyAsk] = sess.Token
@@ -62,8 +65,8 @@ type askResultsPage struct {
 	Layout
 	Session *ask.Session
 	Step    *ask.Step2
-	Form    Form
-	Over    bool // the session ended or expired: step 3 needs a new one
+	Form    Form[askInput] // step 1's sentence, to rephrase it
+	Over    bool           // the session ended or expired: step 3 needs a new one
 }
 
 // WriteURL is the address of step 3 for this session.
@@ -96,9 +99,8 @@ func (s *Server) showAskResults(c echo.Context) error {
 	if err := s.ask.MarkShown(ctx, sess); err != nil {
 		return err
 	}
-	page := &askResultsPage{Layout: s.layout(c, "ask.results.title"), Session: sess, Form: newForm(c),
+	page := &askResultsPage{Layout: s.layout(c, "ask.results.title"), Session: sess, Form: formOf(askInput{Q: sess.Query}),
 		Over: sess.Outcome != ask.Open || sess.Expired(s.ask.Now())}
-	page.Form.Values["q"] = sess.Query
 	if page.Step, err = s.ask.Results(ctx, currentUser(c), sess); err != nil {
 		return err
 	}
@@ -157,10 +159,20 @@ func (s *Server) foundAnswer(c echo.Context) error {
 	return redirect(c, threadURL(tv.Thread.ID, tv.Thread.Slug), "ask.flash.found")
 }
 
+// askThreadInput is step 3's form: a new thread, with what was tried and
+// the session it comes from.
+type askThreadInput struct {
+	Session string `form:"session"`
+	Section string `form:"section"` // its id; parsed by createAskThread
+	Title   string `form:"title"`
+	Body    string `form:"body"`
+	Tried   string `form:"tried"`
+}
+
 type askWritePage struct {
 	Layout
 	Token       string
-	Form        Form
+	Form        Form[askThreadInput]
 	Sections    []forum.Section // where a member may open the thread
 	ToNewcomers bool            // the thread goes to the newcomers' section
 	Guidance    bool            // the writer's first two threads
@@ -170,9 +182,9 @@ type askWritePage struct {
 }
 
 // BackURL is step 1 again with the sentence (or title) typed so far.
-func (p *askWritePage) BackURL() string { return "/ask?q=" + url.QueryEscape(p.Form.Get("title")) }
+func (p *askWritePage) BackURL() string { return "/ask?q=" + url.QueryEscape(p.Form.Input.Title) }
 
-func (s *Server) askWriteForm(c echo.Context, token string, form Form) (*askWritePage, error) {
+func (s *Server) askWriteForm(c echo.Context, token string, form Form[askThreadInput]) (*askWritePage, error) {
 	u := currentUser(c)
 	page := &askWritePage{Layout: s.layout(c, "ask.write.title"), Token: token, Form: form, Guidance: u.ThreadCount < 2}
 	v, err := s.ask.Rules(c.Request().Context())
@@ -213,8 +225,7 @@ func (s *Server) showAskWrite(c echo.Context) error {
 	if sess.Outcome != ask.Open || sess.Expired(s.ask.Now()) {
 		return redirect(c, "/ask?q="+url.QueryEscape(sess.Query), "ask.flash.over")
 	}
-	form := newForm(c)
-	form.Values["title"] = sess.Query
+	form := formOf(askThreadInput{Title: sess.Query})
 	page, err := s.askWriteForm(c, sess.Token, form)
 	if err != nil {
 		return err
@@ -228,21 +239,22 @@ func (s *Server) showAskWrite(c echo.Context) error {
 func (s *Server) createAskThread(c echo.Context) error {
 	ctx := c.Request().Context()
 	u := currentUser(c)
-	form := newForm(c, "session", "section", "title", "body", "tried")
-	token := form.Get("session")
+	form := readForm[askThreadInput](c)
+	in := form.Input
+	token := in.Session
 	page, err := s.askWriteForm(c, token, form)
 	if err != nil {
 		return err
 	}
 	if c.FormValue("preview") != "" {
-		if page.Preview, err = s.markup.Render(form.Get("body")); err != nil {
+		if page.Preview, err = s.markup.Render(in.Body); err != nil {
 			return err
 		}
 		return s.render(c, http.StatusOK, "ask/write", page)
 	}
 	if c.FormValue("reviewed") == "" {
 		if sess, err := s.ask.Visible(ctx, u, token); err == nil && sess.UserID != nil && sess.Outcome == ask.Open {
-			if page.Unseen, err = s.ask.Unseen(ctx, u, sess, form.Get("title"), 3); err != nil {
+			if page.Unseen, err = s.ask.Unseen(ctx, u, sess, in.Title, 3); err != nil {
 				return err
 			}
 			if len(page.Unseen) > 0 {
@@ -250,18 +262,15 @@ func (s *Server) createAskThread(c echo.Context) error {
 			}
 		}
 	}
-	sectionID, _ := strconv.ParseInt(form.Get("section"), 10, 64)
-	t, err := s.ask.Post(ctx, u, forum.NewThread{SectionID: sectionID, Title: form.Get("title"), Body: form.Get("body"),
-		Tried: form.Get("tried"), AskSession: token})
+	sectionID, _ := strconv.ParseInt(in.Section, 10, 64)
+	t, err := s.ask.Post(ctx, u, forum.NewThread{SectionID: sectionID, Title: in.Title, Body: in.Body,
+		Tried: in.Tried, AskSession: token})
 	if id, ok := heldFor(err); ok {
 		return redirect(c, pendingURL(id), "approval.flash.held")
 	}
 	if err != nil {
-		if form.fail(&page.Layout, err) {
-			_, page.Refused = errs.AsRefusal(err)
-			return s.render(c, http.StatusUnprocessableEntity, "ask/write", page)
-		}
-		return err
+		_, page.Refused = errs.AsRefusal(err)
+		return s.formAgain(c, err, form, &page.Layout, "ask/write", page)
 	}
 	flash := "flash.thread_created"
 	if page.ToNewcomers {

@@ -15,17 +15,26 @@ import (
 // Flags: any logged-in person reports a post once; the moderators decide
 // on /mod/flags, post by post.
 
+// flagInput is the form reporting a post: its kind, a sentence, and for a
+// duplicate the thread it repeats (proposed or typed, as in duplicateInput).
+type flagInput struct {
+	Kind      string `form:"kind"`
+	Sentence  string `form:"sentence"`
+	Ref       string `form:"ref"`
+	Canonical string `form:"canonical"`
+}
+
 type flagPage struct {
 	Layout
 	Post  *forum.PostContext
-	Form  Form
+	Form  Form[flagInput]
 	Kinds []moderation.Kind
 	// Similar are the threads closest to the post's, proposed for a
 	// duplicate flag as the moderators' chooser proposes them.
 	Similar []search.Similar
 }
 
-func (s *Server) flagPage(c echo.Context, pc *forum.PostContext, form Form) (*flagPage, error) {
+func (s *Server) flagPage(c echo.Context, pc *forum.PostContext, form Form[flagInput]) (*flagPage, error) {
 	page := &flagPage{Layout: s.layout(c, "moderation.flag.title"), Post: pc, Form: form, Kinds: moderation.Kinds}
 	sections, err := s.searchSections(c)
 	if err != nil {
@@ -40,7 +49,7 @@ func (s *Server) showFlagPost(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	page, err := s.flagPage(c, pc, newForm(c, "kind", "sentence", "ref", "canonical"))
+	page, err := s.flagPage(c, pc, readForm[flagInput](c))
 	if err != nil {
 		return err
 	}
@@ -52,10 +61,10 @@ func (s *Server) flagPost(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	form := newForm(c, "kind", "sentence", "ref", "canonical")
-	in := moderation.NewFlag{Kind: moderation.Kind(form.Get("kind")), Sentence: form.Get("sentence")}
+	form := readForm[flagInput](c)
+	in := moderation.NewFlag{Kind: moderation.Kind(form.Input.Kind), Sentence: form.Input.Sentence}
 	if in.Kind == moderation.Duplicate {
-		in.Proposed = canonicalChoice(form)
+		in.Proposed = canonicalChoice(form.Input.Canonical, form.Input.Ref)
 	}
 	if err := s.moderation.Flag(c.Request().Context(), currentUser(c), pc.Post.ID, in); err != nil {
 		if _, refused := errs.AsRefusal(err); refused {

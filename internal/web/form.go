@@ -3,6 +3,7 @@ package web
 import (
 	"cmp"
 	"net/http"
+	"reflect"
 	"strconv"
 
 	"entraide/internal/errs"
@@ -11,29 +12,94 @@ import (
 	"github.com/labstack/echo/v4"
 )
 
-// Form carries what a person typed back to the page with the problems
-// found, each message already translated and tied to its field.
-type Form struct {
-	Values map[string]string
+// Form is a page's form: what a person typed, read into the form's own
+// struct T, and the problems found, each message already translated and tied
+// to its field. A new form is a struct of string fields tagged with the names
+// the browser sends (`form:"title"`), read by readForm; the template reads
+// .Form.Input.Title and hands .Form to the field and editor partials for
+// the messages.
+type Form[T any] struct {
+	Input  T
 	Errors map[string]string // field → translated message; "" is for the whole form
 }
 
-func newForm(c echo.Context, fields ...string) Form {
-	f := Form{Values: map[string]string{}, Errors: map[string]string{}}
-	for _, name := range fields {
-		f.Values[name] = c.FormValue(name)
+// formOf is a form showing in, with no problem yet: a page shown for the
+// first time, or filled from what is stored.
+func formOf[T any](in T) Form[T] { return Form[T]{Input: in, Errors: map[string]string{}} }
+
+// readForm reads T from the request: each field tagged form:"name" gets
+// c.FormValue(name), as typed (the body, or the query of a GET). Fields stay
+// strings so that a handler parses numbers itself and words its own message
+// for bad input; a field of another type is a mistake that panics at the
+// first request of any test.
+func readForm[T any](c echo.Context) Form[T] {
+	var in T
+	v := reflect.ValueOf(&in).Elem()
+	for i := range v.NumField() {
+		if name := v.Type().Field(i).Tag.Get("form"); name != "" {
+			v.Field(i).SetString(c.FormValue(name))
+		}
 	}
-	return f
+	return formOf(in)
 }
 
-// Get returns the value typed in field.
-func (f Form) Get(field string) string { return f.Values[field] }
-
 // Error returns the message for field, or "".
-func (f Form) Error(field string) string { return f.Errors[field] }
+func (f Form[T]) Error(field string) string { return f.Errors[field] }
 
 // HasErrors reports whether any message is set.
-func (f Form) HasErrors() bool { return len(f.Errors) > 0 }
+func (f Form[T]) HasErrors() bool { return len(f.Errors) > 0 }
+
+// problems is what the field and editor partials need of any Form: the
+// message for one field.
+type problems interface{ Error(field string) string }
+
+// fieldArgs is the argument of the field partial (a labelled input with its
+// error and help), built by the template function field (or password) and
+// the options after it, so that a page names each piece rather than
+// filling a map.
+type fieldArgs struct {
+	L        Layout
+	Name     string // the input's name, as the browser sends it
+	Label    string // catalog key of the label
+	Value    string // what was typed, shown again when Keep
+	Keep     bool   // false for a password: never sent back
+	Error    string // the field's message, translated; "" for none
+	Type     string // the input's type; "" is text
+	Auto     string // autocomplete
+	Help     string // catalog key of the help under the label; "" for none
+	Required bool
+	Max      int // maxlength; 0 for none
+}
+
+// fieldOption sets one of the field's optional pieces: the template
+// functions required, help, maxlen, kind and auto.
+type fieldOption func(*fieldArgs)
+
+// fieldOf is the template function field: the input name of form f, showing
+// value, labelled by the catalog key label.
+func fieldOf(l Layout, f problems, name, value, label string, opts ...fieldOption) fieldArgs {
+	a := fieldArgs{L: l, Name: name, Label: label, Value: value, Keep: true, Error: f.Error(name)}
+	for _, o := range opts {
+		o(&a)
+	}
+	return a
+}
+
+// passwordOf is the template function password: a password input, whose
+// value is never sent back to the page.
+func passwordOf(l Layout, f problems, name, label string, opts ...fieldOption) fieldArgs {
+	a := fieldArgs{L: l, Name: name, Label: label, Type: "password", Error: f.Error(name)}
+	for _, o := range opts {
+		o(&a)
+	}
+	return a
+}
+
+func fieldRequired() fieldOption         { return func(a *fieldArgs) { a.Required = true } }
+func fieldHelp(key string) fieldOption   { return func(a *fieldArgs) { a.Help = key } }
+func fieldMaxLen(n int) fieldOption      { return func(a *fieldArgs) { a.Max = n } }
+func fieldKind(t string) fieldOption     { return func(a *fieldArgs) { a.Type = t } }
+func fieldAutofill(v string) fieldOption { return func(a *fieldArgs) { a.Auto = v } }
 
 // editorArgs is the argument of the editor partial (the Markdown text
 // area, its syntax help and its preview), built by the template function
@@ -47,10 +113,10 @@ type editorArgs struct {
 	Preview markup.HTML // the server-rendered preview; "" for none
 }
 
-// editorOf is the template function editor: the editor of form's body
-// field, rows high (10 when 0), with an optional preview.
-func editorOf(l Layout, form Form, label string, rows int, preview ...markup.HTML) editorArgs {
-	e := editorArgs{L: l, Label: label, Body: form.Get("body"), Error: form.Error("body"), Rows: cmp.Or(rows, 10)}
+// editorOf is the template function editor: the editor of form f's body
+// field showing body, rows high (10 when 0), with an optional preview.
+func editorOf(l Layout, f problems, body, label string, rows int, preview ...markup.HTML) editorArgs {
+	e := editorArgs{L: l, Label: label, Body: body, Error: f.Error("body"), Rows: cmp.Or(rows, 10)}
 	if len(preview) > 0 {
 		e.Preview = preview[0]
 	}
@@ -60,7 +126,7 @@ func editorOf(l Layout, form Form, label string, rows int, preview ...markup.HTM
 // fail records err on the form in the reader's language, and reports whether
 // err was a problem with the input (to show the form again with 422) rather
 // than a failure to pass on.
-func (f Form) fail(l *Layout, err error) bool {
+func (f Form[T]) fail(l *Layout, err error) bool {
 	if bad, ok := errs.AsInvalid(err); ok {
 		for field, key := range bad {
 			f.Errors[field] = l.T(key)
@@ -90,11 +156,14 @@ func firstInt(args []any) (int, bool) {
 	return n, ok
 }
 
+// anyForm is a Form[T] of any T, for formAgain.
+type anyForm interface{ fail(*Layout, error) bool }
+
 // formAgain answers a form whose input the domain refused (errs.Invalid,
 // or a rule's refusal): the page shows it again with 422, what was typed
 // kept and each message by its field. Any other error is passed on to the
 // error handler.
-func (s *Server) formAgain(c echo.Context, err error, form Form, l *Layout, name string, page any) error {
+func (s *Server) formAgain(c echo.Context, err error, form anyForm, l *Layout, name string, page any) error {
 	if form.fail(l, err) {
 		return s.render(c, http.StatusUnprocessableEntity, name, page)
 	}

@@ -15,10 +15,16 @@ import (
 // The moderators' page about one person: suspend with a reason and an
 // end, lift the suspension, promote a newcomer.
 
+// suspendInput is the form suspending a member.
+type suspendInput struct {
+	Days   string `form:"days"` // parsed by suspendUser
+	Reason string `form:"reason"`
+}
+
 type modUserPage struct {
 	Layout
 	Member MemberView
-	Form   Form
+	Form   Form[suspendInput]
 	CanAct bool // the reader may act on this person
 }
 
@@ -33,7 +39,7 @@ func (s *Server) memberParam(c echo.Context) (*accounts.User, error) {
 	return s.accounts.ByID(c.Request().Context(), id)
 }
 
-func (s *Server) modUserPage(c echo.Context, m *accounts.User, form Form) *modUserPage {
+func (s *Server) modUserPage(c echo.Context, m *accounts.User, form Form[suspendInput]) *modUserPage {
 	page := &modUserPage{Layout: s.layout(c, "moderation.user.title", m.Name()), Member: memberViewOf(m, time.Now()), Form: form}
 	page.CanAct = moderation.CanActOn(page.user, m)
 	return page
@@ -44,8 +50,8 @@ func (s *Server) showModUser(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	form := newForm(c, "reason")
-	form.Values["days"] = "7"
+	form := readForm[suspendInput](c)
+	form.Input.Days = "7"
 	return s.render(c, http.StatusOK, "mod/user", s.modUserPage(c, m, form))
 }
 
@@ -56,9 +62,9 @@ func (s *Server) suspendUser(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	form := newForm(c, "days", "reason")
-	days, _ := strconv.Atoi(form.Get("days"))
-	if err := s.moderation.Suspend(c.Request().Context(), currentUser(c), m.ID, days, form.Get("reason")); err != nil {
+	form := readForm[suspendInput](c)
+	days, _ := strconv.Atoi(form.Input.Days)
+	if err := s.moderation.Suspend(c.Request().Context(), currentUser(c), m.ID, days, form.Input.Reason); err != nil {
 		if _, refused := errs.AsRefusal(err); refused {
 			return redirect(c, modUserURL(m.ID), refusalKey(err))
 		}

@@ -68,10 +68,18 @@ func (s *Server) afterModeration(c echo.Context, err error, tv *forum.ThreadView
 	return s.afterAction(c, err, next, doneKey, nil)
 }
 
+// modThreadInput is the moderators' two forms on a thread: move it to
+// section, retitle it; each with its reason.
+type modThreadInput struct {
+	Section string `form:"section"` // its id
+	Title   string `form:"title"`
+	Reason  string `form:"reason"`
+}
+
 type modThreadPage struct {
 	Layout
 	View     *forum.ThreadView
-	Form     Form
+	Form     Form[modThreadInput]
 	Sections []forum.Section
 }
 
@@ -81,13 +89,11 @@ func (s *Server) editThreadModeration(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	form := newForm(c)
-	form.Values["title"] = tv.Thread.Title
-	form.Values["section"] = strconv.FormatInt(tv.Section.ID, 10)
+	form := formOf(modThreadInput{Title: tv.Thread.Title, Section: strconv.FormatInt(tv.Section.ID, 10)})
 	return s.render(c, http.StatusOK, "mod/thread", s.modThreadPage(c, tv, form))
 }
 
-func (s *Server) modThreadPage(c echo.Context, tv *forum.ThreadView, form Form) *modThreadPage {
+func (s *Server) modThreadPage(c echo.Context, tv *forum.ThreadView, form Form[modThreadInput]) *modThreadPage {
 	page := &modThreadPage{Layout: s.layout(c, "moderation.thread.title"), View: tv, Form: form}
 	for _, sec := range page.Layout.Sections {
 		if !sec.Archived {
@@ -102,10 +108,10 @@ func (s *Server) moveThread(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	form := newForm(c, "section", "reason")
-	form.Values["title"] = tv.Thread.Title
-	to, _ := strconv.ParseInt(form.Get("section"), 10, 64)
-	moved, err := s.forum.MoveThread(c.Request().Context(), currentUser(c), tv.Thread.ID, to, form.Get("reason"))
+	form := readForm[modThreadInput](c)
+	form.Input.Title = tv.Thread.Title // the other form shows the title as it is
+	to, _ := strconv.ParseInt(form.Input.Section, 10, 64)
+	moved, err := s.forum.MoveThread(c.Request().Context(), currentUser(c), tv.Thread.ID, to, form.Input.Reason)
 	if err != nil {
 		if _, refused := errs.AsRefusal(err); refused {
 			return s.afterModeration(c, err, tv, tv.Thread.ID, "")
@@ -121,9 +127,9 @@ func (s *Server) retitleThread(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	form := newForm(c, "title", "reason")
-	form.Values["section"] = strconv.FormatInt(tv.Section.ID, 10)
-	done, err := s.forum.RetitleThread(c.Request().Context(), currentUser(c), tv.Thread.ID, form.Get("title"), form.Get("reason"))
+	form := readForm[modThreadInput](c)
+	form.Input.Section = strconv.FormatInt(tv.Section.ID, 10) // the other form shows the section as it is
+	done, err := s.forum.RetitleThread(c.Request().Context(), currentUser(c), tv.Thread.ID, form.Input.Title, form.Input.Reason)
 	if err != nil {
 		if _, refused := errs.AsRefusal(err); refused {
 			return s.afterModeration(c, err, tv, tv.Thread.ID, "")
@@ -134,10 +140,20 @@ func (s *Server) retitleThread(c echo.Context) error {
 	return redirect(c, threadURL(done.Thread.ID, done.Thread.Slug), "moderation.flash.retitled")
 }
 
+// duplicateInput is the form closing a thread as a duplicate: the thread
+// chosen among those proposed (canonical) or typed (ref), the search box
+// inside the form (q), the message to the asker.
+type duplicateInput struct {
+	Q         string `form:"q"`
+	Canonical string `form:"canonical"`
+	Ref       string `form:"ref"`
+	Message   string `form:"message"`
+}
+
 type duplicatePage struct {
 	Layout
 	View *forum.ThreadView
-	Form Form
+	Form Form[duplicateInput]
 	// Similar are the closest threads, proposed first; Found answers the
 	// search box inside the form.
 	Similar []search.Similar
@@ -164,7 +180,7 @@ func (s *Server) duplicateChooser(c echo.Context, page *duplicatePage) error {
 	if page.Similar, err = s.search.Similar(ctx, page.View.Thread.Title, first, ids, page.View.Thread.ID, choiceLimit); err != nil {
 		return err
 	}
-	if q := strings.TrimSpace(page.Form.Get("q")); q != "" {
+	if q := strings.TrimSpace(page.Form.Input.Q); q != "" {
 		if page.Found, err = s.search.Similar(ctx, q, "", ids, page.View.Thread.ID, choiceLimit); err != nil {
 			return err
 		}
@@ -178,7 +194,7 @@ func (s *Server) showDuplicateChooser(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	page := &duplicatePage{Layout: s.layout(c, "moderation.duplicate.title"), View: tv, Form: newForm(c, "q", "canonical", "message"),
+	page := &duplicatePage{Layout: s.layout(c, "moderation.duplicate.title"), View: tv, Form: readForm[duplicateInput](c),
 		Action: "/mod/t/" + strconv.FormatInt(tv.Thread.ID, 10) + "/duplicate"}
 	if err := s.duplicateChooser(c, page); err != nil {
 		return err
@@ -188,10 +204,10 @@ func (s *Server) showDuplicateChooser(c echo.Context) error {
 
 // canonicalChoice reads the chosen thread: a proposed one, or a thread's
 // number or address typed in the field.
-func canonicalChoice(form Form) int64 {
-	v := strings.TrimSpace(form.Get("canonical"))
+func canonicalChoice(canonical, ref string) int64 {
+	v := strings.TrimSpace(canonical)
 	if v == "" || v == "0" {
-		v = strings.TrimSpace(form.Get("ref"))
+		v = strings.TrimSpace(ref)
 	}
 	if i := strings.Index(v, "/t/"); i >= 0 {
 		v = v[i+3:]
@@ -208,7 +224,7 @@ func (s *Server) closeAsDuplicate(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	form := newForm(c, "q", "canonical", "ref", "message")
+	form := readForm[duplicateInput](c)
 	page := &duplicatePage{Layout: s.layout(c, "moderation.duplicate.title"), View: tv, Form: form,
 		Action: "/mod/t/" + strconv.FormatInt(tv.Thread.ID, 10) + "/duplicate"}
 	if c.FormValue("search") != "" { // the search box inside the form
@@ -217,7 +233,7 @@ func (s *Server) closeAsDuplicate(c echo.Context) error {
 		}
 		return s.render(c, http.StatusOK, "mod/duplicate", page)
 	}
-	done, err := s.forum.CloseAsDuplicate(c.Request().Context(), currentUser(c), tv.Thread.ID, canonicalChoice(form), form.Get("message"))
+	done, err := s.forum.CloseAsDuplicate(c.Request().Context(), currentUser(c), tv.Thread.ID, canonicalChoice(form.Input.Canonical, form.Input.Ref), form.Input.Message)
 	if err != nil {
 		if _, ok := errs.AsInvalid(err); !ok {
 			if _, refused := errs.AsRefusal(err); !refused {
@@ -232,10 +248,15 @@ func (s *Server) closeAsDuplicate(c echo.Context) error {
 	return redirect(c, threadURL(done.Thread.ID, done.Thread.Slug), "moderation.flash.duplicate")
 }
 
+// reasonInput is a form asking only why: hiding a post.
+type reasonInput struct {
+	Reason string `form:"reason"`
+}
+
 type hidePage struct {
 	Layout
 	Post *forum.PostContext
-	Form Form
+	Form Form[reasonInput]
 }
 
 func (s *Server) postParam(c echo.Context) (*forum.PostContext, error) {
@@ -252,7 +273,7 @@ func (s *Server) showHidePost(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return s.render(c, http.StatusOK, "mod/hide", &hidePage{Layout: s.layout(c, "moderation.hide.title"), Post: pc, Form: newForm(c, "reason")})
+	return s.render(c, http.StatusOK, "mod/hide", &hidePage{Layout: s.layout(c, "moderation.hide.title"), Post: pc, Form: readForm[reasonInput](c)})
 }
 
 func (s *Server) hidePost(c echo.Context) error {
@@ -260,8 +281,8 @@ func (s *Server) hidePost(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	form := newForm(c, "reason")
-	if _, err := s.forum.HidePost(c.Request().Context(), currentUser(c), pc.Post.ID, form.Get("reason")); err != nil {
+	form := readForm[reasonInput](c)
+	if _, err := s.forum.HidePost(c.Request().Context(), currentUser(c), pc.Post.ID, form.Input.Reason); err != nil {
 		if _, refused := errs.AsRefusal(err); refused {
 			return redirect(c, postAddress(pc), refusalKey(err))
 		}
@@ -302,10 +323,15 @@ func (s *Server) answerDuplicateYes(c echo.Context) error {
 	return s.afterModeration(c, err, tv, tv.Thread.ID, "moderation.flash.answered_yes")
 }
 
+// differentInput is the asker's sentence saying how their question differs.
+type differentInput struct {
+	Sentence string `form:"sentence"`
+}
+
 type differentPage struct {
 	Layout
 	View *forum.ThreadView
-	Form Form
+	Form Form[differentInput]
 }
 
 // showDuplicateDifferent is the asker's "Non, ma question est différente"
@@ -318,7 +344,7 @@ func (s *Server) showDuplicateDifferent(c echo.Context) error {
 	if tv.Thread.AuthorID != currentUser(c).ID || tv.Thread.DuplicateOf == nil {
 		return errs.ErrNotFound
 	}
-	page := &differentPage{Layout: s.layout(c, "moderation.different.title"), View: tv, Form: newForm(c, "sentence")}
+	page := &differentPage{Layout: s.layout(c, "moderation.different.title"), View: tv, Form: readForm[differentInput](c)}
 	return s.render(c, http.StatusOK, "threads/different", page)
 }
 
@@ -327,8 +353,8 @@ func (s *Server) answerDuplicateNo(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	form := newForm(c, "sentence")
-	err = s.moderation.AnswerDuplicate(c.Request().Context(), currentUser(c), tv.Thread.ID, false, form.Get("sentence"))
+	form := readForm[differentInput](c)
+	err = s.moderation.AnswerDuplicate(c.Request().Context(), currentUser(c), tv.Thread.ID, false, form.Input.Sentence)
 	if err != nil {
 		if _, refused := errs.AsRefusal(err); refused {
 			return s.afterModeration(c, err, tv, tv.Thread.ID, "")

@@ -18,9 +18,16 @@ var logActions = []modlog.Action{forum.ActClose, forum.ActReopen, forum.ActDupli
 	forum.ActMove, forum.ActRetitle, forum.ActHide, forum.ActRestore, moderation.ActFlagsDismiss, moderation.ActSuspend, moderation.ActLift,
 	moderation.ActPromote}
 
+// logFilterInput is the log's filters (a GET form): people by username.
+type logFilterInput struct {
+	Moderator string `form:"moderator"`
+	Person    string `form:"person"`
+	Action    string `form:"action"`
+}
+
 type modLogPage struct {
 	Layout
-	Form    Form
+	Form    Form[logFilterInput]
 	Lines   []modlog.Line
 	Page    int
 	More    bool
@@ -45,7 +52,7 @@ func (p *modLogPage) PageURL(n int) string {
 // action (the people by username).
 func (s *Server) showModLog(c echo.Context) error {
 	ctx := c.Request().Context()
-	form := newForm(c, "moderator", "person", "action")
+	form := readForm[logFilterInput](c)
 	page := &modLogPage{Layout: s.layout(c, "moderation.log.title"), Form: form, Page: 1, Actions: logActions, filter: url.Values{}}
 	if raw := c.QueryParam("page"); raw != "" {
 		n, err := strconv.Atoi(raw)
@@ -54,22 +61,25 @@ func (s *Server) showModLog(c echo.Context) error {
 		}
 		page.Page = n
 	}
-	f := modlog.Filter{Action: modlog.Action(form.Get("action"))}
-	for field, dest := range map[string]*int64{"moderator": &f.ActorID, "person": &f.UserID} {
-		name := form.Get(field)
-		if name == "" {
+	f := modlog.Filter{Action: modlog.Action(form.Input.Action)}
+	people := []struct {
+		field, name string
+		id          *int64
+	}{{"moderator", form.Input.Moderator, &f.ActorID}, {"person", form.Input.Person, &f.UserID}}
+	for _, p := range people {
+		if p.name == "" {
 			continue
 		}
-		page.filter.Set(field, name)
-		u, err := s.accounts.ByUsername(ctx, name)
+		page.filter.Set(p.field, p.name)
+		u, err := s.accounts.ByUsername(ctx, p.name)
 		if err == errs.ErrNotFound {
-			form.Errors[field] = page.T("moderation.log.no_such_person")
+			form.Errors[p.field] = page.T("moderation.log.no_such_person")
 			return s.render(c, http.StatusOK, "mod/log", page)
 		}
 		if err != nil {
 			return err
 		}
-		*dest = u.ID
+		*p.id = u.ID
 	}
 	if f.Action != "" {
 		page.filter.Set("action", string(f.Action))

@@ -14,17 +14,22 @@ import (
 	"github.com/labstack/echo/v4"
 )
 
+// replyInput is the reply form.
+type replyInput struct {
+	Body string `form:"body"`
+}
+
 type replyPage struct {
 	Layout
 	View    *forum.ThreadView
-	Form    Form
+	Form    Form[replyInput]
 	Preview markup.HTML
 	Canned  *cannedBox
 }
 
 // replyFormPage is the reply page with the reader's canned replies; used
 // lists those already inserted, counted when the reply is published.
-func (s *Server) replyFormPage(c echo.Context, tv *forum.ThreadView, form Form, used []int64) (*replyPage, error) {
+func (s *Server) replyFormPage(c echo.Context, tv *forum.ThreadView, form Form[replyInput], used []int64) (*replyPage, error) {
 	page := &replyPage{Layout: s.layout(c, "reply.title", tv.Thread.Title), View: tv, Form: form}
 	first := ""
 	if tv.Section.IsNewcomers && replies.CanKeep(page.user) && tv.Thread.AuthorID != page.user.ID {
@@ -53,17 +58,17 @@ func (s *Server) newReply(c echo.Context) error {
 	if !forum.CanReply(currentUser(c), &tv.Section, &tv.Thread) {
 		return errs.ErrForbidden // a locked thread or an archived section
 	}
-	form := newForm(c, "body")
+	form := readForm[replyInput](c)
 	if q, err := strconv.ParseInt(c.QueryParam("quote"), 10, 64); err == nil {
 		if pc, err := s.forum.Post(ctx, currentUser(c), q); err == nil && pc.Thread.ID == tv.Thread.ID && pc.Post.DeletedAt == nil {
-			form.Values["body"] = markup.Quote(pc.Post.Author.Username, pc.Post.Body)
+			form.Input.Body = markup.Quote(pc.Post.Author.Username, pc.Post.Body)
 		}
 	}
 	// A rejected reply of the reader's own, taken up again to rework it.
 	if id, err := strconv.ParseInt(c.QueryParam("rework"), 10, 64); err == nil {
 		if it, err := s.approval.Get(ctx, currentUser(c), id); err == nil && it.AuthorID == currentUser(c).ID &&
 			!it.Waiting() && it.ThreadID != nil && *it.ThreadID == tv.Thread.ID {
-			form.Values["body"] = it.Body
+			form.Input.Body = it.Body
 		}
 	}
 	// A canned reply, filled in for this thread, after the quote if any: the
@@ -75,10 +80,10 @@ func (s *Server) newReply(c echo.Context) error {
 			return err
 		}
 		if err == nil {
-			if body := form.Values["body"]; body != "" {
+			if body := form.Input.Body; body != "" {
 				text = body + "\n\n" + text
 			}
-			form.Values["body"], used = text, []int64{id}
+			form.Input.Body, used = text, []int64{id}
 		}
 	}
 	page, err := s.replyFormPage(c, tv, form, used)
@@ -94,7 +99,7 @@ func (s *Server) createReply(c echo.Context) error {
 		return err
 	}
 	ctx := c.Request().Context()
-	form := newForm(c, "body")
+	form := readForm[replyInput](c)
 	used := cannedIDs(c)
 	if c.FormValue("preview") != "" {
 		tv, err := s.threadParam(c)
@@ -105,7 +110,7 @@ func (s *Server) createReply(c echo.Context) error {
 		if err != nil {
 			return err
 		}
-		if page.Preview, err = s.markup.Render(form.Get("body")); err != nil {
+		if page.Preview, err = s.markup.Render(form.Input.Body); err != nil {
 			return err
 		}
 		return s.render(c, http.StatusOK, "posts/reply", page)
@@ -118,7 +123,7 @@ func (s *Server) createReply(c echo.Context) error {
 	err = s.db.InTx(ctx, func(ctx context.Context) error {
 		post, thread, held = nil, nil, 0 // a rerun (db.WithTx) starts afresh
 		var err error
-		post, thread, err = s.forum.ReplyIn(ctx, currentUser(c), id, form.Get("body"))
+		post, thread, err = s.forum.ReplyIn(ctx, currentUser(c), id, form.Input.Body)
 		if heldID, ok := heldFor(err); ok {
 			held = heldID // saved for approval: the transaction keeps it
 		} else if err != nil {
@@ -144,10 +149,17 @@ func (s *Server) createReply(c echo.Context) error {
 	return redirect(c, postAddress(&forum.PostContext{Post: forum.PostView{Post: *post}, Thread: *thread}), "flash.reply_created")
 }
 
+// editInput is the form editing a post, and the thread's title with its
+// first post.
+type editInput struct {
+	Title string `form:"title"`
+	Body  string `form:"body"`
+}
+
 type editPostPage struct {
 	Layout
 	Post    *forum.PostContext
-	Form    Form
+	Form    Form[editInput]
 	First   bool // the post opens its thread: its title is edited too
 	Preview markup.HTML
 }
@@ -172,8 +184,7 @@ func (s *Server) editPost(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	form := newForm(c)
-	form.Values["title"], form.Values["body"] = pc.Thread.Title, pc.Post.Body
+	form := formOf(editInput{Title: pc.Thread.Title, Body: pc.Post.Body})
 	page := &editPostPage{Layout: s.layout(c, "post.edit.title"), Post: pc, Form: form, First: pc.Post.Position == 1}
 	return s.render(c, http.StatusOK, "posts/edit", page)
 }
@@ -183,15 +194,15 @@ func (s *Server) updatePost(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	form := newForm(c, "title", "body")
+	form := readForm[editInput](c)
 	page := &editPostPage{Layout: s.layout(c, "post.edit.title"), Post: pc, Form: form, First: pc.Post.Position == 1}
 	if c.FormValue("preview") != "" {
-		if page.Preview, err = s.markup.Render(form.Get("body")); err != nil {
+		if page.Preview, err = s.markup.Render(form.Input.Body); err != nil {
 			return err
 		}
 		return s.render(c, http.StatusOK, "posts/edit", page)
 	}
-	updated, err := s.forum.EditPost(c.Request().Context(), currentUser(c), pc.Post.ID, forum.Edit{Title: form.Get("title"), Body: form.Get("body")})
+	updated, err := s.forum.EditPost(c.Request().Context(), currentUser(c), pc.Post.ID, forum.Edit{Title: form.Input.Title, Body: form.Input.Body})
 	if err != nil {
 		return s.formAgain(c, err, form, &page.Layout, "posts/edit", page)
 	}
@@ -202,7 +213,7 @@ type deletePostPage struct {
 	Layout
 	Post  *forum.PostContext
 	First bool
-	Form  Form
+	Form  Form[struct{}] // a confirmation: nothing typed, a refusal to show
 }
 
 func (s *Server) confirmDeletePost(c echo.Context) error {
@@ -210,7 +221,7 @@ func (s *Server) confirmDeletePost(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	page := &deletePostPage{Layout: s.layout(c, "post.delete.title"), Post: pc, First: pc.Post.Position == 1, Form: newForm(c)}
+	page := &deletePostPage{Layout: s.layout(c, "post.delete.title"), Post: pc, First: pc.Post.Position == 1, Form: formOf(struct{}{})}
 	return s.render(c, http.StatusOK, "posts/delete", page)
 }
 
@@ -220,7 +231,7 @@ func (s *Server) deletePost(c echo.Context) error {
 		return err
 	}
 	if _, err := s.forum.DeletePost(c.Request().Context(), currentUser(c), pc.Post.ID); err != nil {
-		page := &deletePostPage{Layout: s.layout(c, "post.delete.title"), Post: pc, First: pc.Post.Position == 1, Form: newForm(c)}
+		page := &deletePostPage{Layout: s.layout(c, "post.delete.title"), Post: pc, First: pc.Post.Position == 1, Form: formOf(struct{}{})}
 		return s.formAgain(c, err, page.Form, &page.Layout, "posts/delete", page)
 	}
 	if pc.Post.Position == 1 {

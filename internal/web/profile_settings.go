@@ -13,7 +13,7 @@ import (
 // she accepts to be contacted.
 type profileSettingsPage struct {
 	Layout
-	Form        Form
+	Form        Form[profileInput]
 	Specialties []accounts.Specialty
 	Chosen      map[int64]bool
 	Regions     []accounts.Region
@@ -23,13 +23,24 @@ type profileSettingsPage struct {
 	Weekdays    []int
 }
 
-// profileFields are the form's single-value fields.
-var profileFields = []string{"display_name", "bio", "specialties_other", "region", "website", "contact_mode", "contact_note", "time_zone"}
+// profileInput is the profile form. The specialties (checkboxes) and the
+// availability rows (day-N, from-N, to-N) are read by updateProfile.
+type profileInput struct {
+	DisplayName      string `form:"display_name"`
+	Bio              string `form:"bio"`
+	SpecialtiesOther string `form:"specialties_other"`
+	Region           string `form:"region"`
+	Website          string `form:"website"`
+	ContactMode      string `form:"contact_mode"`
+	ContactNote      string `form:"contact_note"`
+	TimeZone         string `form:"time_zone"`
+	Windows          []accounts.WindowInput
+}
 
 // windowRowsExtra is how many blank availability rows the form offers.
 const windowRowsExtra = 3
 
-func (s *Server) profileSettingsPage(c echo.Context, form Form, chosen map[int64]bool, rows int) (*profileSettingsPage, error) {
+func (s *Server) profileSettingsPage(c echo.Context, form Form[profileInput], chosen map[int64]bool, rows int) (*profileSettingsPage, error) {
 	page := &profileSettingsPage{Layout: s.layout(c, "members.settings.title"), Form: form, Chosen: chosen,
 		Regions: accounts.Regions, TimeZones: accounts.TimeZones, Modes: s.profiles.ContactModes(), Weekdays: []int{1, 2, 3, 4, 5, 6, 7}}
 	var err error
@@ -48,12 +59,11 @@ func (s *Server) editProfile(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	form := newForm(c)
-	form.Values = map[string]string{"display_name": u.DisplayName, "bio": u.Bio, "specialties_other": pr.SpecialtiesOther,
-		"region": pr.Region, "website": pr.Website, "contact_mode": string(pr.ContactMode), "contact_note": pr.ContactNote, "time_zone": pr.TimeZone}
-	for i, w := range pr.Windows {
-		n := strconv.Itoa(i)
-		form.Values["day-"+n], form.Values["from-"+n], form.Values["to-"+n] = strconv.Itoa(w.Weekday), accounts.Clock(w.StartMinute), accounts.Clock(w.EndMinute)
+	form := formOf(profileInput{DisplayName: u.DisplayName, Bio: u.Bio, SpecialtiesOther: pr.SpecialtiesOther,
+		Region: pr.Region, Website: pr.Website, ContactMode: string(pr.ContactMode), ContactNote: pr.ContactNote, TimeZone: pr.TimeZone})
+	for _, w := range pr.Windows {
+		form.Input.Windows = append(form.Input.Windows,
+			accounts.WindowInput{Day: strconv.Itoa(w.Weekday), From: accounts.Clock(w.StartMinute), To: accounts.Clock(w.EndMinute)})
 	}
 	chosen := map[int64]bool{}
 	for _, sp := range pr.Specialties {
@@ -67,10 +77,11 @@ func (s *Server) editProfile(c echo.Context) error {
 }
 
 func (s *Server) updateProfile(c echo.Context) error {
-	form := newForm(c, profileFields...)
-	in := accounts.ProfileInput{DisplayName: form.Get("display_name"), Bio: form.Get("bio"), SpecialtiesOther: form.Get("specialties_other"),
-		Region: form.Get("region"), Website: form.Get("website"), ContactMode: accounts.ContactMode(form.Get("contact_mode")),
-		ContactNote: form.Get("contact_note"), TimeZone: form.Get("time_zone")}
+	form := readForm[profileInput](c)
+	f := &form.Input
+	in := accounts.ProfileInput{DisplayName: f.DisplayName, Bio: f.Bio, SpecialtiesOther: f.SpecialtiesOther,
+		Region: f.Region, Website: f.Website, ContactMode: accounts.ContactMode(f.ContactMode),
+		ContactNote: f.ContactNote, TimeZone: f.TimeZone}
 	chosen := map[int64]bool{}
 	if params, err := c.FormParams(); err == nil {
 		for _, raw := range params["specialties"] {
@@ -83,23 +94,20 @@ func (s *Server) updateProfile(c echo.Context) error {
 	rows := 0
 	for i := 0; i < accounts.MaxWindows; i++ {
 		n := strconv.Itoa(i)
-		day, from, to := c.FormValue("day-"+n), c.FormValue("from-"+n), c.FormValue("to-"+n)
-		form.Values["day-"+n], form.Values["from-"+n], form.Values["to-"+n] = day, from, to
-		if day != "" || from != "" || to != "" {
+		w := accounts.WindowInput{Day: c.FormValue("day-" + n), From: c.FormValue("from-" + n), To: c.FormValue("to-" + n)}
+		if w != (accounts.WindowInput{}) {
 			rows = i + 1
 		}
-		in.Windows = append(in.Windows, accounts.WindowInput{Day: day, From: from, To: to})
+		f.Windows = append(f.Windows, w)
 	}
+	in.Windows = f.Windows
 	u, err := s.profiles.Save(c.Request().Context(), currentUser(c), in)
 	if err != nil {
 		page, perr := s.profileSettingsPage(c, form, chosen, rows+windowRowsExtra)
 		if perr != nil {
 			return perr
 		}
-		if form.fail(&page.Layout, err) {
-			return s.render(c, http.StatusUnprocessableEntity, "settings/profile", page)
-		}
-		return err
+		return s.formAgain(c, err, form, &page.Layout, "settings/profile", page)
 	}
 	return redirect(c, userURL(u.Username), "members.flash.profile_saved")
 }
@@ -109,9 +117,12 @@ func (p *profileSettingsPage) WindowError(i int) string {
 	return p.Form.Error("window-" + strconv.Itoa(i))
 }
 
-// WindowValue is what row i's field (day, from, to) holds.
-func (p *profileSettingsPage) WindowValue(field string, i int) string {
-	return p.Form.Get(field + "-" + strconv.Itoa(i))
+// Window is what availability row i holds (blank past the rows filled).
+func (p *profileSettingsPage) Window(i int) accounts.WindowInput {
+	if i < len(p.Form.Input.Windows) {
+		return p.Form.Input.Windows[i]
+	}
+	return accounts.WindowInput{}
 }
 
 // DayName is the translated name of a weekday, 1 for Monday.

@@ -195,6 +195,13 @@ var funcs = template.FuncMap{
 	"errorID":   func(name string) string { return "error-" + name },
 	"dict":      dict,
 	"editor":    editorOf,
+	"field":     fieldOf,
+	"password":  passwordOf,
+	"required":  fieldRequired,
+	"help":      fieldHelp,
+	"maxlen":    fieldMaxLen,
+	"kind":      fieldKind,
+	"auto":      fieldAutofill,
 	"deref":     func(p *int64) int64 { return *p },
 	"clock":     accounts.Clock,
 }
@@ -256,7 +263,7 @@ func (p *pages) renderSyntaxHelp(bundle *i18n.Bundle) error {
 		p.syntaxHelp[loc] = template.HTML(buf.String())
 		buf.Reset()
 		l := Layout{tr: bundle.For(loc), syntaxHelp: p.syntaxHelp[loc]}
-		editor := editorOf(l, Form{Values: map[string]string{}, Errors: map[string]string{}}, "reply.body", 6)
+		editor := editorOf(l, formOf(struct{}{}), "", "reply.body", 6)
 		if err := p.sets["threads/show"].ExecuteTemplate(&buf, "editor", editor); err != nil {
 			return fmt.Errorf("web: render the reply editor: %w", err)
 		}

@@ -19,7 +19,6 @@ type cannedListPage struct {
 	Personal []replies.Reply
 	Team     []replies.Reply
 	Bodies   map[int64]template.HTML // each body rendered as it would be posted
-	Form     Form
 }
 
 // CanEditTeam reports whether the reader keeps the team's set.
@@ -36,7 +35,7 @@ func (s *Server) showReplies(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	page := &cannedListPage{Layout: s.layout(c, "replies.page_title"), Bodies: map[int64]template.HTML{}, Form: newForm(c)}
+	page := &cannedListPage{Layout: s.layout(c, "replies.page_title"), Bodies: map[int64]template.HTML{}}
 	for _, r := range list {
 		if r.Team() {
 			page.Team = append(page.Team, r)
@@ -52,12 +51,19 @@ func (s *Server) showReplies(c echo.Context) error {
 	return s.render(c, http.StatusOK, "settings/replies", page)
 }
 
+// cannedInput is the form of a canned reply.
+type cannedInput struct {
+	Title string `form:"title"`
+	Body  string `form:"body"`
+	Team  string `form:"team"` // set: a new reply for the team's set
+}
+
 // cannedFormPage is the form to write or change a canned reply.
 type cannedFormPage struct {
 	Layout
 	Reply   *replies.Reply // nil when writing a new one
 	Team    bool
-	Form    Form
+	Form    Form[cannedInput]
 	Preview markup.HTML
 }
 
@@ -65,7 +71,7 @@ type cannedFormPage struct {
 // posted: the editor's "Aperçu" without JavaScript.
 func (s *Server) previewCanned(c echo.Context, page *cannedFormPage) error {
 	var err error
-	if page.Preview, err = s.markup.Render(page.Form.Get("body")); err != nil {
+	if page.Preview, err = s.markup.Render(page.Form.Input.Body); err != nil {
 		return err
 	}
 	return s.render(c, http.StatusOK, "settings/reply", page)
@@ -79,7 +85,7 @@ func (s *Server) newCannedReply(c echo.Context) error {
 	if team && !currentUser(c).ModeratesAt(time.Now()) {
 		team = false
 	}
-	page := &cannedFormPage{Layout: s.layout(c, titleFor(team, nil)), Team: team, Form: newForm(c)}
+	page := &cannedFormPage{Layout: s.layout(c, titleFor(team, nil)), Team: team, Form: formOf(cannedInput{})}
 	return s.render(c, http.StatusOK, "settings/reply", page)
 }
 
@@ -94,17 +100,14 @@ func titleFor(team bool, r *replies.Reply) string {
 }
 
 func (s *Server) createCannedReply(c echo.Context) error {
-	form := newForm(c, "title", "body")
-	team := c.FormValue("team") != ""
+	form := readForm[cannedInput](c)
+	team := form.Input.Team != ""
 	if c.FormValue("preview") != "" {
 		return s.previewCanned(c, &cannedFormPage{Layout: s.layout(c, titleFor(team, nil)), Team: team, Form: form})
 	}
-	if _, err := s.replies.Create(c.Request().Context(), currentUser(c), team, replies.Input{Title: form.Get("title"), Body: form.Get("body")}); err != nil {
+	if _, err := s.replies.Create(c.Request().Context(), currentUser(c), team, replies.Input{Title: form.Input.Title, Body: form.Input.Body}); err != nil {
 		page := &cannedFormPage{Layout: s.layout(c, titleFor(team, nil)), Team: team, Form: form}
-		if form.fail(&page.Layout, err) {
-			return s.render(c, http.StatusUnprocessableEntity, "settings/reply", page)
-		}
-		return err
+		return s.formAgain(c, err, form, &page.Layout, "settings/reply", page)
 	}
 	return redirect(c, "/settings/replies", "replies.flash.created")
 }
@@ -122,8 +125,7 @@ func (s *Server) editCannedReply(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	form := newForm(c)
-	form.Values["title"], form.Values["body"] = r.Title, r.Body
+	form := formOf(cannedInput{Title: r.Title, Body: r.Body})
 	page := &cannedFormPage{Layout: s.layout(c, titleFor(r.Team(), r)), Reply: r, Team: r.Team(), Form: form}
 	return s.render(c, http.StatusOK, "settings/reply", page)
 }
@@ -133,16 +135,13 @@ func (s *Server) updateCannedReply(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	form := newForm(c, "title", "body")
+	form := readForm[cannedInput](c)
 	if c.FormValue("preview") != "" {
 		return s.previewCanned(c, &cannedFormPage{Layout: s.layout(c, titleFor(r.Team(), r)), Reply: r, Team: r.Team(), Form: form})
 	}
-	if _, err := s.replies.Update(c.Request().Context(), currentUser(c), r.ID, replies.Input{Title: form.Get("title"), Body: form.Get("body")}); err != nil {
+	if _, err := s.replies.Update(c.Request().Context(), currentUser(c), r.ID, replies.Input{Title: form.Input.Title, Body: form.Input.Body}); err != nil {
 		page := &cannedFormPage{Layout: s.layout(c, titleFor(r.Team(), r)), Reply: r, Team: r.Team(), Form: form}
-		if form.fail(&page.Layout, err) {
-			return s.render(c, http.StatusUnprocessableEntity, "settings/reply", page)
-		}
-		return err
+		return s.formAgain(c, err, form, &page.Layout, "settings/reply", page)
 	}
 	return redirect(c, "/settings/replies", "replies.flash.updated")
 }

@@ -64,18 +64,20 @@ func (s *Server) showRules(c echo.Context) error {
 type adminRulesPage struct {
 	Layout
 	Rules []ruleLine
-	Form  Form
+	// Form's input is a value by rule name: the rules come from their
+	// catalog (rules.Book.List), not from a struct.
+	Form Form[map[string]string]
 }
 
 // showAdminRules is the admin's form of every rule.
 func (s *Server) showAdminRules(c echo.Context) error {
-	page := &adminRulesPage{Layout: s.layout(c, "rules.admin.title"), Form: newForm(c)}
+	page := &adminRulesPage{Layout: s.layout(c, "rules.admin.title"), Form: formOf(map[string]string{})}
 	var err error
 	if page.Rules, err = s.ruleLines(c, &page.Layout); err != nil {
 		return err
 	}
 	for _, r := range page.Rules {
-		page.Form.Values[r.Name] = r.Value
+		page.Form.Input[r.Name] = r.Value
 	}
 	return s.render(c, http.StatusOK, "rules/admin", page)
 }
@@ -88,14 +90,14 @@ func (s *Server) updateRules(c echo.Context) error {
 		return echo.NewHTTPError(http.StatusBadRequest, "errors.bad_request")
 	}
 	chosen := map[string]string{}
-	form := newForm(c)
+	form := formOf(map[string]string{})
 	for _, d := range s.rules.List() {
 		v, sent := params[d.Name]
 		if !sent || len(v) == 0 {
 			continue
 		}
 		chosen[d.Name] = strings.TrimSpace(v[0])
-		form.Values[d.Name] = v[0]
+		form.Input[d.Name] = v[0]
 	}
 	if err := s.rules.Save(c.Request().Context(), currentUser(c), chosen); err != nil {
 		page := &adminRulesPage{Layout: s.layout(c, "rules.admin.title"), Form: form}

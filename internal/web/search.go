@@ -12,9 +12,20 @@ import (
 	"github.com/labstack/echo/v4"
 )
 
+// searchInput is the search form and its filters (a GET form); the page
+// number and "exact" are the pager's and the correction's, not the form's.
+type searchInput struct {
+	Q       string `form:"q"`
+	Section string `form:"section"` // a slug
+	Author  string `form:"author"`
+	From    string `form:"from"`
+	To      string `form:"to"`
+	Status  string `form:"status"`
+}
+
 type searchPage struct {
 	Layout
-	Form     Form
+	Form     Form[searchInput]
 	Searched bool   // a query was typed: say "no results" rather than nothing
 	Notice   string // why nothing was searched, in the reader's language
 	Items    []search.Item
@@ -50,16 +61,16 @@ func sectionIDs(sections []forum.Section) []int64 {
 }
 
 func (s *Server) showSearch(c echo.Context) error {
-	form := newForm(c, "q", "section", "author", "from", "to", "status")
-	page := &searchPage{Layout: s.layout(c, "search.title"), Form: form, Filters: filterQuery(form)}
-	page.Query = form.Get("q")
+	form := readForm[searchInput](c)
+	in := form.Input
+	page := &searchPage{Layout: s.layout(c, "search.title"), Form: form, Filters: filterQuery(in)}
+	page.Query = in.Q
 	sections, err := s.searchSections(c)
 	if err != nil {
 		return err
 	}
 	page.Choices = sections
-	typed := search.Form{Query: form.Get("q"), Section: form.Get("section"), Author: form.Get("author"),
-		From: form.Get("from"), To: form.Get("to"), Status: form.Get("status")}
+	typed := search.Form{Query: in.Q, Section: in.Section, Author: in.Author, From: in.From, To: in.To, Status: in.Status}
 	typed.Page, _ = strconv.Atoi(c.QueryParam("page"))
 	typed.Exact = c.QueryParam("exact") == "1"
 	if strings.TrimSpace(typed.Query) == "" && typed.From+typed.To+typed.Section+typed.Author+typed.Status == "" {
@@ -76,7 +87,7 @@ func (s *Server) showSearch(c echo.Context) error {
 	page.Results, page.Items = found.Results, found.Items
 	if found.Typed != "" {
 		// The results are the correction's: its other pages too.
-		page.Filters = filterQueryWith(form, found.Query.Raw)
+		page.Filters = filterQueryWith(in, found.Query.Raw)
 	}
 	if len(page.Items) > 0 {
 		ids := make([]int64, len(page.Items))
@@ -105,14 +116,14 @@ func (p *searchPage) PageLink(n int) string {
 
 // filterQuery is the search's query string without the page, for links to
 // the other pages of results.
-func filterQuery(f Form) string { return filterQueryWith(f, f.Get("q")) }
+func filterQuery(in searchInput) string { return filterQueryWith(in, in.Q) }
 
 // filterQueryWith is filterQuery with other words searched.
-func filterQueryWith(f Form, q string) string {
+func filterQueryWith(in searchInput, q string) string {
 	v := url.Values{}
-	for _, k := range []string{"q", "section", "author", "from", "to", "status"} {
-		if f.Get(k) != "" {
-			v.Set(k, f.Get(k))
+	for k, val := range map[string]string{"section": in.Section, "author": in.Author, "from": in.From, "to": in.To, "status": in.Status} {
+		if val != "" {
+			v.Set(k, val)
 		}
 	}
 	v.Set("q", q)
@@ -121,12 +132,12 @@ func filterQueryWith(f Form, q string) string {
 
 // TypedLink searches the words as typed, without correction.
 func (p *searchPage) TypedLink() string {
-	return "/search?" + filterQueryWith(p.Form, p.Results.Typed) + "&exact=1"
+	return "/search?" + filterQueryWith(p.Form.Input, p.Results.Typed) + "&exact=1"
 }
 
 // SuggestionLink searches the suggested correction.
 func (p *searchPage) SuggestionLink() string {
-	return "/search?" + filterQueryWith(p.Form, p.Results.Suggestion)
+	return "/search?" + filterQueryWith(p.Form.Input, p.Results.Suggestion)
 }
 
 type similarFragment struct {

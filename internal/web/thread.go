@@ -166,16 +166,23 @@ func postAddress(pc *forum.PostContext) string {
 	return to + "#p" + strconv.FormatInt(pc.Post.ID, 10)
 }
 
+// threadInput is the form of a new thread.
+type threadInput struct {
+	Section string `form:"section"` // its id; parsed by createThread
+	Title   string `form:"title"`
+	Body    string `form:"body"`
+}
+
 type newThreadPage struct {
 	Layout
-	Form     Form
+	Form     Form[threadInput]
 	Sections []forum.Section // where the reader may open a thread
 	Newcomer bool            // newcomers' threads always go to the newcomers' section
 	Refused  bool            // a rule stopped the thread: link to the ask flow
 	Preview  markup.HTML
 }
 
-func (s *Server) threadFormPage(c echo.Context, form Form) (*newThreadPage, error) {
+func (s *Server) threadFormPage(c echo.Context, form Form[threadInput]) (*newThreadPage, error) {
 	page := &newThreadPage{Layout: s.layout(c, "thread.new.title"), Form: form}
 	if !page.user.Can(accounts.Member) {
 		v, err := s.ask.Rules(c.Request().Context())
@@ -207,10 +214,12 @@ func (s *Server) newThread(c echo.Context) error {
 	if done, err := s.acknowledgeFirst(c, "/new"); done || err != nil {
 		return err
 	}
-	form := newForm(c, "title", "body")
+	// The address may prefill the title and body, and names the section
+	// by its slug.
+	form := formOf(threadInput{Title: c.QueryParam("title"), Body: c.QueryParam("body")})
 	if slug := c.QueryParam("section"); slug != "" {
 		if sec, err := s.forum.SectionBySlug(c.Request().Context(), currentUser(c), slug); err == nil {
-			form.Values["section"] = strconv.FormatInt(sec.ID, 10)
+			form.Input.Section = strconv.FormatInt(sec.ID, 10)
 		}
 	}
 	page, err := s.threadFormPage(c, form)
@@ -221,12 +230,12 @@ func (s *Server) newThread(c echo.Context) error {
 }
 
 func (s *Server) createThread(c echo.Context) error {
-	form := newForm(c, "section", "title", "body")
-	sectionID, _ := strconv.ParseInt(form.Get("section"), 10, 64)
+	form := readForm[threadInput](c)
+	sectionID, _ := strconv.ParseInt(form.Input.Section, 10, 64)
 	if c.FormValue("preview") != "" {
 		return s.previewThread(c, form)
 	}
-	t, err := s.forum.CreateThread(c.Request().Context(), currentUser(c), forum.NewThread{SectionID: sectionID, Title: form.Get("title"), Body: form.Get("body")})
+	t, err := s.forum.CreateThread(c.Request().Context(), currentUser(c), forum.NewThread{SectionID: sectionID, Title: form.Input.Title, Body: form.Input.Body})
 	if id, ok := heldFor(err); ok {
 		return redirect(c, pendingURL(id), "approval.flash.held")
 	}
@@ -241,12 +250,12 @@ func (s *Server) createThread(c echo.Context) error {
 	return redirect(c, threadURL(t.ID, t.Slug), "flash.thread_created")
 }
 
-func (s *Server) previewThread(c echo.Context, form Form) error {
+func (s *Server) previewThread(c echo.Context, form Form[threadInput]) error {
 	page, err := s.threadFormPage(c, form)
 	if err != nil {
 		return err
 	}
-	if page.Preview, err = s.markup.Render(form.Get("body")); err != nil {
+	if page.Preview, err = s.markup.Render(form.Input.Body); err != nil {
 		return err
 	}
 	return s.render(c, http.StatusOK, "threads/new", page)

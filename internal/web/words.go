@@ -8,15 +8,21 @@ import (
 	"github.com/labstack/echo/v4"
 )
 
+// wordInput is the form adding a watched word.
+type wordInput struct {
+	Pattern string `form:"pattern"`
+	Action  string `form:"action"`
+}
+
 type wordsPage struct {
 	Layout
 	Words   []words.Word
 	Actions []words.Action
-	Form    Form
+	Form    Form[wordInput]
 }
 
 // wordsPageFor reads the list for the page, with form kept.
-func (s *Server) wordsPageFor(c echo.Context, form Form) (*wordsPage, error) {
+func (s *Server) wordsPageFor(c echo.Context, form Form[wordInput]) (*wordsPage, error) {
 	page := &wordsPage{Layout: s.layout(c, "words.title"), Actions: words.Actions, Form: form}
 	var err error
 	page.Words, err = s.words.List(c.Request().Context())
@@ -25,8 +31,7 @@ func (s *Server) wordsPageFor(c echo.Context, form Form) (*wordsPage, error) {
 
 // showWords is the moderators' list of watched words and the form to add one.
 func (s *Server) showWords(c echo.Context) error {
-	form := newForm(c)
-	form.Values["action"] = string(words.Masking)
+	form := formOf(wordInput{Action: string(words.Masking)})
 	page, err := s.wordsPageFor(c, form)
 	if err != nil {
 		return err
@@ -35,8 +40,8 @@ func (s *Server) showWords(c echo.Context) error {
 }
 
 func (s *Server) createWord(c echo.Context) error {
-	form := newForm(c, "pattern", "action")
-	if _, err := s.words.Add(c.Request().Context(), currentUser(c), form.Get("pattern"), words.Action(form.Get("action"))); err != nil {
+	form := readForm[wordInput](c)
+	if _, err := s.words.Add(c.Request().Context(), currentUser(c), form.Input.Pattern, words.Action(form.Input.Action)); err != nil {
 		page, perr := s.wordsPageFor(c, form)
 		if perr != nil {
 			return perr
