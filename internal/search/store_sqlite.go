@@ -122,6 +122,10 @@ func (sqliteStore) match(ctx context.Context, tx *gorm.DB, p plan) (matched, err
 		// search of common words again, so these rank by the words they
 		// hold (relaxedOrder), the best post holding the most of them.
 		score, best = "0", "MAX(present * 4294967296 + post_id)"
+	} else if p.unscored {
+		// Common words (see commonWords): every post scores alike, a
+		// thread's best post is its newest, and bm25() is not read.
+		score, best = "1", "MAX(post_id)"
 	}
 	sql := `WITH f AS MATERIALIZED (SELECT search_fts.rowid AS post_id, d.thread_id AS thread_id, ` + score + ` AS score
 		FROM search_fts CROSS JOIN search_docs d ON d.post_id = search_fts.rowid CROSS JOIN threads t ON t.id = d.thread_id
