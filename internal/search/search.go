@@ -184,14 +184,15 @@ const (
 
 // commonWords makes p a search of common words when every term of its
 // query is common in the forum's vocabulary v, and it has no phrase. Such
-// words are in thousands of posts each, so the text score tells the
-// posts holding them all apart by little (their weights in BM25 are all
-// low) and costs the most: SQLite's bm25() reads the whole list of every
-// word to weigh it (six common words: 1.1 M entries, ~50 ms at a million
-// posts), and PostgreSQL reads ranges of posts until it has candidatePosts
-// matches, ts_rank fetching each one's document. So such a search ranks
-// the newest commonCandidates matches by title words and recency only
-// (the order of ranking.go, every post scoring alike), on both databases.
+// words are in thousands of posts each; scoring the posts that hold them
+// all costs the most (SQLite's bm25() reads every word's whole list to
+// weigh it: six common words at a million posts, 1.1 M entries, ~50 ms;
+// PostgreSQL fetches each candidate's document for ts_rank, and reads
+// ranges until it has candidatePosts) and tells them apart by little: the
+// title and recency do it as well (the relevance set holds with every word
+// counted common, TestRelevanceWithEveryWordCommon). So such a search ranks
+// the newest commonCandidates matches by the order of ranking.go with every
+// text score alike, on both databases.
 func commonWords(p *plan, v *vocabulary) {
 	if v == nil || len(p.q.Phrases) > 0 || len(p.q.Terms) == 0 {
 		return
