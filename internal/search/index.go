@@ -34,6 +34,10 @@ type Tuning struct {
 	// SearchRange is how many of the newest post ids a search on
 	// PostgreSQL reads first (see postgresStore.match).
 	SearchRange int64
+	// CommonThreads is how many threads of the vocabulary each word of a
+	// query must be in, at least, for the query to be of common words
+	// only (see commonWords); 0 keeps the default.
+	CommonThreads int
 }
 
 // Tune changes the index's bounds; a zero field keeps its value. Call it
@@ -47,6 +51,9 @@ func (ix *Index) Tune(t Tuning) {
 	}
 	if t.SearchRange > 0 {
 		ix.tuning.SearchRange = t.SearchRange
+	}
+	if t.CommonThreads > 0 {
+		ix.tuning.CommonThreads = t.CommonThreads
 	}
 }
 
@@ -93,7 +100,7 @@ func NewIndex(d *db.DB) *Index {
 	if d.Dialect == db.Postgres {
 		s = postgresStore{parts: &partitions{db: d, wake: make(chan struct{}, 1)}}
 	}
-	return &Index{db: d, store: s, tuning: Tuning{CandidatePosts: candidatePosts, RebuildBatch: rebuildBatch, SearchRange: partitionWidth}}
+	return &Index{db: d, store: s, tuning: Tuning{CandidatePosts: candidatePosts, RebuildBatch: rebuildBatch, SearchRange: partitionWidth, CommonThreads: commonThreads}}
 }
 
 var _ forum.Indexer = (*Index)(nil)

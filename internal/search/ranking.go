@@ -15,7 +15,10 @@ import (
 // SQLite, ts_rank on PostgreSQL — with the title weighted four times the
 // body on both, a thread scoring as its best-matching post; then the most
 // recent activity, then the newest thread. The first key being the same on
-// both databases is what keeps their first results alike.
+// both databases is what keeps their first results alike. A query of
+// common words only (see commonWords) is not text-scored: every post
+// scores alike, and the order is the title's, then recency, the same on
+// both databases.
 
 // candidatePosts bounds the work of one search: the matching posts ranked
 // are the most recent ones, at most this many. A query that matches more

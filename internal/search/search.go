@@ -92,6 +92,10 @@ type plan struct {
 	// says which of them its post holds.
 	optional []string
 	dropped  int
+	// unscored ranks without the text score: the query's words are all
+	// common (see commonWords), and the stores rank as if every post
+	// scored the same.
+	unscored bool
 }
 
 // expression writes the part of p's query a post must hold, in syntax m,
@@ -168,7 +172,40 @@ const (
 	// maxPartial threads at most, below the full matches, and common words
 	// would otherwise rank thousands of posts for them.
 	relaxedCandidates = 200
+	// A query whose words are all common — each in at least commonThreads
+	// threads (Tuning.CommonThreads) and one thread in commonShare; at a
+	// million posts, thousands of posts each — ranks
+	// the newest commonCandidates matching posts at most, without the text
+	// score (see commonWords).
+	commonThreads    = 500
+	commonShare      = 100
+	commonCandidates = 400
 )
+
+// commonWords makes p a search of common words when every term of its
+// query is common in the forum's vocabulary v, and it has no phrase. Such
+// words are in thousands of posts each; scoring the posts that hold them
+// all costs the most (SQLite's bm25() reads every word's whole list to
+// weigh it: six common words at a million posts, 1.1 M entries, ~50 ms;
+// PostgreSQL fetches each candidate's document for ts_rank, and reads
+// ranges until it has candidatePosts) and tells them apart by little: the
+// title and recency do it as well (the relevance set holds with every word
+// counted common, TestRelevanceWithEveryWordCommon). So such a search ranks
+// the newest commonCandidates matches by the order of ranking.go with every
+// text score alike, on both databases.
+func commonWords(p *plan, v *vocabulary) {
+	if v == nil || len(p.q.Phrases) > 0 || len(p.q.Terms) == 0 {
+		return
+	}
+	least := max(p.tuning.CommonThreads, v.threads/commonShare)
+	for _, t := range p.q.Terms {
+		if v.frequency(t) < least {
+			return
+		}
+	}
+	p.unscored = true
+	p.tuning.CandidatePosts = min(p.tuning.CandidatePosts, commonCandidates)
+}
 
 // Search runs r. An empty query (nothing typed, or only common words) is
 // not an error: Results.Query.Reason tells the page what to say. When the
@@ -184,6 +221,7 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Results, error) {
 	// The vocabulary is read (or its reading started) whatever the count,
 	// so that what a search costs does not depend on what it finds.
 	vocab := s.speller.current(ctx)
+	commonWords(&p, vocab)
 	// A correction there is is searched at the same time as the words
 	// typed, on a connection of its own: a search waits for the longer of
 	// the two rather than for both. Its result is used only when the words
@@ -197,7 +235,8 @@ func (s *Searcher) Search(ctx context.Context, r Request) (*Results, error) {
 	if !r.Exact && vocab != nil {
 		if c = vocab.correctQuery(res.Query); c != nil {
 			corrected = p
-			corrected.q = c.Replace(res.Query)
+			corrected.q, corrected.unscored, corrected.tuning = c.Replace(res.Query), false, s.index.tuning
+			commonWords(&corrected, vocab)
 			better = make(chan matchResult, 1)
 			go func() {
 				m, err := s.match(altCtx, corrected)

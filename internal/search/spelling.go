@@ -72,8 +72,11 @@ func maxEdits(n int) int {
 type vocabulary struct {
 	words []string
 	freq  []int32
-	ids   map[string]int32
-	seed  maphash.Seed
+	// threads is how many threads the counts are of (similar_terms' row
+	// of the empty token).
+	threads int
+	ids     map[string]int32
+	seed    maphash.Seed
 	// deletes holds, sorted, one entry per deletion of each word: the
 	// deletion's 32-bit hash, then the word's id. A collision only adds a
 	// candidate, which is then measured.
@@ -373,15 +376,18 @@ func (s *Speller) Refresh(ctx context.Context) error {
 		Token   string
 		Threads int
 	}
-	if err := s.db.WithContext(ctx).Raw("SELECT token, threads FROM similar_terms WHERE threads > 0 AND token <> '' ORDER BY threads DESC, token LIMIT ?",
-		maxVocabulary).Scan(&rows).Error; err != nil {
+	// The empty token counts the threads; it is read in the same statement.
+	if err := s.db.WithContext(ctx).Raw("SELECT token, threads FROM similar_terms WHERE threads > 0 ORDER BY token = '' DESC, threads DESC, token LIMIT ?",
+		maxVocabulary+1).Scan(&rows).Error; err != nil {
 		return err
 	}
 	counts := make(map[string]int, len(rows))
 	for _, r := range rows {
 		counts[r.Token] = r.Threads
 	}
-	s.vocab.Store(newVocabulary(counts))
+	v := newVocabulary(counts)
+	v.threads = counts[""]
+	s.vocab.Store(v)
 	s.loaded.Store(time.Now().UnixNano())
 	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"entraide/internal/accounts"
+	"entraide/internal/db"
 	"entraide/internal/forum"
 	"entraide/internal/search"
 	"entraide/internal/testkit"
@@ -218,5 +219,54 @@ func TestMostWordsLackOneThenTwo(t *testing.T) {
 		if got := strings.Join(search1(c.q), " | "); got != c.want {
 			t.Errorf("%q: got %q, want %q", c.q, got, c.want)
 		}
+	}
+}
+
+// TestMostWordsFarApart: the threads matching most of the words say which
+// words they lack when their posts are hundreds of thousands of ids apart
+// (on SQLite each post is then looked up in each word's list, rather than
+// the lists read from the oldest post on), as when they are close.
+func TestMostWordsFarApart(t *testing.T) {
+	srv := testkit.NewServer(t)
+	ctx := context.Background()
+	_, member := srv.NewUser(accounts.Member)
+	ids, err := srv.App.Forum.ReadableSectionIDs(ctx, member)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sec, err := srv.App.Forum.SectionBySlug(ctx, member, "juridique-et-statut")
+	if err != nil {
+		t.Fatal(err)
+	}
+	old, err := srv.App.Forum.CreateThread(ctx, member, forum.NewThread{SectionID: sec.ID, Title: "Relancer une facture impayée", Body: "Ma cliente ne paie pas."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	jump := "ALTER TABLE posts ALTER COLUMN id RESTART WITH 399990"
+	if srv.App.DB.Dialect == db.SQLite {
+		jump = "UPDATE sqlite_sequence SET seq = 399989 WHERE name = 'posts'"
+	}
+	if err := srv.App.DB.Exec(jump).Error; err != nil {
+		t.Fatal(err)
+	}
+	if err := search.PreparePartitions(ctx, srv.App.Index, 399990); err != nil {
+		t.Fatal(err)
+	}
+	recent, err := srv.App.Forum.CreateThread(ctx, member, forum.NewThread{SectionID: sec.ID, Title: "Une facture de xylophone", Body: "Pour l'école de musique."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	titles := map[int64]string{old.ID: old.Title, recent.ID: recent.Title}
+	res, err := srv.App.Search.Search(ctx, search.Request{Query: "facture impayée xylophone", SectionIDs: ids})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, h := range res.Hits {
+		got = append(got, titles[h.ThreadID]+" −"+strings.Join(h.Lacks, " −"))
+	}
+	want := "Une facture de xylophone −impayée | Relancer une facture impayée −xylophone"
+	if strings.Join(got, " | ") != want || res.Partial != 2 {
+		t.Errorf("got %q (%d partial), want %q", strings.Join(got, " | "), res.Partial, want)
 	}
 }

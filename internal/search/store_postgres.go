@@ -206,27 +206,35 @@ func tsExcluded(q Query) string { return tsquery.join(q.Excluded, q.ExcludedPhra
 // values. A statement run with parameters is planned for them five times,
 // then PostgreSQL may switch to a plan for any value: for a tsquery that
 // plan cannot tell a rare word from a common one, and took 400 ms where the
-// query's own plan takes 20 (docs/performance.md).
+// query's own plan takes 20 (docs/performance.md). Without parallel
+// workers, a UNION ALL returns its branches' rows in their order, which
+// the search's reading of the newest ranges first relies on (see match).
 func customPlan(tx *gorm.DB, run func(tx *gorm.DB) error) error {
 	return tx.Transaction(func(tx *gorm.DB) error {
-		if err := tx.Exec("SET LOCAL plan_cache_mode = force_custom_plan").Error; err != nil {
+		if err := tx.Exec("SELECT set_config('plan_cache_mode', 'force_custom_plan', true), set_config('max_parallel_workers_per_gather', '0', true)").Error; err != nil {
 			return err
 		}
 		return run(tx)
 	})
 }
 
+// maxRanges bounds the branches of a search's statement (see match): the
+// oldest branch takes in whatever ids are left.
+const maxRanges = 64
+
 // match ranks the most recent matching posts, at most candidatePosts (see
 // ranking.go). A GIN index returns every match in no order, so a common
 // pair of words would read all of its matches (100,000 in a forum of a
 // million posts: 200 ms) to keep the newest. search_docs is partitioned by
-// ranges of post ids (migration 0005): the search looks among the newest
-// range's worth of ids first, where PostgreSQL reads one or two partitions,
-// and takes in older ranges, as many as the matches found so far say it
-// needs, only while fewer than candidatePosts matched (Tuning.SearchRange
-// ids first: a partition's worth). Once enough have,
-// the most recent ones are all in the ranges read, so the result is the
-// same as reading everything.
+// ranges of post ids (migration 0005), Tuning.SearchRange ids each: the
+// statement is a UNION ALL of one branch per range, the newest first,
+// each its range's matches newest first, under a LIMIT of candidatePosts.
+// PostgreSQL runs the branches in their order and stops once the LIMIT is
+// reached: the ranges older than the candidates are never read, and the
+// result is the same as reading everything. (It replaces reading the
+// newest range, then as many as its matches said were needed, in a second
+// statement: that read the newest range twice, and a search of common
+// words most of the partitions.)
 func (postgresStore) match(ctx context.Context, tx *gorm.DB, p plan) (matched, error) {
 	var m matched
 	err := customPlan(tx, func(tx *gorm.DB) error {
@@ -234,48 +242,50 @@ func (postgresStore) match(ctx context.Context, tx *gorm.DB, p plan) (matched, e
 		if err := tx.Raw("SELECT COALESCE(MAX(post_id), 0) FROM search_docs").Scan(&newest).Error; err != nil {
 			return err
 		}
-		for ranges := int64(1); ; {
-			// The newest ids, as many as ranges partitions hold: the
-			// newest partition alone may have only begun to fill.
-			from := max(newest-ranges*p.tuning.SearchRange, 0)
-			var err error
-			if m, err = matchFrom(tx, p, from); err != nil || m.capped(p.tuning.CandidatePosts) || from == 0 {
-				return err
-			}
-			ranges = moreRanges(p.tuning, ranges, m.candidates, newest)
-		}
+		var err error
+		m, err = matchRanges(tx, p, newest)
+		return err
 	})
 	return m, err
 }
 
-// moreRanges is how many ranges of post ids to read after ranges of them
-// gave candidates matches: enough, as densely matched, to hold a quarter
-// more than candidatePosts, and at least twice as many. (A margin of twice
-// the cap read more than it saved: p95 72 ms against 46 at 1M posts.)
-func moreRanges(t Tuning, ranges int64, candidates int, newest int64) int64 {
-	all := newest/t.SearchRange + 1 // reaches post id 0
-	if candidates <= 0 {
-		return all // none matched, or no row to tell
-	}
-	return min(all, max(2*ranges, (ranges*5*int64(t.CandidatePosts)/4+int64(candidates)-1)/int64(candidates)))
-}
-
-// matchFrom ranks the matches among the posts whose id is from or more; the
-// planner then reads only the partitions of those ids. ts_rank runs on the
-// candidates only.
-func matchFrom(tx *gorm.DB, p plan, from int64) (matched, error) {
+// matchRanges ranks the newest matches, reading the ranges of post ids
+// from newest's down (see match). ts_rank runs on the candidates only.
+func matchRanges(tx *gorm.DB, p plan, newest int64) (matched, error) {
 	expr := tsMatch(p)
 	present, presentArgs := tsPresent(p)
 	// Most of the words (see relax) are not scored, as on SQLite, where
 	// scoring costs a search of common words again: they rank by the words
 	// they hold (relaxedOrder), the best post holding the most of them.
 	score, scoreArgs := "ts_rank('"+postgresWeights+"', c.document, ?::tsquery, 1)", []any{expr}
-	if len(p.optional) > 0 {
+	// Common words (see commonWords) are not scored either: every post
+	// scores alike, a thread's best post is its newest, and no document is
+	// read for ts_rank.
+	document := ", d.document"
+	switch {
+	case len(p.optional) > 0:
 		score, scoreArgs = "0", nil
+	case p.unscored:
+		score, scoreArgs, document = "1", nil, ""
 	}
-	args := []any{expr, from}
-	sql := `WITH c AS (SELECT d.thread_id, d.post_id, d.document FROM search_docs d JOIN threads t ON t.id = d.thread_id
-		WHERE d.document @@ ?::tsquery AND d.post_id >= ? AND ` + filters(p, &args) + ` ORDER BY d.post_id DESC LIMIT ?),
+	var branches []string
+	var args []any
+	width := p.tuning.SearchRange
+	for k := newest / width; k >= 0; k-- {
+		from := k * width
+		if len(branches) == maxRanges-1 {
+			from = 0
+		}
+		branch := []any{expr, from, (k + 1) * width}
+		cond := filters(p, &branch)
+		branches = append(branches, `(SELECT d.thread_id, d.post_id`+document+` FROM search_docs d JOIN threads t ON t.id = d.thread_id
+		WHERE d.document @@ ?::tsquery AND d.post_id >= ? AND d.post_id < ? AND `+cond+` ORDER BY d.post_id DESC LIMIT ?)`)
+		args = append(append(args, branch...), p.tuning.CandidatePosts)
+		if from == 0 {
+			break
+		}
+	}
+	sql := `WITH c AS (SELECT * FROM (` + strings.Join(branches, " UNION ALL ") + `) r LIMIT ?),
 	m AS (SELECT c.thread_id, c.post_id, ` + score + ` AS score, ` + present + ` AS present FROM c),
 	b AS (SELECT DISTINCT ON (thread_id) thread_id, post_id, score, present FROM m ORDER BY thread_id, present DESC, score DESC, post_id DESC)
 	SELECT b.thread_id, b.post_id, b.score, COUNT(*) OVER () AS total, (SELECT COUNT(*) FROM c) AS candidates, b.present
