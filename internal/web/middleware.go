@@ -79,10 +79,17 @@ func (s *Server) loadSession(next echo.HandlerFunc) echo.HandlerFunc {
 			sess.Values = map[any]any{}
 		}
 		st.session = sess
-		if _, ok := sess.Values[keyCSRF].(string); !ok && safeMethod(c.Request().Method) {
-			sess.Values[keyCSRF] = randomToken()
-			if err := sess.Save(c.Request(), c.Response()); err != nil {
-				return err
+		_, rewrite := sess.Values[keyRewrite] // a cookie gob wrote (session_codec.go)
+		delete(sess.Values, keyRewrite)
+		if safeMethod(c.Request().Method) {
+			_, hasToken := sess.Values[keyCSRF].(string)
+			if !hasToken {
+				sess.Values[keyCSRF] = randomToken()
+			}
+			if !hasToken || rewrite {
+				if err := sess.Save(c.Request(), c.Response()); err != nil {
+					return err
+				}
 			}
 		}
 		choice, _ := sess.Values[keyLocale].(string)

@@ -18,6 +18,11 @@ import (
 // encrypted by securecookie around it, as before.
 type sessionCodec struct{}
 
+// keyRewrite marks the values read from a gob cookie, so that loadSession
+// writes the cookie again as a record once (a member's cookie lives a
+// month). loadSession deletes it before anything is saved.
+const keyRewrite = "\x00rewrite"
+
 // sessionRecord marks the record: gob streams start with a message's
 // length, never zero.
 const sessionRecord = 0
@@ -71,7 +76,11 @@ func (sessionCodec) Deserialize(src []byte, dst any) error {
 		return fmt.Errorf("web: session values into %T", dst)
 	}
 	if len(src) == 0 || src[0] != sessionRecord {
-		return securecookie.GobEncoder{}.Deserialize(src, dst)
+		if err := (securecookie.GobEncoder{}).Deserialize(src, dst); err != nil {
+			return err
+		}
+		(*values)[keyRewrite] = true // loadSession writes it again as a record
+		return nil
 	}
 	if *values == nil {
 		*values = map[any]any{}

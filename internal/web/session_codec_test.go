@@ -41,8 +41,10 @@ func TestSessionCookieWrittenByGobStillReads(t *testing.T) {
 	if err := securecookie.DecodeMulti(sessionName, encoded, &got, newCookieStore(testSessionSecret, false).Codecs...); err != nil {
 		t.Fatal(err)
 	}
-	if !maps.Equal(got, sessionValues()) {
-		t.Fatalf("read %v from a gob cookie, want %v", got, sessionValues())
+	want := sessionValues()
+	want[keyRewrite] = true // to be written again as a record
+	if !maps.Equal(got, want) {
+		t.Fatalf("read %v from a gob cookie, want %v", got, want)
 	}
 }
 
