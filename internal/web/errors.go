@@ -1,7 +1,6 @@
 package web
 
 import (
-	"context"
 	"errors"
 	"net/http"
 
@@ -60,10 +59,12 @@ func (s *Server) handleError(err error, c echo.Context) {
 	if c.Response().Committed {
 		return
 	}
-	if errors.Is(err, context.Canceled) && c.Request().Context().Err() != nil {
+	if c.Request().Context().Err() != nil {
 		// The person left before the answer: nobody reads a page, and it
-		// is no server failure to alert on.
-		s.log.Info("request abandoned by the client", "id", stateOf(c).requestID, "path", c.Request().URL.Path)
+		// is no server failure to alert on. The error is often not
+		// context.Canceled: the driver may see the cancelled query's
+		// connection closed under it ("bad connection").
+		s.log.Info("request abandoned by the client", "id", stateOf(c).requestID, "path", c.Request().URL.Path, "err", err)
 		c.Response().WriteHeader(statusClientClosed)
 		return
 	}
