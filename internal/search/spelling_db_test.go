@@ -167,17 +167,8 @@ func TestUpgradeRebuildsAnIndexOfAnOlderAnalyzer(t *testing.T) {
 // one of them, or two when lacking one finds too few, never more than half
 // the words; each says which words its best post lacks, as typed.
 func TestMostWordsLackOneThenTwo(t *testing.T) {
-	srv := testkit.NewServer(t)
+	srv, member, ids, sec := memberInStatus(t)
 	ctx := context.Background()
-	_, member := srv.NewUser(accounts.Member)
-	ids, err := srv.App.Forum.ReadableSectionIDs(ctx, member)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sec, err := srv.App.Forum.SectionBySlug(ctx, member, "juridique-et-statut")
-	if err != nil {
-		t.Fatal(err)
-	}
 	titles := map[int64]string{}
 	for _, th := range []forum.NewThread{
 		{Title: "Micro-entreprise ou EURL ?", Body: "Mon conseiller me pousse vers l'EURL."},
@@ -227,17 +218,8 @@ func TestMostWordsLackOneThenTwo(t *testing.T) {
 // (on SQLite each post is then looked up in each word's list, rather than
 // the lists read from the oldest post on), as when they are close.
 func TestMostWordsFarApart(t *testing.T) {
-	srv := testkit.NewServer(t)
+	srv, member, ids, sec := memberInStatus(t)
 	ctx := context.Background()
-	_, member := srv.NewUser(accounts.Member)
-	ids, err := srv.App.Forum.ReadableSectionIDs(ctx, member)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sec, err := srv.App.Forum.SectionBySlug(ctx, member, "juridique-et-statut")
-	if err != nil {
-		t.Fatal(err)
-	}
 	old, err := srv.App.Forum.CreateThread(ctx, member, forum.NewThread{SectionID: sec.ID, Title: "Relancer une facture impayée", Body: "Ma cliente ne paie pas."})
 	if err != nil {
 		t.Fatal(err)
@@ -269,4 +251,21 @@ func TestMostWordsFarApart(t *testing.T) {
 	if strings.Join(got, " | ") != want || res.Partial != 2 {
 		t.Errorf("got %q (%d partial), want %q", strings.Join(got, " | "), res.Partial, want)
 	}
+}
+
+// memberInStatus is a forum with a member, the sections she reads and the
+// section on legal status, where the most-words tests write.
+func memberInStatus(t *testing.T) (*testkit.Server, *accounts.User, []int64, *forum.Section) {
+	t.Helper()
+	srv := testkit.NewServer(t)
+	_, member := srv.NewUser(accounts.Member)
+	ids, err := srv.App.Forum.ReadableSectionIDs(context.Background(), member)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sec, err := srv.App.Forum.SectionBySlug(context.Background(), member, "juridique-et-statut")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return srv, member, ids, sec
 }

@@ -110,6 +110,27 @@ func TestLayoutGivesTemplatesNoAccount(t *testing.T) {
 	}
 	// No page (a struct embedding Layout) hands a template an account
 	// either: members other than the reader are shown as MemberView.
+	inspectSources(t, func(fset *token.FileSet, n ast.Node) bool {
+		spec, ok := n.(*ast.TypeSpec)
+		if !ok {
+			return true
+		}
+		st, ok := spec.Type.(*ast.StructType)
+		if !ok || !embedsLayout(st) {
+			return true
+		}
+		for _, f := range st.Fields.List {
+			if len(f.Names) > 0 && f.Names[0].IsExported() && mentionsAccount(f.Type) {
+				t.Errorf("%s: page %s field %s hands the templates an accounts.User", fset.Position(f.Pos()), spec.Name, f.Names[0])
+			}
+		}
+		return true
+	})
+}
+
+// inspectSources walks the syntax of this package's files, tests aside.
+func inspectSources(t *testing.T, visit func(fset *token.FileSet, n ast.Node) bool) {
+	t.Helper()
 	fset := token.NewFileSet()
 	paths, _ := filepath.Glob("*.go")
 	for _, path := range paths {
@@ -120,22 +141,7 @@ func TestLayoutGivesTemplatesNoAccount(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		ast.Inspect(file, func(n ast.Node) bool {
-			spec, ok := n.(*ast.TypeSpec)
-			if !ok {
-				return true
-			}
-			st, ok := spec.Type.(*ast.StructType)
-			if !ok || !embedsLayout(st) {
-				return true
-			}
-			for _, f := range st.Fields.List {
-				if len(f.Names) > 0 && f.Names[0].IsExported() && mentionsAccount(f.Type) {
-					t.Errorf("%s: page %s field %s hands the templates an accounts.User", fset.Position(f.Pos()), spec.Name, f.Names[0])
-				}
-			}
-			return true
-		})
+		ast.Inspect(file, func(n ast.Node) bool { return visit(fset, n) })
 	}
 }
 

@@ -2,12 +2,9 @@ package web
 
 import (
 	"go/ast"
-	"go/parser"
 	"go/token"
-	"path/filepath"
 	"reflect"
 	"strconv"
-	"strings"
 	"testing"
 )
 
@@ -17,38 +14,27 @@ import (
 // type would panic at its first request; this finds it without one.
 func TestFormInputsAreStrings(t *testing.T) {
 	t.Parallel()
-	fset := token.NewFileSet()
-	paths, _ := filepath.Glob("*.go")
 	tagged := 0
-	for _, path := range paths {
-		if strings.HasSuffix(path, "_test.go") {
-			continue
-		}
-		file, err := parser.ParseFile(fset, path, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ast.Inspect(file, func(n ast.Node) bool {
-			st, ok := n.(*ast.StructType)
-			if !ok {
-				return true
-			}
-			for _, f := range st.Fields.List {
-				if f.Tag == nil {
-					continue
-				}
-				tag, _ := strconv.Unquote(f.Tag.Value)
-				if reflect.StructTag(tag).Get("form") == "" {
-					continue
-				}
-				tagged++
-				if id, ok := f.Type.(*ast.Ident); !ok || id.Name != "string" {
-					t.Errorf("%s: a field tagged form is not a string", fset.Position(f.Pos()))
-				}
-			}
+	inspectSources(t, func(fset *token.FileSet, n ast.Node) bool {
+		st, ok := n.(*ast.StructType)
+		if !ok {
 			return true
-		})
-	}
+		}
+		for _, f := range st.Fields.List {
+			if f.Tag == nil {
+				continue
+			}
+			tag, _ := strconv.Unquote(f.Tag.Value)
+			if reflect.StructTag(tag).Get("form") == "" {
+				continue
+			}
+			tagged++
+			if id, ok := f.Type.(*ast.Ident); !ok || id.Name != "string" {
+				t.Errorf("%s: a field tagged form is not a string", fset.Position(f.Pos()))
+			}
+		}
+		return true
+	})
 	if tagged == 0 {
 		t.Fatal("no form field found: the test reads the wrong files")
 	}
