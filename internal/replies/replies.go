@@ -60,15 +60,20 @@ func New(d *db.DB, acc *accounts.Service) *Service {
 		now: func() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }}
 }
 
-// changed records, in the write's transaction, that owner's list changed:
-// her CannedRev moves (nil owner: the team's, forgotten here at once and
-// elsewhere within a second).
-func (s *Service) changed(tx *gorm.DB, owner *int64) error {
-	if owner == nil {
+// write runs fn, a change to owner's list, in a transaction that also
+// moves her CannedRev; a change to the team's list (nil owner) is
+// forgotten here once written, and elsewhere within a second.
+func (s *Service) write(ctx context.Context, owner *int64, fn func(tx *gorm.DB) error) error {
+	err := s.db.WithTx(ctx, func(tx *gorm.DB) error {
+		if err := fn(tx); err != nil || owner == nil {
+			return err
+		}
+		return s.accounts.CannedRepliesChanged(db.TxContext(tx), *owner)
+	})
+	if err == nil && owner == nil {
 		s.titles.team.Forget()
-		return nil
 	}
-	return s.accounts.CannedRepliesChanged(db.TxContext(tx), *owner)
+	return err
 }
 
 // CanKeep reports whether u may keep and use canned replies: members and
@@ -239,7 +244,7 @@ func (s *Service) Create(ctx context.Context, u *accounts.User, team bool, in In
 	if !team {
 		r.OwnerID = &u.ID
 	}
-	err := s.db.WithTx(ctx, func(tx *gorm.DB) error {
+	err := s.write(ctx, r.OwnerID, func(tx *gorm.DB) error {
 		var n int64
 		var last int
 		q := ownedBy(tx.Model(&Reply{}), r.OwnerID)
@@ -253,10 +258,7 @@ func (s *Service) Create(ctx context.Context, u *accounts.User, team bool, in In
 			return err
 		}
 		r.Position = last + 1
-		if err := tx.Create(r).Error; err != nil {
-			return err
-		}
-		return s.changed(tx, r.OwnerID)
+		return tx.Create(r).Error
 	})
 	if err != nil {
 		if _, ok := errs.AsRefusal(err); ok {
@@ -283,12 +285,8 @@ func (s *Service) Update(ctx context.Context, u *accounts.User, id int64, in Inp
 	if err := in.check(); err != nil {
 		return nil, err
 	}
-	err = s.db.WithTx(ctx, func(tx *gorm.DB) error {
-		err := tx.Model(&Reply{}).Where("id = ?", r.ID).Updates(map[string]any{"title": in.Title, "body": in.Body, "updated_at": s.now()}).Error
-		if err != nil {
-			return err
-		}
-		return s.changed(tx, r.OwnerID)
+	err = s.write(ctx, r.OwnerID, func(tx *gorm.DB) error {
+		return tx.Model(&Reply{}).Where("id = ?", r.ID).Updates(map[string]any{"title": in.Title, "body": in.Body, "updated_at": s.now()}).Error
 	})
 	if err != nil {
 		return nil, fmt.Errorf("replies: update: %w", err)
@@ -303,12 +301,7 @@ func (s *Service) Delete(ctx context.Context, u *accounts.User, id int64) error 
 	if err != nil {
 		return err
 	}
-	err = s.db.WithTx(ctx, func(tx *gorm.DB) error {
-		if err := tx.Delete(&Reply{}, r.ID).Error; err != nil {
-			return err
-		}
-		return s.changed(tx, r.OwnerID)
-	})
+	err = s.write(ctx, r.OwnerID, func(tx *gorm.DB) error { return tx.Delete(&Reply{}, r.ID).Error })
 	if err != nil {
 		return fmt.Errorf("replies: delete: %w", err)
 	}
@@ -325,7 +318,7 @@ func (s *Service) Move(ctx context.Context, u *accounts.User, id int64, by int) 
 	if by != -1 && by != 1 {
 		return errs.Invalid{"": "replies.move.invalid"}
 	}
-	return s.db.WithTx(ctx, func(tx *gorm.DB) error {
+	return s.write(ctx, r.OwnerID, func(tx *gorm.DB) error {
 		var list []Reply
 		if err := ownedBy(tx, r.OwnerID).Order("position, id").Find(&list).Error; err != nil {
 			return fmt.Errorf("replies: move: %w", err)
@@ -344,7 +337,7 @@ func (s *Service) Move(ctx context.Context, u *accounts.User, id int64, by int) 
 					}
 				}
 			}
-			return s.changed(tx, r.OwnerID)
+			return nil
 		}
 		return nil
 	})
